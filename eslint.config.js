@@ -1,0 +1,26 @@
+// Lint rules that catch what the type checker does not: unsafe `any` at API edges,
+// dead code, and promises that are neither awaited nor handled.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.data/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['sdk/**/*.ts', 'src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-globals': ['error', { name: 'eval', message: 'StoreVoice must run under a strict CSP.' }],
+      'no-new-func': 'error',
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*', 'demo/**/*'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly' } },
+  },
+);

@@ -1,0 +1,43 @@
+import * as z from 'zod/mini';
+import { IdSchema, LocaleSchema } from './primitives.js';
+
+/** Where a piece of feedback was given. `employee` marks staff (Voice of Employee) pulse feedback. */
+export const ChannelSchema = z.enum(['web', 'kiosk', 'app', 'qr', 'employee']);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+/** Free-form labels for slicing feedback later, e.g. `{ lane: 4, promo: "black-friday" }`. */
+export const TagsSchema = z
+  .record(
+    z.string().check(z.minLength(1), z.maxLength(40)),
+    z.union([z.string().check(z.maxLength(200)), z.number().check(z.refine(Number.isFinite, 'must be a finite number')), z.boolean()]),
+  )
+  .check(z.refine((tags) => Object.keys(tags).length <= 32, 'must have at most 32 tags'));
+export type Tags = z.infer<typeof TagsSchema>;
+
+export const PageSchema = z.strictObject({
+  url: z.string().check(z.maxLength(2048)),
+});
+
+const contextShape = {
+  channel: ChannelSchema,
+  brand: IdSchema,
+  region: IdSchema,
+  store: IdSchema,
+  /** The staff member(s) the feedback is about, e.g. the person at the till. */
+  staff: z.array(IdSchema).check(z.maxLength(20)),
+  device: IdSchema,
+  locale: LocaleSchema,
+  page: PageSchema,
+  tags: TagsSchema,
+};
+
+/**
+ * Context a host app sets with `createClient({ context })`, `client.setContext()` or per submission.
+ * Every field is optional; set values are merged (see `mergeContext`).
+ */
+export const ContextInputSchema = z.partial(z.strictObject(contextShape));
+export type ContextInput = z.infer<typeof ContextInputSchema>;
+
+/** Context as it travels on the wire (v1): like the input, but the channel is always known. */
+export const ContextSchema = z.extend(ContextInputSchema, { channel: ChannelSchema });
+export type Context = z.infer<typeof ContextSchema>;

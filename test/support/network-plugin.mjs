@@ -1,0 +1,2 @@
+// Placeholder: replaced by the real network plugin.
+export function networkPlugin() { return { name: 'storevoice-network' }; }

@@ -1,0 +1,36 @@
+// Browser tests run in Debian's Chromium (tools here cannot download browsers), against a real
+// HTTP test collector served by this same dev server (test/support/collector-middleware.mjs).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { collectorMiddleware } from './test/support/collector-middleware.mjs';
+import { networkPlugin } from './test/support/network-plugin.mjs';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+
+export default {
+  files: ['test/sdk/**/*.test.ts', 'test/widget/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['production'] },
+  concurrency: 1,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 300000,
+  middleware: [collectorMiddleware()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), networkPlugin()],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+};
