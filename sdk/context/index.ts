@@ -1,0 +1,2 @@
+export { mergeContext } from './merge.js';
+export { contextFromUrl, pageUrl, type PageUrlMode } from './url.js';

@@ -1,0 +1,1 @@
+export { scrubPii, scrubText, type ScrubOptions, type PiiKind } from './scrub.js';
