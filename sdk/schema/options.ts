@@ -80,7 +80,7 @@ export const ClientOptionsSchema = z
   .strictObject({
     /** Context attached to every submission. */
     context: z.optional(ContextInputSchema),
-    /** Shorthand for `destinations: { main: http(endpoint + '/submissions', { key }) }`. */
+    /** A collector's base URL (`https://feedback.example.com/v1`): shorthand for `destinations: { main: http(endpoint, { key, batch: true }) }`. */
     endpoint: z.optional(z.url()),
     /** The brand's public write key, sent as `Authorization: Bearer <key>` by the `endpoint` shorthand. */
     key: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),

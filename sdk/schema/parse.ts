@@ -19,7 +19,8 @@ export function describeIssue(issue: Issue, input?: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
       if (received === undefined) return 'is required';
-      return `must be ${issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}`;
+      if (issue.expected === 'int') return 'must be an integer';
+      return `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
     case 'too_small': {
       const unit = sizeUnit[issue.origin];
       if (unit && Number(issue.minimum) === 1) return 'must not be empty';
@@ -36,6 +37,7 @@ export function describeIssue(issue: Issue, input?: unknown): string {
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_union':
+      if (received === undefined) return 'is required';
       if ('note' in issue && issue.note === 'No matching discriminator') return `${JSON.stringify(received)} is not a known ${String(issue.discriminator)}`;
       return 'does not match any allowed shape';
     case 'invalid_key':

@@ -1,0 +1,295 @@
+import { mergeContext, pageUrl } from './context/index.js';
+import { StoreVoiceError, ValidationError } from './errors.js';
+import { Emitter } from './internal/emitter.js';
+import { uuidv7 } from './internal/uuid.js';
+import type { ClientEventMap, DeliveryStatus, DropReason } from './events.js';
+import { Courier, warnFlushFailed, type FlushReport, type ResolvedDestination } from './outbox/courier.js';
+import { openOutbox, type OpenedOutbox } from './outbox/open.js';
+import type { DeliveryState } from './outbox/types.js';
+import { route } from './router.js';
+import { ContextInputSchema, type ContextInput } from './schema/context.js';
+import { LocaleSchema } from './schema/primitives.js';
+import { ClientOptionsSchema, type ClientOptions, type Route } from './schema/options.js';
+import { parseOrThrow } from './schema/parse.js';
+import { MAX_SUBMISSION_BYTES, SubmissionSchema, SubmitInputSchema, type Submission, type SubmitInput } from './schema/submission.js';
+import { http } from './transport/http.js';
+import type { Destination } from './transport/types.js';
+import * as z from 'zod/mini';
+
+/**
+ * How a `submit()` ended, from the shopper's point of view:
+ * - `sent`: every destination acknowledged it.
+ * - `queued`: saved in the outbox and will be delivered later (offline, server trouble, or still in flight).
+ * - `failed`: refused for good by a destination, or the outbox was full; see `reason` and `message`.
+ * - `dropped`: the host's `beforeSend` discarded it.
+ */
+export type SubmitStatus = 'sent' | 'queued' | 'failed' | 'dropped';
+
+export interface SubmitResult {
+  readonly id: string;
+  readonly status: SubmitStatus;
+  /** The outbox copy survives a reload (IndexedDB), rather than living in memory only. */
+  readonly durable: boolean;
+  /** Per destination. */
+  readonly destinations: Readonly<Record<string, DeliveryStatus>>;
+  /** The submission as queued, after context merging and `beforeSend`. */
+  readonly submission: Submission;
+  readonly reason?: DropReason;
+  readonly message?: string;
+}
+
+/** A queued submission and what each destination still owes it. */
+export interface PendingSubmission {
+  readonly id: string;
+  readonly surveyId: string;
+  readonly queuedAt: number;
+  readonly durable: boolean;
+  readonly destinations: Readonly<Record<string, DeliveryState>>;
+}
+
+/** The object host apps hold. Create it with {@link createClient}. */
+export interface Client {
+  /** Merges into the client's context; a key set to `undefined` removes it. Throws a `ValidationError` for bad values. */
+  setContext(context: ContextInput): void;
+  /** The client's current context (a copy). */
+  getContext(): ContextInput;
+  /**
+   * Validates, queues durably, then delivers. Resolves once every destination answered or
+   * `submitTimeoutMs` passed, with an honest status. Throws a `ValidationError` for bad input
+   * (nothing is queued then).
+   */
+  submit(input: SubmitInput): Promise<SubmitResult>;
+  /** Listens to an event; returns a function that stops listening. */
+  on<K extends keyof ClientEventMap>(type: K, listener: (event: ClientEventMap[K]) => void): () => void;
+  off<K extends keyof ClientEventMap>(type: K, listener: (event: ClientEventMap[K]) => void): void;
+  /** Tries every pending delivery now, ignoring backoff. */
+  flush(): Promise<FlushReport>;
+  /** What is still queued (for this client's destinations and others sharing the outbox). */
+  pending(): Promise<PendingSubmission[]>;
+  /** Stops timers, listeners and in-flight requests. Queued submissions stay in the outbox for the next client. */
+  destroy(): void;
+}
+
+const DEFAULTS = {
+  outboxName: 'storevoice',
+  maxItems: 1000,
+  maxBytes: 5_000_000,
+  maxAgeMs: 30 * 24 * 60 * 60 * 1000,
+  baseDelayMs: 1000,
+  maxDelayMs: 300_000,
+  submitTimeoutMs: 10_000,
+} as const;
+
+function resolveDestinations(options: ClientOptions): ResolvedDestination[] {
+  const given: Record<string, Destination> = { ...options.destinations };
+  if (options.endpoint) {
+    if (given.main) throw new ValidationError('client options', [{ path: 'endpoint', message: 'cannot be combined with a destination named "main"' }]);
+    given.main = http(options.endpoint, { batch: true, ...(options.key && { key: options.key }) });
+  }
+  return Object.entries(given).map(([name, d]) =>
+    typeof d === 'function'
+      ? { name, send: d, batchSize: 1 }
+      : { name, send: d.send, batchSize: Math.min(100, Math.max(1, Math.floor(d.batchSize ?? 1))), ...(d.beacon && { beacon: d.beacon }) },
+  );
+}
+
+function checkRoutes(routes: readonly Route[], names: ReadonlySet<string>, fallback: string): void {
+  const issues = routes.flatMap((rule, i) =>
+    rule.to.flatMap((name, j) => (names.has(name) ? [] : [{ path: `routes[${i}].to[${j}]`, message: `unknown destination "${name}"` }])),
+  );
+  if (!names.has(fallback)) issues.push({ path: 'defaultDestination', message: `unknown destination "${fallback}"` });
+  if (issues.length) throw new ValidationError('client options', issues);
+}
+
+function jsonBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value)).length;
+}
+
+function browserLocale(): string | undefined {
+  const locale = typeof navigator === 'undefined' ? undefined : navigator.language;
+  return locale && z.safeParse(LocaleSchema, locale).success ? locale : undefined;
+}
+
+/**
+ * Creates a client: context, a durable outbox and routing to one or more destinations.
+ * Safe to call during SSR (nothing touches `window` until it is there).
+ * @example
+ * const client = createClient({
+ *   endpoint: 'https://feedback.example.com/v1', key: 'pk_live_…',
+ *   context: { brand: 'acme', region: 'emea-north', store: '042', channel: 'web' },
+ * });
+ * const result = await client.submit({ surveyId: 'post-visit', answers: [{ questionId: 'mood', type: 'smiley', value: 5 }] });
+ * if (result.status === 'queued') showSavedOffline();
+ */
+export function createClient(input: ClientOptions): Client {
+  const options = parseOrThrow(ClientOptionsSchema, input, 'client options');
+  const destinations = resolveDestinations(options);
+  const names = new Set(destinations.map((d) => d.name));
+  const fallback = options.defaultDestination ?? destinations[0]!.name;
+  const routes = options.routes ?? [];
+  checkRoutes(routes, names, fallback);
+
+  const events = new Emitter<ClientEventMap>();
+  const limits = { maxItems: options.outbox?.maxItems ?? DEFAULTS.maxItems, maxBytes: options.outbox?.maxBytes ?? DEFAULTS.maxBytes };
+  const outboxName = options.outbox?.name ?? DEFAULTS.outboxName;
+  const submitTimeoutMs = options.submitTimeoutMs ?? DEFAULTS.submitTimeoutMs;
+  let context: ContextInput = options.context ?? {};
+  let destroyed = false;
+  let warnedFallback = false;
+
+  const ready: Promise<{ store: OpenedOutbox; courier: Courier }> = openOutbox(outboxName, options.outbox?.storage ?? 'auto', (error) => {
+    if (warnedFallback) return;
+    warnedFallback = true;
+    console.warn('[storevoice] IndexedDB is unavailable; queued feedback is kept in memory until this page closes.', error);
+  }).then((store) => {
+    const courier = new Courier({
+      outboxName,
+      store,
+      destinations,
+      events,
+      maxAgeMs: options.outbox?.maxAgeMs ?? DEFAULTS.maxAgeMs,
+      retry: { baseDelayMs: options.retry?.baseDelayMs ?? DEFAULTS.baseDelayMs, maxDelayMs: options.retry?.maxDelayMs ?? DEFAULTS.maxDelayMs },
+    });
+    if (destroyed) void courier.stop();
+    // Deliver what an earlier page left behind, now: a new page is a fresh start, like coming back online.
+    else void courier.flush(true).catch(warnFlushFailed);
+    return { store, courier };
+  });
+
+  const listeners = options.autoFlush === false ? undefined : listenToPage(ready);
+
+  async function build(parsed: SubmitInput): Promise<Submission> {
+    const merged = mergeContext(context, parsed.context);
+    const href = typeof location === 'undefined' ? undefined : location.href;
+    const url = merged.page === undefined && href ? pageUrl(href, options.pageUrl ?? 'strip') : undefined;
+    const locale = merged.locale ?? browserLocale();
+    const token = typeof options.contextToken === 'function' ? await options.contextToken() : options.contextToken;
+    const consentAnswer = parsed.answers.find((a) => a.type === 'consent');
+    const consent = parsed.consent ?? (consentAnswer && { contact: consentAnswer.value === true });
+    const submission = {
+      id: uuidv7(),
+      schemaVersion: 1 as const,
+      surveyId: parsed.surveyId,
+      ...(parsed.surveyVersion !== undefined && { surveyVersion: parsed.surveyVersion }),
+      createdAt: new Date().toISOString(),
+      context: { ...merged, channel: merged.channel ?? 'web', ...(url && { page: { url } }), ...(locale && { locale }) },
+      answers: parsed.answers,
+      ...(consent && { consent }),
+      ...(token && { contextToken: token }),
+    };
+    return parseOrThrow(SubmissionSchema, submission, 'submission');
+  }
+
+  async function submit(raw: SubmitInput): Promise<SubmitResult> {
+    if (destroyed) throw new StoreVoiceError('This StoreVoice client was destroyed; create a new one to submit.');
+    const parsed = parseOrThrow(SubmitInputSchema, raw, 'submission');
+    const built = await build(parsed);
+    const submission = options.beforeSend ? await options.beforeSend(built) : built;
+    if (submission === null) {
+      events.emit('dropped', { id: built.id, reason: 'before_send', submission: built });
+      return { id: built.id, status: 'dropped', durable: false, destinations: {}, submission: built, reason: 'before_send' };
+    }
+    if (submission !== built) parseOrThrow(SubmissionSchema, submission, 'submission returned by beforeSend');
+    const bytes = jsonBytes(submission);
+    if (bytes > MAX_SUBMISSION_BYTES) {
+      throw new ValidationError('submission', [{ path: '', message: `is ${bytes} bytes of JSON; the limit is ${MAX_SUBMISSION_BYTES}` }]);
+    }
+
+    const targets = route(submission, routes, fallback);
+    const { store, courier } = await ready;
+    const now = Date.now();
+    const entry = { id: submission.id, submission, bytes, queuedAt: now, pending: Object.fromEntries(targets.map((name) => [name, { attempts: 0, nextAttemptAt: now }])) };
+    const added = await store.add(entry, limits);
+    if (added !== 'added') {
+      const message = added === 'full_items' ? `the outbox holds ${limits.maxItems} submissions already` : `the outbox holds ${limits.maxBytes} bytes already`;
+      events.emit('failed', { id: submission.id, reason: 'queue_full', message });
+      events.emit('dropped', { id: submission.id, reason: 'queue_full', message, submission });
+      return { id: submission.id, status: 'failed', durable: false, destinations: {}, submission, reason: 'queue_full', message };
+    }
+    const durable = store.isDurable(submission.id);
+    courier.track(entry);
+    events.emit('queued', { id: submission.id, submission, destinations: targets, durable });
+
+    const outcome = new Map<string, DeliveryStatus>();
+    courier.outcomes.set(submission.id, outcome);
+    const failures = new Map<string, string>();
+    const onFailed = (e: ClientEventMap['failed']) => e.id === submission.id && e.message && failures.set(e.destination ?? '', e.message);
+    events.on('failed', onFailed);
+    try {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([courier.flush(false).catch(warnFlushFailed), new Promise((resolve) => (timer = setTimeout(resolve, submitTimeoutMs)))]);
+      clearTimeout(timer);
+    } finally {
+      courier.outcomes.delete(submission.id);
+      events.off('failed', onFailed);
+    }
+    const statuses = Object.fromEntries(targets.map((name) => [name, outcome.get(name) ?? 'queued'])) as Record<string, DeliveryStatus>;
+    const all = Object.values(statuses);
+    const status: SubmitStatus = all.includes('failed') ? 'failed' : all.every((s) => s === 'sent') ? 'sent' : 'queued';
+    const message = [...failures.values()][0];
+    return {
+      id: submission.id,
+      status,
+      durable,
+      destinations: statuses,
+      submission,
+      ...(status === 'failed' && { reason: 'rejected' as const }),
+      ...(status === 'failed' && message !== undefined && { message }),
+    };
+  }
+
+  return {
+    setContext(partial) {
+      const parsed = parseOrThrow(ContextInputSchema, partial, 'context');
+      // Keys explicitly set to undefined are kept so mergeContext can remove them.
+      const removals = Object.fromEntries(Object.entries(partial).filter(([, v]) => v === undefined));
+      context = mergeContext(context, { ...parsed, ...removals });
+    },
+    getContext: () => structuredClone(context),
+    submit,
+    on: (type, listener) => events.on(type, listener),
+    off: (type, listener) => events.off(type, listener),
+    async flush() {
+      const { courier } = await ready;
+      courier.resetBackoff();
+      return courier.flush(true);
+    },
+    async pending() {
+      const { store } = await ready;
+      return (await store.list()).map((e) => ({ id: e.id, surveyId: e.submission.surveyId, queuedAt: e.queuedAt, durable: store.isDurable(e.id), destinations: e.pending }));
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      listeners?.();
+      events.clear();
+      // Close the database only once no flush is using it any more.
+      void ready.then(async ({ courier, store }) => {
+        await courier.stop();
+        store.close();
+      });
+    },
+  };
+}
+
+/**
+ * Flushes when the network returns and when the page is hidden (the last reliable moment on
+ * mobile), and beacons what is pending on `pagehide`. Returns a function that removes the listeners.
+ */
+function listenToPage(ready: Promise<{ courier: Courier }>): (() => void) | undefined {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return undefined;
+  const onOnline = () => void ready.then(({ courier }) => (courier.resetBackoff(), courier.flush(true))).catch(warnFlushFailed);
+  const onVisibility = () => document.visibilityState === 'hidden' && void ready.then(({ courier }) => courier.flush(false)).catch(warnFlushFailed);
+  let courier: Courier | undefined;
+  void ready.then((r) => (courier = r.courier));
+  // pagehide cannot wait for a promise, so it uses the courier once it is known.
+  const onPageHide = () => courier?.beacon();
+  window.addEventListener('online', onOnline);
+  document.addEventListener('visibilitychange', onVisibility);
+  window.addEventListener('pagehide', onPageHide);
+  return () => {
+    window.removeEventListener('online', onOnline);
+    document.removeEventListener('visibilitychange', onVisibility);
+    window.removeEventListener('pagehide', onPageHide);
+  };
+}

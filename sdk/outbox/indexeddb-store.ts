@@ -1,0 +1,112 @@
+import { byAge } from './memory-store.js';
+import type { AddOutcome, OutboxEntry, OutboxLimits, OutboxStore } from './types.js';
+
+const ENTRIES = 'entries';
+const META = 'meta';
+const USAGE_KEY = 'usage';
+
+interface Usage {
+  bytes: number;
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new DOMException('Transaction aborted', 'AbortError'));
+  });
+}
+
+/**
+ * Opens (or creates) the outbox database. Rejects when IndexedDB is missing, throws (some private
+ * modes), or does not answer within `timeoutMs` (an old tab blocking an upgrade), so the caller can
+ * fall back to memory instead of waiting forever.
+ */
+export function openIndexedDbStore(name: string, timeoutMs = 3000): Promise<OutboxStore> {
+  return new Promise<IDBDatabase>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('IndexedDB did not open in time')), timeoutMs);
+    const settle = (fn: () => void) => {
+      clearTimeout(timer);
+      fn();
+    };
+    try {
+      const idb = globalThis.indexedDB;
+      if (!idb) throw new Error('IndexedDB is not available');
+      const open = idb.open(`storevoice-outbox:${name}`, 1);
+      open.onupgradeneeded = () => {
+        open.result.createObjectStore(ENTRIES, { keyPath: 'id' });
+        open.result.createObjectStore(META);
+      };
+      open.onsuccess = () => settle(() => resolve(open.result));
+      open.onerror = () => settle(() => reject(open.error));
+      open.onblocked = () => settle(() => reject(new Error('IndexedDB upgrade blocked by another tab')));
+    } catch (error) {
+      settle(() => reject(error));
+    }
+  }).then((db) => {
+    // Let a future version's upgrade in another tab proceed instead of blocking it.
+    db.onversionchange = () => db.close();
+    return createStore(db);
+  });
+}
+
+function createStore(db: IDBDatabase): OutboxStore {
+  /** Reads the byte total kept beside the entries; it is updated in the same transaction as they are. */
+  async function usage(meta: IDBObjectStore): Promise<Usage> {
+    return ((await request(meta.get(USAGE_KEY))) as Usage | undefined) ?? { bytes: 0 };
+  }
+
+  return {
+    kind: 'indexeddb',
+    async add(entry: OutboxEntry, limits: OutboxLimits): Promise<AddOutcome> {
+      const tx = db.transaction([ENTRIES, META], 'readwrite');
+      const finished = done(tx);
+      const entries = tx.objectStore(ENTRIES);
+      const meta = tx.objectStore(META);
+      const [count, used] = await Promise.all([request(entries.count()), usage(meta)]);
+      let outcome: AddOutcome = 'added';
+      if (count >= limits.maxItems) outcome = 'full_items';
+      else if (used.bytes + entry.bytes > limits.maxBytes) outcome = 'full_bytes';
+      else {
+        entries.add(entry);
+        meta.put({ bytes: used.bytes + entry.bytes } satisfies Usage, USAGE_KEY);
+      }
+      await finished;
+      return outcome;
+    },
+    async list() {
+      const tx = db.transaction(ENTRIES, 'readonly');
+      const all = (await request(tx.objectStore(ENTRIES).getAll())) as OutboxEntry[];
+      return all.sort(byAge);
+    },
+    async update(id, change) {
+      const tx = db.transaction([ENTRIES, META], 'readwrite');
+      const finished = done(tx);
+      const entries = tx.objectStore(ENTRIES);
+      const entry = (await request(entries.get(id))) as OutboxEntry | undefined;
+      let next: OutboxEntry | null | undefined;
+      if (entry) {
+        next = change(entry);
+        if (next) entries.put(next);
+        else {
+          entries.delete(id);
+          const meta = tx.objectStore(META);
+          const used = await usage(meta);
+          meta.put({ bytes: Math.max(0, used.bytes - entry.bytes) } satisfies Usage, USAGE_KEY);
+        }
+      }
+      await finished;
+      return next;
+    },
+    close() {
+      db.close();
+    },
+  };
+}

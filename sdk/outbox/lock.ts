@@ -1,0 +1,24 @@
+/**
+ * Runs `task` while holding an exclusive lock shared by every tab of this origin, so only one
+ * tab delivers a shared outbox at a time (two tabs flushing together would send duplicates).
+ * Uses the Web Locks API; where it is missing, a lock within this page only (the collector's
+ * deduplication by id then absorbs the rare cross-tab double send).
+ */
+export function withLock<T>(name: string, task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (locks?.request) return locks.request(`storevoice:${name}`, task) as Promise<T>;
+  return withLocalLock(name, task);
+}
+
+const chains = new Map<string, Promise<unknown>>();
+
+function withLocalLock<T>(name: string, task: () => Promise<T>): Promise<T> {
+  const previous = chains.get(name) ?? Promise.resolve();
+  const run = previous.then(task, task);
+  const tail = run.catch(() => undefined);
+  chains.set(name, tail);
+  void tail.then(() => {
+    if (chains.get(name) === tail) chains.delete(name);
+  });
+  return run;
+}

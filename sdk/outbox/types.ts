@@ -1,0 +1,48 @@
+import type { Submission } from '../schema/submission.js';
+
+/** Delivery progress of one submission to one destination. */
+export interface DeliveryState {
+  /** Failed attempts so far. */
+  readonly attempts: number;
+  /** Epoch ms before which a scheduled flush leaves this delivery alone (backoff). */
+  readonly nextAttemptAt: number;
+  /** Why the last attempt failed, for `pending()` and debugging. */
+  readonly lastError?: string;
+}
+
+/** A queued submission and the destinations that still owe it an acknowledgement. */
+export interface OutboxEntry {
+  readonly id: string;
+  readonly submission: Submission;
+  /** Size of the submission's JSON, counted against the outbox's byte cap. */
+  readonly bytes: number;
+  readonly queuedAt: number;
+  /** Destination name → state. A destination leaves this map only after it acknowledged (or rejected) the submission. */
+  readonly pending: Readonly<Record<string, DeliveryState>>;
+}
+
+export interface OutboxLimits {
+  readonly maxItems: number;
+  readonly maxBytes: number;
+}
+
+/** `added`, or which cap refused the entry. */
+export type AddOutcome = 'added' | 'full_items' | 'full_bytes';
+
+/**
+ * Where queued submissions live. Every method is atomic on its own, also across tabs sharing
+ * the store (IndexedDB transactions), so two tabs never lose each other's writes.
+ */
+export interface OutboxStore {
+  readonly kind: 'indexeddb' | 'memory';
+  /** Adds the entry unless a cap would be exceeded; throws when the storage itself fails. */
+  add(entry: OutboxEntry, limits: OutboxLimits): Promise<AddOutcome>;
+  /** All entries, oldest first. */
+  list(): Promise<OutboxEntry[]>;
+  /**
+   * Reads, changes and writes one entry in a single transaction. `change` returns the new entry,
+   * or `null` to delete it. Resolves with what was written (`undefined` when the entry was gone).
+   */
+  update(id: string, change: (entry: OutboxEntry) => OutboxEntry | null): Promise<OutboxEntry | null | undefined>;
+  close(): void;
+}

@@ -1,0 +1,66 @@
+import type { Submission } from './schema/submission.js';
+import type { Matcher, Route } from './schema/options.js';
+import { matchesCondition } from './survey/conditions.js';
+
+const RATING_TYPES = new Set(['smiley', 'stars', 'csat']);
+
+/**
+ * The lowest 1–5 rating (smiley, stars or csat) in a submission, or `undefined` when it has none.
+ * NPS (0–10) is on another scale; see {@link npsScore}.
+ * @example routes: [{ when: (s) => (lowestScore(s) ?? 5) <= 2, to: ['main', 'alerts'] }]
+ */
+export function lowestScore(submission: Submission): number | undefined {
+  let lowest: number | undefined;
+  for (const answer of submission.answers) {
+    if (RATING_TYPES.has(answer.type) && typeof answer.value === 'number') lowest = Math.min(lowest ?? Infinity, answer.value);
+  }
+  return lowest;
+}
+
+/** The NPS answer (0–10) of a submission, or `undefined`. */
+export function npsScore(submission: Submission): number | undefined {
+  return submission.answers.find((a) => a.type === 'nps')?.value as number | undefined;
+}
+
+const oneOf = <T>(expected: T | readonly T[] | undefined, actual: T | undefined): boolean =>
+  expected === undefined || (Array.isArray(expected) ? expected.includes(actual as T) : expected === actual);
+
+/** Whether a submission satisfies every field of a declarative matcher. */
+export function matches(submission: Submission, matcher: Matcher): boolean {
+  const { context } = submission;
+  const low = lowestScore(submission);
+  const nps = npsScore(submission);
+  const byId = new Map(submission.answers.map((a) => [a.questionId, a]));
+  return (
+    (matcher.minScoreAtMost === undefined || (low !== undefined && low <= matcher.minScoreAtMost)) &&
+    (matcher.minScoreAtLeast === undefined || (low !== undefined && low >= matcher.minScoreAtLeast)) &&
+    (matcher.npsAtMost === undefined || (nps !== undefined && nps <= matcher.npsAtMost)) &&
+    (matcher.npsAtLeast === undefined || (nps !== undefined && nps >= matcher.npsAtLeast)) &&
+    oneOf(matcher.surveyId, submission.surveyId) &&
+    oneOf(matcher.brand, context.brand) &&
+    oneOf(matcher.region, context.region) &&
+    oneOf(matcher.store, context.store) &&
+    oneOf(matcher.device, context.device) &&
+    oneOf(matcher.channel, context.channel) &&
+    (matcher.hasText === undefined ||
+      matcher.hasText === submission.answers.some((a) => (a.type === 'text' ? a.value.trim() !== '' : a.type === 'choice' && !!a.other?.trim()))) &&
+    Object.entries(matcher.answers ?? {}).every(([questionId, condition]) => matchesCondition(byId.get(questionId), condition))
+  );
+}
+
+/**
+ * The destinations a submission goes to: rules are tried in order and the first that matches
+ * decides, unless it says `continue: true`, in which case later matches add their destinations.
+ * No match → the default destination. Decided once, at submit time, and stored with the
+ * submission, so a reload with other rules does not re-route what is already queued.
+ */
+export function route(submission: Submission, routes: readonly Route[], fallback: string): string[] {
+  const chosen = new Set<string>();
+  for (const rule of routes) {
+    const hit = rule.when === undefined || (typeof rule.when === 'function' ? rule.when(submission) : matches(submission, rule.when));
+    if (!hit) continue;
+    for (const name of rule.to) chosen.add(name);
+    if (!rule.continue) break;
+  }
+  return chosen.size > 0 ? [...chosen] : [fallback];
+}
