@@ -2,6 +2,7 @@
 // dead code, and promises that are neither awaited nor handled.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', '.data/'] },
@@ -19,8 +20,6 @@ export default tseslint.config(
     files: ['test/**/*.ts', 'bench/**/*', 'demo/**/*'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-unused-expressions': 'off' },
   },
-  {
-    files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly' } },
-  },
+  { files: ['**/*.mjs', 'eslint.config.js'], languageOptions: { globals: globals.node } },
+  { files: ['demo/pages/**/*.js'], languageOptions: { globals: globals.browser } },
 );

@@ -1,0 +1,65 @@
+// Prints the size of each browser bundle, minified, with its dependencies: raw, gzip -9 and brotli.
+// `node bench/size.mjs --modules` also lists the largest modules of the SDK bundle.
+// `node bench/size.mjs --check` exits 1 when a bundle is over its budget (CI runs this).
+import { rollup } from 'rollup';
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+/** Budgets in bytes of gzip. */
+const bundles = [
+  { name: 'storevoice/sdk (everything exported)', input: 'sdk/index.ts', budget: 16 * 1024 },
+  { name: 'storevoice/sdk: createClient + http only', code: "export { createClient, http } from './sdk/index.ts';", budget: 16 * 1024 },
+  { name: 'script tag: dist/storevoice.iife.js', input: 'src/embed.ts', budget: undefined },
+];
+
+const silence = (warning, warn) => {
+  if (['CIRCULAR_DEPENDENCY', 'INVALID_ANNOTATION', 'THIS_IS_UNDEFINED'].includes(warning.code)) return;
+  warn(warning);
+};
+
+async function build({ input, code }) {
+  const virtual = code && {
+    name: 'virtual-entry',
+    resolveId: (id) => (id === 'entry' ? id : null),
+    load: (id) => (id === 'entry' ? code : null),
+  };
+  const bundle = await rollup({
+    input: virtual ? 'entry' : input,
+    onwarn: silence,
+    plugins: [
+      ...(virtual ? [virtual] : []),
+      nodeResolve({ browser: true, exportConditions: ['production'] }),
+      typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false, sourceMap: false }, include: ['sdk/**/*.ts', 'src/**/*.ts'] }),
+    ],
+  });
+  const { output } = await bundle.generate({ format: 'esm', plugins: [terser({ ecma: 2020, module: true })] });
+  await bundle.close();
+  return output[0];
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const rows = [];
+let over = false;
+for (const spec of bundles) {
+  const chunk = await build(spec);
+  const raw = Buffer.byteLength(chunk.code);
+  const gzip = gzipSync(chunk.code, { level: 9 }).length;
+  const brotli = brotliCompressSync(chunk.code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const verdict = spec.budget === undefined ? '' : gzip <= spec.budget ? `ok (budget ${kb(spec.budget)})` : `OVER budget ${kb(spec.budget)}`;
+  if (spec.budget !== undefined && gzip > spec.budget) over = true;
+  rows.push({ bundle: spec.name, minified: kb(raw), gzip: kb(gzip), brotli: kb(brotli), budget: verdict });
+  if (process.argv.includes('--modules') && spec === bundles[0]) {
+    const modules = Object.entries(chunk.modules)
+      .map(([id, m]) => ({ module: id.replace(process.cwd() + '/', '').replace(/^.*node_modules\//, 'npm:'), rendered: m.renderedLength }))
+      .sort((a, b) => b.rendered - a.rendered)
+      .slice(0, 25);
+    console.table(modules);
+  }
+}
+console.table(rows);
+if (process.argv.includes('--check') && over) {
+  console.error('size: a bundle is over its budget');
+  process.exit(1);
+}

@@ -1,0 +1,57 @@
+// Uses only the public script-tag API (`window.StoreVoice`). Kept out of the HTML so the page
+// runs under a strict Content-Security-Policy without 'unsafe-inline'.
+const { createClient, contextFromUrl } = window.StoreVoice;
+
+const client = createClient({
+  endpoint: new URL('/v1', location.href).href,
+  key: 'pk_demo',
+  context: { brand: 'acme', region: 'emea-north', store: '042', channel: 'web', ...contextFromUrl() },
+});
+
+const status = document.getElementById('status');
+const pending = document.getElementById('pending');
+const received = document.getElementById('received');
+
+const messages = {
+  sent: 'Thanks! Your feedback was delivered.',
+  queued: 'Thanks! Saved on this device; it will be sent when the connection is back.',
+  failed: 'Sorry, the feedback service refused this: ',
+  dropped: 'Not sent (filtered by this site).',
+};
+
+async function refresh() {
+  pending.textContent = `Pending: ${(await client.pending()).length}`;
+  const res = await fetch('/v1/submissions').catch(() => undefined);
+  if (!res?.ok) return;
+  const { submissions, total } = await res.json();
+  received.replaceChildren(
+    ...submissions.map((s) => {
+      const li = document.createElement('li');
+      const text = s.answers.find((a) => a.type === 'text')?.value;
+      // textContent, never innerHTML: feedback text is untrusted.
+      li.textContent = `${s.createdAt} · store ${s.context.store} · mood ${s.answers[0].value}${text ? ` · “${text}”` : ''}`;
+      return li;
+    }),
+  );
+  received.setAttribute('aria-label', `${total} received`);
+}
+
+document.getElementById('feedback').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  const answers = [{ questionId: 'mood', type: 'smiley', value: Number(form.get('mood')) }];
+  const why = String(form.get('why') ?? '').trim();
+  if (why) answers.push({ questionId: 'why', type: 'text', value: why });
+  status.textContent = 'Sending…';
+  try {
+    const result = await client.submit({ surveyId: 'post-visit', answers });
+    status.textContent = messages[result.status] + (result.status === 'failed' ? result.message ?? '' : '');
+    if (result.status !== 'failed') event.target.reset();
+  } catch (error) {
+    status.textContent = `Could not send: ${error.message}`;
+  }
+  void refresh();
+});
+
+for (const type of ['sent', 'retry', 'dropped']) client.on(type, () => void refresh());
+void refresh();
