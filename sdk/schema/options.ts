@@ -2,8 +2,16 @@ import * as z from 'zod/mini';
 import type { Destination } from '../transport/types.js';
 import type { Submission } from './submission.js';
 import { ContextInputSchema, ChannelSchema } from './context.js';
-import { ConditionSchema } from './survey.js';
+import { ConditionSchema } from './condition.js';
 import { IdSchema } from './primitives.js';
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
 
 const isFunction = (v: unknown): v is (...args: never[]) => unknown => typeof v === 'function';
 
@@ -81,7 +89,7 @@ export const ClientOptionsSchema = z
     /** Context attached to every submission. */
     context: z.optional(ContextInputSchema),
     /** A collector's base URL (`https://feedback.example.com/v1`): shorthand for `destinations: { main: http(endpoint, { key, batch: true }) }`. */
-    endpoint: z.optional(z.url()),
+    endpoint: z.optional(z.string().check(z.refine(isHttpUrl, 'must be an http(s) URL'))),
     /** The brand's public write key, sent as `Authorization: Bearer <key>` by the `endpoint` shorthand. */
     key: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
     /** Named destinations. */

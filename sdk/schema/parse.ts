@@ -16,9 +16,10 @@ const sizeUnit: Record<string, string> = { string: 'characters', array: 'items',
  */
 export function describeIssue(issue: Issue, input?: unknown): string {
   const received = valueAt(input, issue.path);
+  const missing = received === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union');
+  if (missing) return 'is required';
   switch (issue.code) {
     case 'invalid_type':
-      if (received === undefined) return 'is required';
       if (issue.expected === 'int') return 'must be an integer';
       return `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
     case 'too_small': {
@@ -37,7 +38,6 @@ export function describeIssue(issue: Issue, input?: unknown): string {
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_union':
-      if (received === undefined) return 'is required';
       if ('note' in issue && issue.note === 'No matching discriminator') return `${JSON.stringify(received)} is not a known ${String(issue.discriminator)}`;
       return 'does not match any allowed shape';
     case 'invalid_key':

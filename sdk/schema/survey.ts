@@ -1,26 +1,8 @@
 import * as z from 'zod/mini';
+import { ConditionSchema } from './condition.js';
 import { IdSchema, LocalizedTextSchema } from './primitives.js';
 
-const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-
-/**
- * A test on an earlier answer. Every test given must hold. Numbers compare numerically,
- * choice answers match when any selected option is in `in`, `answered: false` matches skipped questions.
- * @example { "lte": 2 }            // a bad score
- * @example { "in": ["price"] }     // chose "price"
- */
-export const ConditionSchema = z.strictObject({
-  eq: z.optional(Scalar),
-  neq: z.optional(Scalar),
-  lt: z.optional(z.number()),
-  lte: z.optional(z.number()),
-  gt: z.optional(z.number()),
-  gte: z.optional(z.number()),
-  in: z.optional(z.array(Scalar).check(z.minLength(1))),
-  notIn: z.optional(z.array(Scalar).check(z.minLength(1))),
-  answered: z.optional(z.boolean()),
-});
-export type Condition = z.infer<typeof ConditionSchema>;
+export { ConditionSchema, type Condition } from './condition.js';
 
 /** Show a question only when every condition on earlier questions holds: `{ "mood": { "lte": 2 } }`. */
 export const ShowIfSchema = z.record(IdSchema, ConditionSchema);

@@ -92,7 +92,7 @@ describe('client.submit', () => {
   describe('bad input', () => {
     it('rejects invalid options at once, naming the field', () => {
       expect(() => createClient({} as never)).to.throw(ValidationError, 'needs an `endpoint` or at least one destination');
-      expect(() => createClient({ endpoint: 'feedback' })).to.throw(ValidationError, 'endpoint: must be a valid url');
+      expect(() => createClient({ endpoint: 'feedback' })).to.throw(ValidationError, 'endpoint: must be an http(s) URL');
       expect(() => createClient({ destinations: { main: 42 as never } })).to.throw(ValidationError, 'destinations.main: must be a transport function');
       expect(() => createClient({ destinations: { main: async () => ({ status: 'sent' }) }, routes: [{ to: ['alerts'] }] })).to.throw(
         ValidationError,
@@ -328,7 +328,8 @@ describe('client.submit', () => {
     const collector = await testCollector();
     await collector.down(true);
     const client = clientFor(collector, { submitTimeoutMs: 0, retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 } });
-    const results = await Promise.all([1, 2, 3].map((v) => client.submit({ surveyId: 's', answers: [smiley(v)] })));
+    const results = [];
+    for (const v of [1, 2, 3]) results.push(await client.submit({ surveyId: 's', answers: [smiley(v)] }));
     await waitFor(async () => (await collector.state()).requests.length > 0, { message: 'first attempt failed' });
     // While down, faults wait their turn: the whole batch is refused, then the items go one by one.
     await collector.fail({ status: 422, body: { error: 'batch refused' } }, { status: 202 }, { status: 400, body: { error: 'bad one' } });
