@@ -7,7 +7,7 @@ import { Courier, warnFlushFailed, type FlushReport, type ResolvedDestination } 
 import { openOutbox, type OpenedOutbox } from './outbox/open.js';
 import type { DeliveryState } from './outbox/types.js';
 import { route } from './router.js';
-import { ContextInputSchema, type ContextInput } from './schema/context.js';
+import { ContextInputSchema, type ContextInput, type Tags } from './schema/context.js';
 import { LocaleSchema } from './schema/primitives.js';
 import { ClientOptionsSchema, type ClientOptions, type Route } from './schema/options.js';
 import { parseOrThrow } from './schema/parse.js';
@@ -47,10 +47,15 @@ export interface PendingSubmission {
   readonly destinations: Readonly<Record<string, DeliveryState>>;
 }
 
+/** What `setContext` takes: like {@link ContextInput}, where `undefined` (a field, or one tag) removes it. */
+export type ContextUpdate = {
+  [K in keyof ContextInput]?: K extends 'tags' ? Record<string, Tags[string] | undefined> : ContextInput[K] | undefined;
+};
+
 /** The object host apps hold. Create it with {@link createClient}. */
 export interface Client {
   /** Merges into the client's context; a key set to `undefined` removes it. Throws a `ValidationError` for bad values. */
-  setContext(context: ContextInput): void;
+  setContext(context: ContextUpdate): void;
   /** The client's current context (a copy). */
   getContext(): ContextInput;
   /**
@@ -125,7 +130,8 @@ export function createClient(input: ClientOptions): Client {
   const options = parseOrThrow(ClientOptionsSchema, input, 'client options');
   const destinations = resolveDestinations(options);
   const names = new Set(destinations.map((d) => d.name));
-  const fallback = options.defaultDestination ?? destinations[0]!.name;
+  // With the endpoint shorthand, `main` (the collector) is the natural default.
+  const fallback = options.defaultDestination ?? (options.endpoint ? 'main' : destinations[0]!.name);
   const routes = options.routes ?? [];
   checkRoutes(routes, names, fallback);
 
@@ -189,7 +195,8 @@ export function createClient(input: ClientOptions): Client {
       events.emit('dropped', { id: built.id, reason: 'before_send', submission: built });
       return { id: built.id, status: 'dropped', durable: false, destinations: {}, submission: built, reason: 'before_send' };
     }
-    if (submission !== built) parseOrThrow(SubmissionSchema, submission, 'submission returned by beforeSend');
+    // Always re-validate: beforeSend may have changed the submission in place and returned it.
+    if (options.beforeSend) parseOrThrow(SubmissionSchema, submission, 'submission returned by beforeSend');
     const bytes = jsonBytes(submission);
     if (bytes > MAX_SUBMISSION_BYTES) {
       throw new ValidationError('submission', [{ path: '', message: `is ${bytes} bytes of JSON; the limit is ${MAX_SUBMISSION_BYTES}` }]);
@@ -240,21 +247,23 @@ export function createClient(input: ClientOptions): Client {
 
   return {
     setContext(partial) {
-      const parsed = parseOrThrow(ContextInputSchema, partial, 'context');
-      // Keys explicitly set to undefined are kept so mergeContext can remove them.
-      const removals = Object.fromEntries(Object.entries(partial).filter(([, v]) => v === undefined));
-      context = mergeContext(context, { ...parsed, ...removals });
+      // Validate what is being set; keys (and tags) set to undefined are removals, passed on as such.
+      const tags = partial.tags && Object.fromEntries(Object.entries(partial.tags).filter(([, v]) => v !== undefined));
+      parseOrThrow(ContextInputSchema, { ...partial, ...(tags && { tags }) }, 'context');
+      context = mergeContext(context, partial as ContextInput);
     },
     getContext: () => structuredClone(context),
     submit,
     on: (type, listener) => events.on(type, listener),
     off: (type, listener) => events.off(type, listener),
     async flush() {
+      if (destroyed) throw new StoreVoiceError('This StoreVoice client was destroyed.');
       const { courier } = await ready;
       courier.resetBackoff();
       return courier.flush(true);
     },
     async pending() {
+      if (destroyed) throw new StoreVoiceError('This StoreVoice client was destroyed.');
       const { store } = await ready;
       return (await store.list()).map((e) => ({ id: e.id, surveyId: e.submission.surveyId, queuedAt: e.queuedAt, durable: store.isDurable(e.id), destinations: e.pending }));
     },

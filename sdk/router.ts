@@ -1,5 +1,6 @@
 import type { Submission } from './schema/submission.js';
 import type { Matcher, Route } from './schema/options.js';
+import { StoreVoiceError } from './errors.js';
 import { matchesCondition } from './survey/conditions.js';
 
 const RATING_TYPES = new Set(['smiley', 'stars', 'csat']);
@@ -58,6 +59,8 @@ export function route(submission: Submission, routes: readonly Route[], fallback
   const chosen = new Set<string>();
   for (const rule of routes) {
     const hit = rule.when === undefined || (typeof rule.when === 'function' ? rule.when(submission) : matches(submission, rule.when));
+    // A promise is truthy: an async predicate would silently match everything.
+    if ((hit as unknown) instanceof Promise) throw new StoreVoiceError('A route predicate returned a Promise; `when` must decide synchronously.');
     if (!hit) continue;
     for (const name of rule.to) chosen.add(name);
     if (!rule.continue) break;

@@ -76,7 +76,7 @@ export const OutboxOptionsSchema = z.strictObject({
 export type OutboxOptions = z.infer<typeof OutboxOptionsSchema>;
 
 export const RetryOptionsSchema = z.strictObject({
-  /** First delay between outbox flush attempts; doubles each time, with full jitter. @default 1000 */
+  /** First delay between outbox flush attempts; doubles each time, with equal jitter. @default 1000 */
   baseDelayMs: z.optional(z.int().check(z.gte(1))),
   /** Longest delay between attempts (a `Retry-After` may ask for more). @default 300_000 (5 min) */
   maxDelayMs: z.optional(z.int().check(z.gte(1))),
@@ -100,7 +100,7 @@ export const ClientOptionsSchema = z
     defaultDestination: z.optional(IdSchema),
     /** Modify a submission before it is queued, or return `null` to drop it (reported as `dropped`). */
     beforeSend: z.optional(z.custom<BeforeSend>(isFunction, 'must be a function')),
-    /** Signed token (or a function returning one) sent with each submission; see docs/security.md. */
+    /** Signed token (or a function returning one) sent with each submission; see docs/sdk.md#context-token. */
     contextToken: z.optional(z.union([z.string().check(z.minLength(1)), z.custom<() => string | Promise<string>>(isFunction)])),
     /** How the page URL is recorded: without query and fragment, in full, or not at all. @default "strip" */
     pageUrl: z.optional(z.enum(['strip', 'full', 'none'])),

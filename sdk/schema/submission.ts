@@ -4,7 +4,7 @@ import { ContextInputSchema, ContextSchema } from './context.js';
 import { IdSchema } from './primitives.js';
 
 // Plain patterns instead of z.iso.datetime()/z.uuid(): the same checks for less bundle weight.
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 /** The largest submission, in bytes of JSON, that the SDK queues and the collector accepts. */
@@ -29,7 +29,10 @@ export const SubmissionSchema = z.strictObject({
   schemaVersion: z.literal(1),
   surveyId: IdSchema,
   surveyVersion: z.optional(z.int().check(z.gte(1))),
-  createdAt: z.string().check(z.regex(ISO_DATETIME, 'must be an ISO 8601 date-time such as 2026-11-23T10:15:00.000Z')),
+  createdAt: z.string().check(
+    z.regex(ISO_DATETIME, 'must be an ISO 8601 date-time such as 2026-11-23T10:15:00.000Z'),
+    z.refine((v) => !Number.isNaN(Date.parse(v)), 'must be a real date and time'),
+  ),
   context: ContextSchema,
   answers: AnswersSchema,
   consent: z.optional(ConsentSchema),

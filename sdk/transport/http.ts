@@ -85,7 +85,7 @@ const clamp = (value: number | undefined, min: number, max: number, fallback: nu
  */
 export function http(endpoint: string, options: HttpOptions = {}): Transport {
   // DESIGN.md uses both forms: the collector's base (shared with /v1/surveys) and webhook URLs.
-  const url = /\/v\d+\/?$/.test(endpoint) ? `${endpoint.replace(/\/$/, '')}/submissions` : endpoint;
+  const url = collectorSubmissionsUrl(endpoint);
   const { key, batch = false, retry = {} } = options;
   const batchSize = batch === true ? MAX_BATCH_SIZE : batch === false ? 1 : Math.floor(clamp(batch, 1, MAX_BATCH_SIZE, 1));
   const timeout = clamp(options.timeout, 1, MAX_TIMEOUT, 10_000);
@@ -149,4 +149,13 @@ export function http(endpoint: string, options: HttpOptions = {}): Transport {
       beacon: (submissions) => sendBeacons(url, encode(submissions, batchSize), key),
     }),
   };
+}
+
+/**
+ * `…/v1` (a collector's versioned base URL) → `…/v1/submissions`; any other URL is used as given.
+ * Only the path decides: a query string that happens to contain "/v1" does not.
+ */
+function collectorSubmissionsUrl(endpoint: string): string {
+  const [base = '', query] = endpoint.split(/(?=[?#])/, 2);
+  return /\/v\d+\/?$/.test(base) ? `${base.replace(/\/$/, '')}/submissions${query ?? ''}` : endpoint;
 }

@@ -63,6 +63,9 @@ describe('client.submit', () => {
     expect(client.getContext().store).to.equal('042', 'the override is for one submission only');
     client.setContext({ staff: undefined });
     expect(client.getContext().staff).to.equal(undefined);
+    client.setContext({ tags: { promo: undefined } });
+    expect(client.getContext().tags).to.deep.equal({ lane: 4 });
+    expect(() => client.setContext({ tags: { lane: {} as never } })).to.throw(ValidationError, 'tags.lane');
     client.destroy();
   });
 
@@ -174,6 +177,21 @@ describe('client.submit', () => {
       expect(result.status).to.equal('dropped');
       expect(result.reason).to.equal('before_send');
       expect(events).to.deep.equal([{ type: 'dropped', id: result.id, reason: 'before_send' }]);
+      expect((await collector.state()).requests).to.have.length(0);
+      client.destroy();
+    });
+
+    it('is validated again even when it changed the submission in place', async () => {
+      const collector = await testCollector();
+      const client = clientFor(collector, {
+        beforeSend: (s) => {
+          (s.answers[0] as { value: number }).value = 99;
+          return s;
+        },
+      });
+      let error: unknown;
+      await client.submit({ surveyId: 's', answers: [smiley(3)] }).catch((e: unknown) => (error = e));
+      expect((error as Error).message).to.contain('answers[0].value: must be at most 5');
       expect((await collector.state()).requests).to.have.length(0);
       client.destroy();
     });
@@ -344,6 +362,26 @@ describe('client.submit', () => {
   });
 });
 
+describe('routing through the client', () => {
+  it('refuses an async route predicate instead of matching everything', async () => {
+    const collector = await testCollector();
+    const client = clientFor(collector, { routes: [{ when: (async () => false) as never, to: ['main'] }] });
+    let error: unknown;
+    await client.submit({ surveyId: 's', answers: [smiley(3)] }).catch((e: unknown) => (error = e));
+    expect((error as Error).message).to.contain('must decide synchronously');
+    client.destroy();
+  });
+
+  it('defaults to the collector (main) when the endpoint shorthand is combined with destinations', async () => {
+    const collector = await testCollector();
+    const other = await testCollector();
+    const client = createClient({ endpoint: collector.endpoint, destinations: { archive: fastHttp(other) }, outbox: { name: uniqueOutbox() } });
+    const result = await client.submit({ surveyId: 's', answers: [smiley(3)] });
+    expect(result.destinations).to.deep.equal({ main: 'sent' });
+    client.destroy();
+  });
+});
+
 describe('http destination URL', () => {
   it('posts to /submissions under a collector base URL and to any other URL as given', async () => {
     const collector = await testCollector();
@@ -354,5 +392,13 @@ describe('http destination URL', () => {
     expect((await collector.state()).storedCount).to.equal(2);
     direct.destroy();
     viaBase.destroy();
+  });
+
+  it('looks only at the path: a query string mentioning /v1 is left alone', async () => {
+    const collector = await testCollector();
+    const client = createClient({ destinations: { hook: http(`${collector.submissionsUrl}?source=/v1`) }, outbox: { name: uniqueOutbox() } });
+    expect((await client.submit({ surveyId: 's', answers: [smiley(3)] })).status).to.equal('sent');
+    expect((await collector.state()).requests[0]!.query).to.equal('source=/v1');
+    client.destroy();
   });
 });
