@@ -12,6 +12,7 @@ import { LocaleSchema } from './schema/primitives.js';
 import { ClientOptionsSchema, type ClientOptions, type Route } from './schema/options.js';
 import { parseOrThrow } from './schema/parse.js';
 import { MAX_SUBMISSION_BYTES, SubmissionSchema, SubmitInputSchema, type Submission, type SubmitInput } from './schema/submission.js';
+import { fnv1a64 } from './transport/encode.js';
 import { http } from './transport/http.js';
 import type { Destination } from './transport/types.js';
 import * as z from 'zod/mini';
@@ -94,7 +95,13 @@ function resolveDestinations(options: ClientOptions): ResolvedDestination[] {
   return Object.entries(given).map(([name, d]) =>
     typeof d === 'function'
       ? { name, send: d, batchSize: 1 }
-      : { name, send: d.send, batchSize: Math.min(100, Math.max(1, Math.floor(d.batchSize ?? 1))), ...(d.beacon && { beacon: d.beacon }) },
+      : {
+          name,
+          send: d.send,
+          batchSize: Math.min(100, Math.max(1, Math.floor(d.batchSize ?? 1))),
+          ...(d.beacon && { beacon: d.beacon }),
+          ...(d.target && { target: d.target }),
+        },
   );
 }
 
@@ -104,6 +111,16 @@ function checkRoutes(routes: readonly Route[], names: ReadonlySet<string>, fallb
   );
   if (!names.has(fallback)) issues.push({ path: 'defaultDestination', message: `unknown destination "${fallback}"` });
   if (issues.length) throw new ValidationError('client options', issues);
+}
+
+/**
+ * Outbox entries name their destinations, so two clients sharing an outbox must mean the same
+ * thing by "main". By default, clients share an outbox only when their destinations are the same
+ * (e.g. the same page in two tabs); a widget for another collector gets its own.
+ */
+function defaultOutboxName(destinations: readonly ResolvedDestination[]): string {
+  const fingerprint = destinations.map((d) => `${d.name}=${d.target ?? ''}`).sort().join('|');
+  return `${DEFAULTS.outboxName}-${fnv1a64(fingerprint)}`;
 }
 
 function jsonBytes(value: unknown): number {
@@ -137,7 +154,7 @@ export function createClient(input: ClientOptions): Client {
 
   const events = new Emitter<ClientEventMap>();
   const limits = { maxItems: options.outbox?.maxItems ?? DEFAULTS.maxItems, maxBytes: options.outbox?.maxBytes ?? DEFAULTS.maxBytes };
-  const outboxName = options.outbox?.name ?? DEFAULTS.outboxName;
+  const outboxName = options.outbox?.name ?? defaultOutboxName(destinations);
   const submitTimeoutMs = options.submitTimeoutMs ?? DEFAULTS.submitTimeoutMs;
   let context: ContextInput = options.context ?? {};
   let destroyed = false;

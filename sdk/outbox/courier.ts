@@ -13,6 +13,7 @@ export interface ResolvedDestination {
   readonly send: Transport['send'];
   readonly batchSize: number;
   readonly beacon?: Transport['beacon'];
+  readonly target?: string;
 }
 
 export interface CourierOptions {

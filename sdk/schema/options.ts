@@ -62,7 +62,10 @@ export type Route = z.infer<typeof RouteSchema>;
 export type BeforeSend = (submission: Submission) => Submission | null | Promise<Submission | null>;
 
 export const OutboxOptionsSchema = z.strictObject({
-  /** Name of the durable queue; clients with the same name share it (and must share destination names). @default "storevoice" */
+  /**
+   * Name of the durable queue. Clients with the same name share it, and must then mean the same
+   * backends by the same destination names. @default "storevoice-<hash of the destinations>"
+   */
   name: z.optional(IdSchema),
   /** `auto` uses IndexedDB and falls back to memory where it is missing or fails. @default "auto" */
   storage: z.optional(z.enum(['auto', 'memory'])),

@@ -134,6 +134,7 @@ export function http(endpoint: string, options: HttpOptions = {}): Transport {
   };
 
   return {
+    target: url,
     batchSize,
     async send(submissions, signal) {
       // Parts go one after another and stop at the first failure: the outbox then resends the

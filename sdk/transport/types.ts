@@ -44,6 +44,11 @@ export interface Transport {
    * browser accepted the data for sending; it does not mean the server received it.
    */
   readonly beacon?: (batch: readonly Submission[]) => boolean;
+  /**
+   * Where this transport delivers (for `http()`, its URL). Clients whose destinations differ get
+   * different default outboxes, so a queued submission never goes to another client's backend.
+   */
+  readonly target?: string;
 }
 
 /** Where submissions go: a transport function, or a transport object such as `http(url)` returns. */

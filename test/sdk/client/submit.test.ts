@@ -348,7 +348,8 @@ describe('client.submit', () => {
     const client = clientFor(collector, { submitTimeoutMs: 0, retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 } });
     const results = [];
     for (const v of [1, 2, 3]) results.push(await client.submit({ surveyId: 's', answers: [smiley(v)] }));
-    await waitFor(async () => (await collector.state()).requests.length > 0, { message: 'first attempt failed' });
+    // Every item has been tried once and is now in a long backoff: no background pass will send.
+    await waitFor(async () => (await client.pending()).every((p) => (p.destinations.main?.attempts ?? 0) >= 1), { message: 'all attempted' });
     // While down, faults wait their turn: the whole batch is refused, then the items go one by one.
     await collector.fail({ status: 422, body: { error: 'batch refused' } }, { status: 202 }, { status: 400, body: { error: 'bad one' } });
     await collector.down(false);
