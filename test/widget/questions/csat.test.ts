@@ -1,0 +1,133 @@
+import { radioGroupStyles } from '../../../src/questions/internal/radio-group.js';
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { AnswerOf, QuestionOf } from '../../../sdk/index.js';
+import { csatStyles, csatView } from '../../../src/questions/csat.js';
+import { renderQuestion, type QuestionHost } from '../support/question-host.js';
+
+const service: QuestionOf<'csat'> = { id: 'service', type: 'csat', prompt: 'How satisfied are you with our service?' };
+const render = (question = service, options: Parameters<typeof renderQuestion>[2] = {}) =>
+  renderQuestion(csatView, question, { styles: [radioGroupStyles, csatStyles], ...options });
+
+const root = (host: QuestionHost) => host.shadowRoot as ShadowRoot;
+const radios = (host: QuestionHost) => [...root(host).querySelectorAll<HTMLElement>('[role=radio]')];
+const group = (host: QuestionHost) => root(host).querySelector('[role=radiogroup]') as HTMLElement;
+const checked = (host: QuestionHost) => radios(host).map((r) => r.getAttribute('aria-checked'));
+const tabindexes = (host: QuestionHost) => radios(host).map((r) => r.tabIndex);
+const focused = (host: QuestionHost) => radios(host).indexOf(root(host).activeElement as HTMLElement);
+const labels = (host: QuestionHost) => radios(host).map((r) => r.textContent?.trim());
+const csat = (value: number): AnswerOf<'csat'> => ({ questionId: 'service', type: 'csat', value });
+
+async function press(host: QuestionHost, key: string) {
+  await sendKeys({ press: key });
+  await host.updateComplete;
+}
+
+describe('csat question', () => {
+  afterEach(() => document.querySelectorAll('test-question-host').forEach((host) => host.remove()));
+
+  it('is accessible', async () => {
+    const host = await render();
+    await expect(host).to.be.accessible();
+  });
+
+  it('is accessible right-to-left, with an answer, and when invalid', async () => {
+    const host = await render(service, { dir: 'rtl', answer: csat(5) });
+    await expect(host).to.be.accessible();
+    host.invalid = true;
+    await host.updateComplete;
+    await expect(host).to.be.accessible();
+  });
+
+  describe('rendering', () => {
+    it('labels the five scores in words, worst to best', async () => {
+      const host = await render();
+      expect(labels(host)).to.deep.equal(['Very unsatisfied', 'Unsatisfied', 'Neutral', 'Satisfied', 'Very satisfied']);
+      expect(tabindexes(host)).to.deep.equal([0, -1, -1, -1, -1]);
+      expect(group(host).getAttribute('aria-labelledby')).to.equal('q-prompt');
+    });
+
+    it('takes the end labels from the survey, localized', async () => {
+      const host = await render({ ...service, lowLabel: { en: 'Awful', fr: 'Nul' }, highLabel: { en: 'Superb', fr: 'Super' } }, { locale: 'fr-CA' });
+      expect(labels(host)).to.deep.equal(['Nul', 'Unsatisfied', 'Neutral', 'Satisfied', 'Super']);
+    });
+
+    it('checks the current answer', async () => {
+      const host = await render(service, { answer: csat(2) });
+      expect(checked(host)).to.deep.equal(['false', 'true', 'false', 'false', 'false']);
+      expect(tabindexes(host)).to.deep.equal([-1, 0, -1, -1, -1]);
+    });
+
+    it('ignores an answer of another type', async () => {
+      const host = await render(service, { answer: { questionId: 'service', type: 'nps', value: 2 } });
+      expect(checked(host)).to.deep.equal(['false', 'false', 'false', 'false', 'false']);
+      expect(tabindexes(host)).to.deep.equal([0, -1, -1, -1, -1]);
+    });
+  });
+
+  it('reports the clicked score', async () => {
+    const host = await render();
+    radios(host)[0]?.click();
+    await host.updateComplete;
+    expect(host.reported).to.deep.equal([csat(1)]);
+    expect(checked(host)).to.deep.equal(['true', 'false', 'false', 'false', 'false']);
+  });
+
+  describe('keyboard', () => {
+    it('Tab lands on the first score when none is checked', async () => {
+      const host = await render();
+      const before = document.createElement('button');
+      host.before(before);
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      before.remove();
+      expect(focused(host)).to.equal(0);
+    });
+
+    it('arrows move and select; Home and End jump', async () => {
+      const host = await render();
+      radios(host)[0]?.focus();
+      await press(host, 'ArrowRight');
+      await press(host, 'ArrowDown');
+      await press(host, 'End');
+      await press(host, 'ArrowDown');
+      await press(host, 'End');
+      await press(host, 'Home');
+      expect(host.reported).to.deep.equal([csat(2), csat(3), csat(5), csat(1), csat(5), csat(1)]);
+      expect(checked(host)).to.deep.equal(['true', 'false', 'false', 'false', 'false']);
+      expect(tabindexes(host)).to.deep.equal([0, -1, -1, -1, -1]);
+    });
+
+    it('swaps ArrowRight and ArrowLeft right-to-left', async () => {
+      const host = await render(service, { dir: 'rtl' });
+      radios(host)[0]?.focus();
+      await press(host, 'ArrowRight');
+      expect(focused(host)).to.equal(4);
+      await press(host, 'ArrowLeft');
+      expect(host.reported).to.deep.equal([csat(5), csat(1)]);
+    });
+
+    it('Space selects the focused score', async () => {
+      const host = await render();
+      radios(host)[3]?.focus();
+      await press(host, 'Space');
+      expect(host.reported).to.deep.equal([csat(4)]);
+    });
+  });
+
+  it('marks the group invalid with the error as its description', async () => {
+    const host = await render({ ...service, description: 'Think of today' });
+    host.invalid = true;
+    await host.updateComplete;
+    expect(group(host).getAttribute('aria-invalid')).to.equal('true');
+    expect(group(host).getAttribute('aria-describedby')).to.equal('q-desc q-error');
+  });
+
+  it('uses at least 44px targets, 64px in kiosk mode', async () => {
+    const web = await render();
+    const kiosk = await render(service, { kiosk: true });
+    expect(root(kiosk).querySelector('.rating.kiosk')).to.not.equal(null);
+    for (const radio of radios(web)) expect(radio.getBoundingClientRect().height).to.be.within(44, 63);
+    for (const radio of radios(kiosk)) expect(radio.getBoundingClientRect().height).to.be.at.least(64);
+  });
+});
