@@ -19,6 +19,25 @@ function onwarn(warning, warn) {
   warn(warning);
 }
 
+/**
+ * lit and zod record themselves on the global object (litHtmlVersions, litPropertyMetadata,
+ * __zod_globalConfig…). The script tag promises retailers one global, `StoreVoice`, so in the
+ * IIFE those properties live on an object private to the bundle instead.
+ */
+const LIBRARY_GLOBALS = /(?:[\w$]+|\([^()]*\))\.(litHtmlVersions|litElementVersions|reactiveElementVersions|litPropertyMetadata|__zod_globalConfig)\b/g;
+function privateLibraryGlobals() {
+  return {
+    name: 'private-library-globals',
+    transform(code, id) {
+      if (!id.includes('node_modules') || !LIBRARY_GLOBALS.test(code)) return null;
+      LIBRARY_GLOBALS.lastIndex = 0;
+      const qualified = code.replace(LIBRARY_GLOBALS, '__storevoice_globals.$1');
+      // lit also reads litPropertyMetadata as a bare global name.
+      return { code: qualified.replace(/(?<![\w$.])litPropertyMetadata\b/g, '__storevoice_globals.litPropertyMetadata'), map: null };
+    },
+  };
+}
+
 const ts = () =>
   typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false, sourceMap: true } });
 
@@ -32,8 +51,8 @@ export default [
   },
   {
     input: 'src/embed.ts',
-    plugins: [nodeResolve({ browser: true, exportConditions: ['production'] }), ts(), terser({ ecma: 2020, module: false })],
-    output: { file: 'dist/storevoice.iife.js', format: 'iife', sourcemap: true },
+    plugins: [nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), ts(), terser({ ecma: 2020, module: false })],
+    output: { file: 'dist/storevoice.iife.js', format: 'iife', sourcemap: true, intro: 'var __storevoice_globals = {};' },
     onwarn,
   },
 ];

@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { collectorMiddleware } from './test/support/collector-middleware.mjs';
 import { networkPlugin } from './test/support/network-plugin.mjs';
+import { pageHeadersMiddleware } from './test/support/page-headers.mjs';
 
 // /usr/lib/chromium/chromium is the real binary; /usr/bin/chromium is Debian's wrapper script.
 const executablePath =
@@ -16,7 +17,7 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
-  middleware: [collectorMiddleware()],
+  middleware: [collectorMiddleware(), pageHeadersMiddleware()],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), networkPlugin()],
   browsers: [
     playwrightLauncher({

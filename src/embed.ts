@@ -1,10 +1,92 @@
-// Script-tag entry (dist/storevoice.iife.js). Exposes the global `StoreVoice`.
+/**
+ * The script-tag entry, built as dist/storevoice.iife.js. It adds exactly one global,
+ * `StoreVoice`, and mounts one widget from the data-* attributes of its own <script> tag:
+ *
+ *   <script src=".../storevoice.iife.js" defer data-endpoint="https://feedback.example.com/v1"
+ *     data-survey="post-purchase" data-store="042" data-key="pk_demo" data-mode="launcher"></script>
+ *
+ * Including the tag twice is harmless: the second copy sees `StoreVoice` and does nothing.
+ */
 import * as sdk from '../sdk/index.js';
+import type { ContextInput } from '../sdk/index.js';
+import { StoreVoiceWidget } from './widget/index.js';
+import type { WidgetEventDetails } from './widget/events.js';
+
+const ATTRIBUTES = ['endpoint', 'survey', 'mode', 'brand', 'region', 'store', 'staff', 'device', 'locale', 'theme', 'key', 'position'] as const;
+type Attribute = (typeof ATTRIBUTES)[number];
+
+/** Options of `StoreVoice.init()`: the widget's attributes, plus where to put it. */
+export type EmbedOptions = Partial<Record<Attribute, string>> & {
+  /** Element (or CSS selector) to render into; the end of <body> when omitted. */
+  target?: Element | string;
+};
+
+type EventName = keyof WidgetEventDetails extends `storevoice-${infer N}` ? N : never;
+
+const HIERARCHY = ['brand', 'region', 'store', 'device', 'locale'] as const;
+let widget: StoreVoiceWidget | undefined;
+
+const api = {
+  ...sdk,
+  version: '0.1.0',
+  /** Mounts the widget (or reconfigures the mounted one) and returns it. */
+  init(options: EmbedOptions): StoreVoiceWidget {
+    widget ??= document.createElement('storevoice-widget') as StoreVoiceWidget;
+    for (const name of ATTRIBUTES) {
+      const value = options[name];
+      if (value !== undefined) widget.setAttribute(name, value);
+    }
+    if (!widget.isConnected) {
+      const target = typeof options.target === 'string' ? document.querySelector(options.target) : options.target;
+      (target ?? document.body).append(widget);
+    }
+    return widget;
+  },
+  open: () => void widget?.open(),
+  close: () => widget?.close(),
+  /** Sets context on the mounted widget: hierarchy ids as attributes, the rest (tags, channel) beside them. */
+  setContext(context: ContextInput): void {
+    if (!widget) return;
+    const rest: ContextInput = { ...widget.context };
+    for (const [key, value] of Object.entries(context) as [keyof ContextInput, unknown][]) {
+      if ((HIERARCHY as readonly string[]).includes(key)) {
+        if (value === undefined) widget.removeAttribute(key);
+        else widget.setAttribute(key, String(value));
+      } else if (key === 'staff') {
+        if (value === undefined) widget.removeAttribute('staff');
+        else widget.setAttribute('staff', (value as string[]).join(','));
+      } else Object.assign(rest, { [key]: value });
+    }
+    widget.context = rest;
+  },
+  /**
+   * Listens to a widget event by its short name (`sent`, `queued`, `error`, …).
+   * @returns a function that stops listening
+   */
+  on<N extends EventName>(name: N, listener: (detail: WidgetEventDetails[`storevoice-${N}`]) => void): () => void {
+    const handler = (event: Event) => listener((event as CustomEvent<WidgetEventDetails[`storevoice-${N}`]>).detail);
+    document.addEventListener(`storevoice-${name}`, handler);
+    return () => document.removeEventListener(`storevoice-${name}`, handler);
+  },
+};
+
+export type StoreVoiceGlobal = typeof api;
 
 declare global {
   interface Window {
-    StoreVoice?: typeof sdk;
+    StoreVoice?: StoreVoiceGlobal;
   }
 }
 
-if (typeof window !== 'undefined' && !window.StoreVoice) window.StoreVoice = sdk;
+if (typeof window !== 'undefined' && !window.StoreVoice) {
+  window.StoreVoice = api;
+  const script = document.currentScript as HTMLScriptElement | null;
+  const data = script?.dataset;
+  if (data?.survey) {
+    const options: EmbedOptions = {};
+    for (const name of ATTRIBUTES) if (data[name] !== undefined) options[name] = data[name];
+    // async scripts can run before <body> exists; defer ones cannot.
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => api.init(options), { once: true });
+    else api.init(options);
+  }
+}

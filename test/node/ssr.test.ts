@@ -73,3 +73,10 @@ test('contextFromUrl() without an argument returns {} in Node', async () => {
   assert.equal((globalThis as { location?: unknown }).location, undefined);
   assert.deepEqual(contextFromUrl(), {});
 });
+
+test('importing the widget entry in Node (SSR) neither throws nor defines anything', async () => {
+  const widget = await import('../../src/index.ts');
+  assert.equal(typeof widget.StoreVoiceWidget, 'function');
+  assert.equal(typeof widget.createClient, 'function', 'the SDK comes with it');
+  assert.equal(typeof (globalThis as { window?: unknown }).window, 'undefined');
+});

@@ -13,7 +13,7 @@ const MAX_BATCH = 100;
 /** Past this we stop reading and drop the connection: no test needs more, and memory stays bounded. */
 const MAX_DRAIN_BYTES = 4 * 1024 * 1024;
 
-const ROUTE = /^\/collector\/([A-Za-z0-9._-]{1,100})\/(v1\/submissions|__control|__state)\/?$/;
+const ROUTE = /^\/collector\/([A-Za-z0-9._-]{1,100})\/(v1\/submissions|v1\/surveys\/[^/]+|__control|__state)\/?$/;
 const PREFIX = /^\/collector\//;
 
 const CORS = {
@@ -48,6 +48,8 @@ function createCollector() {
     random: prng(1),
     down: false,
     key: null,
+    /** Survey definitions served at GET v1/surveys/:id, by id. */
+    surveys: new Map(),
   };
 }
 
@@ -237,6 +239,10 @@ async function control(ctx, collectors, name) {
     case 'down':
       collector.down = Boolean(command.down);
       break;
+    case 'survey':
+      if (typeof command.survey?.id !== 'string') return bad(ctx, 'survey must be an object with an id');
+      collector.surveys.set(command.survey.id, command.survey);
+      break;
     case 'key':
       collector.key = typeof command.key === 'string' && command.key !== '' ? command.key : null;
       break;
@@ -278,6 +284,12 @@ export function collectorMiddleware() {
 
     if (route === 'v1/submissions' && ctx.method === 'POST') return ingest(ctx, collector);
     if (route === '__control' && ctx.method === 'POST') return control(ctx, collectors, name);
+    if (route.startsWith('v1/surveys/') && ctx.method === 'GET') {
+      const survey = collector.down ? undefined : collector.surveys.get(decodeURIComponent(route.slice('v1/surveys/'.length)));
+      ctx.status = collector.down ? 503 : survey ? 200 : 404;
+      ctx.body = survey ?? { error: collector.down ? 'down' : 'no such survey' };
+      return;
+    }
     if (route === '__state' && ctx.method === 'GET') {
       ctx.body = {
         requests: collector.requests,

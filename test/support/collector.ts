@@ -67,6 +67,8 @@ export interface TestCollector {
   down(flag: boolean): Promise<void>;
   /** Require `Authorization: Bearer <key>` or `?key=<key>`; an empty key removes the requirement. */
   requireKey(key: string): Promise<void>;
+  /** Serve this definition at `GET {endpoint}/surveys/:id`. */
+  serveSurvey(survey: { readonly id: string }): Promise<void>;
   state(): Promise<CollectorState>;
 }
 
@@ -100,6 +102,7 @@ export async function testCollector(name?: string): Promise<TestCollector> {
     failRate: (rate, seed = 1) => control({ action: 'failRate', rate, seed }),
     down: (flag) => control({ action: 'down', down: flag }),
     requireKey: (key) => control({ action: 'key', key }),
+    serveSurvey: (survey) => control({ action: 'survey', survey }),
     async state() {
       const res = await fetch(`${base}__state`, { cache: 'no-store' });
       if (!res.ok) throw new Error(`test collector state: HTTP ${res.status}`);

@@ -1,0 +1,456 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  isComplete,
+  localize,
+  nextQuestion,
+  previousQuestion,
+  progress,
+  pruneAnswers,
+  validateAnswer,
+  visibleQuestions,
+  type Answer,
+  type AnswerCheck,
+  type Client,
+  type ContextInput,
+  type Question,
+  type SubmitResult,
+  type SurveyDefinition,
+} from '../../sdk/index.js';
+import { directionOf, messagesFor, resolveLocale } from '../i18n/locales.js';
+import type { Messages } from '../i18n/messages.js';
+import { questionStyles, viewFor } from '../questions/registry.js';
+import { componentStyles } from '../styles/component.styles.js';
+import { tokens } from '../styles/tokens.js';
+import { emit } from './events.js';
+import { errorText } from './error-text.js';
+import { SubmissionController } from './submission-controller.js';
+import { loadSurvey } from './survey-loader.js';
+import { widgetStyles } from './widget.styles.js';
+
+type Phase = 'loading' | 'unavailable' | 'survey' | 'sending' | 'done';
+const RATING_TYPES = new Set<Question['type']>(['smiley', 'stars', 'nps', 'csat']);
+const DISMISSED_PREFIX = 'storevoice:dismissed:';
+
+/**
+ * A feedback survey that submits through the StoreVoice SDK: inline on a page, or behind a
+ * floating launcher button that opens a dialog.
+ *
+ * @summary Customer feedback: smileys, stars, NPS, CSAT, choices, free text, staff, consent.
+ * @event storevoice-open - The launcher dialog opened.
+ * @event storevoice-close - The dialog closed; `detail.submitted` tells whether feedback was given.
+ * @event storevoice-answer - An answer changed.
+ * @event storevoice-submit - The shopper sent the survey.
+ * @event storevoice-queued - Saved on the device; it will be delivered later (offline, server trouble).
+ * @event storevoice-sent - Delivered to every destination.
+ * @event storevoice-error - Bad configuration, an unloadable survey, or a refused submission.
+ * @csspart launcher - The floating button of launcher mode.
+ * @csspart dialog - The dialog of launcher mode.
+ * @csspart panel - The survey card (both modes).
+ * @csspart title - The survey title.
+ * @csspart progress - "Question 2 of 5".
+ * @csspart button - Back, Next, Send, Retry and Close buttons.
+ * @csspart primary - The main action button (Next, Send).
+ * @csspart error - A validation message.
+ * @csspart status - The thank-you / outcome message.
+ * @cssproperty --storevoice-color-accent - Buttons, selection, focus.
+ * @cssproperty --storevoice-z-index - Stacking of the launcher button. Default 2147483000.
+ */
+export class StoreVoiceWidget extends LitElement {
+  static override styles = [tokens, componentStyles, widgetStyles, ...questionStyles];
+
+  static override properties = {
+    endpoint: {},
+    survey: {},
+    mode: { reflect: true },
+    brand: {},
+    region: {},
+    store: {},
+    staff: {},
+    device: {},
+    locale: {},
+    theme: { reflect: true },
+    key: {},
+    position: { reflect: true },
+    resetDelay: { attribute: 'reset-delay', type: Number },
+    idleTimeout: { attribute: 'idle-timeout', type: Number },
+    minInterval: { attribute: 'min-interval', type: Number },
+    client: { attribute: false },
+    context: { attribute: false },
+    phase: { state: true },
+    definition: { state: true },
+    answers: { state: true },
+    currentId: { state: true },
+    problems: { state: true },
+    result: { state: true },
+    isOpen: { state: true },
+  };
+
+  /** The collector's base URL, e.g. `https://feedback.example.com/v1`. */
+  declare endpoint: string | undefined;
+  /** A survey id (fetched from `{endpoint}/surveys/:id`) or an inline JSON definition (attribute), or a definition object (property). */
+  declare survey: string | SurveyDefinition | undefined;
+  /** `inline` renders in place; `launcher` shows a floating button that opens a dialog. @default "inline" */
+  declare mode: 'inline' | 'launcher' | 'kiosk';
+  declare brand: string | undefined;
+  declare region: string | undefined;
+  declare store: string | undefined;
+  /** One staff id or several, comma-separated. */
+  declare staff: string | undefined;
+  declare device: string | undefined;
+  /** A language tag, or `auto` to follow the browser. @default "auto" */
+  declare locale: string;
+  /** `light`, `dark`, or `auto` to follow `prefers-color-scheme`. @default "light" */
+  declare theme: 'light' | 'dark' | 'auto';
+  /** The brand's public write key. */
+  declare key: string | undefined;
+  /** Corner of the launcher button. @default "bottom-right" */
+  declare position: 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
+  /** Kiosk: thank-you screen → attract screen, in ms. @default 5000 */
+  declare resetDelay: number;
+  /** Kiosk: abandoned survey → reset, in ms. @default 30000 */
+  declare idleTimeout: number;
+  /** Kiosk: least time between two submissions, in ms. @default 3000 */
+  declare minInterval: number;
+  /** An SDK client made by the host page; when absent the widget makes one from `endpoint` and `key`. */
+  declare client: Client | undefined;
+  /** More context for each submission (e.g. `tags`); the hierarchy attributes take precedence. */
+  declare context: ContextInput | undefined;
+
+  declare private phase: Phase;
+  declare private definition: SurveyDefinition | undefined;
+  declare private answers: readonly Answer[];
+  declare private currentId: string | undefined;
+  declare private problems: ReadonlyMap<string, AnswerCheck>;
+  declare private result: SubmitResult | undefined;
+  declare private isOpen: boolean;
+
+  private readonly submission = new SubmissionController(this);
+  private loadToken = 0;
+  private lastError = '';
+
+  constructor() {
+    super();
+    this.mode = 'inline';
+    this.locale = 'auto';
+    this.theme = 'light';
+    this.position = 'bottom-right';
+    this.resetDelay = 5000;
+    this.idleTimeout = 30000;
+    this.minInterval = 3000;
+    this.phase = 'loading';
+    this.answers = [];
+    this.problems = new Map();
+    this.isOpen = false;
+  }
+
+  private get localeCode(): string {
+    return resolveLocale(this.locale);
+  }
+
+  private get messages(): Messages {
+    return messagesFor(this.localeCode);
+  }
+
+  /** The context this widget adds to each submission: its `context` property, then its attributes. */
+  private get submissionContext(): ContextInput {
+    const staff = this.staff?.split(',').map((s) => s.trim()).filter(Boolean);
+    const staffAnswer = this.answers.find((a) => a.type === 'staff');
+    const picked = staffAnswer?.type === 'staff' && staffAnswer.value ? [staffAnswer.value] : undefined;
+    return {
+      ...this.context,
+      channel: this.mode === 'kiosk' ? 'kiosk' : (this.context?.channel ?? 'web'),
+      // The shopper's own tag (en-GB), not the catalog it maps to (en); `auto` leaves it to the SDK.
+      ...(this.locale && this.locale !== 'auto' && { locale: this.locale }),
+      ...(this.brand && { brand: this.brand }),
+      ...(this.region && { region: this.region }),
+      ...(this.store && { store: this.store }),
+      ...(this.device && { device: this.device }),
+      // "Who helped you today?" names the staff member the feedback is about.
+      ...((picked ?? staff)?.length && { staff: picked ?? staff }),
+    };
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('survey') || changed.has('endpoint') || changed.has('client')) void this.load();
+  }
+
+  /** Loads the survey; a failure shows a calm "unavailable" state and one console message, never a loop. */
+  private async load(): Promise<void> {
+    const token = ++this.loadToken;
+    if (this.survey === undefined || this.survey === '') {
+      this.fail('config', 'the survey attribute is missing (a survey id or an inline JSON definition)');
+      return;
+    }
+    this.phase = 'loading';
+    try {
+      const definition = await loadSurvey(this.survey, this.endpoint);
+      if (token !== this.loadToken) return;
+      this.definition = definition;
+      // Without a way to submit, showing the survey would waste the shopper's time.
+      if (!this.endpoint && !this.client) return this.fail('config', 'the endpoint attribute is missing (or set the client property)');
+      this.restart();
+    } catch (error) {
+      if (token !== this.loadToken) return;
+      this.fail('survey', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private fail(code: 'config' | 'survey', message: string): void {
+    this.phase = 'unavailable';
+    if (message === this.lastError) return;
+    this.lastError = message;
+    console.error(`[storevoice] <storevoice-widget>: ${message}`);
+    emit(this, 'storevoice-error', { code, message });
+  }
+
+  /** Clears every answer and goes back to the first question. */
+  reset(): void {
+    this.restart();
+  }
+
+  private restart(): void {
+    this.answers = [];
+    this.problems = new Map();
+    this.result = undefined;
+    this.phase = this.definition ? 'survey' : this.phase;
+    this.currentId = this.definition ? nextQuestion(this.definition, [])?.id : undefined;
+  }
+
+  /** Opens the dialog (launcher mode) and moves focus into it. */
+  async open(): Promise<void> {
+    if (this.mode !== 'launcher' || this.isOpen) return;
+    this.isOpen = true;
+    await this.updateComplete;
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog && !dialog.open) dialog.showModal();
+    emit(this, 'storevoice-open', {});
+  }
+
+  /** Closes the dialog and gives focus back to the launcher button. */
+  close(): void {
+    if (!this.isOpen) return;
+    const submitted = this.phase === 'done';
+    this.isOpen = false;
+    this.renderRoot.querySelector('dialog')?.close();
+    if (!submitted) this.rememberDismissal();
+    (this.renderRoot.querySelector('[part~="launcher"]') as HTMLElement | null)?.focus();
+    emit(this, 'storevoice-close', { submitted });
+    if (submitted) this.restart();
+  }
+
+  /** Closing without answering is remembered, so a page that opens the survey by itself does not nag. */
+  private rememberDismissal(): void {
+    const id = this.definition?.id;
+    try {
+      if (id) localStorage.setItem(DISMISSED_PREFIX + id, String(Date.now()));
+    } catch {
+      // Storage disabled: nothing to remember with.
+    }
+  }
+
+  /** When the shopper last closed this survey without answering (epoch ms), if ever. */
+  get dismissedAt(): number | undefined {
+    try {
+      const value = this.definition && localStorage.getItem(DISMISSED_PREFIX + this.definition.id);
+      return value ? Number(value) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private setAnswer(question: Question, answer: Answer | undefined): void {
+    const others = this.answers.filter((a) => a.questionId !== question.id);
+    const answers = answer ? [...others, answer] : others;
+    this.answers = this.definition ? pruneAnswers(this.definition, answers) : answers;
+    if (this.problems.has(question.id)) {
+      const problems = new Map(this.problems);
+      const check = validateAnswer(question, answer);
+      if (check.valid) problems.delete(question.id);
+      else problems.set(question.id, check);
+      this.problems = problems;
+    }
+    emit(this, 'storevoice-answer', { questionId: question.id, answer });
+    // A one-question rating survey (a "micro survey") is sent with a single tap.
+    const definition = this.definition;
+    if (answer && definition && definition.questions.length === 1 && RATING_TYPES.has(question.type)) void this.send();
+  }
+
+  /** Validates the given questions; shows their problems and focuses the first invalid one. */
+  private check(questions: readonly Question[]): boolean {
+    const problems = new Map<string, AnswerCheck>();
+    for (const question of questions) {
+      const check = validateAnswer(question, this.answers.find((a) => a.questionId === question.id));
+      if (!check.valid) problems.set(question.id, check);
+    }
+    this.problems = problems;
+    if (problems.size > 0) {
+      void this.updateComplete.then(() => {
+        const first = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]');
+        (first?.matches('input, textarea, button, [tabindex]') ? first : first?.querySelector<HTMLElement>('input, textarea, button, [tabindex="0"]'))?.focus();
+      });
+    }
+    return problems.size === 0;
+  }
+
+  private next(): void {
+    const definition = this.definition;
+    const current = definition?.questions.find((q) => q.id === this.currentId);
+    if (!definition || !current || !this.check([current])) return;
+    const following = nextQuestion(definition, this.answers, current.id);
+    if (following) this.goTo(following.id);
+    else void this.send();
+  }
+
+  private back(): void {
+    if (!this.definition || !this.currentId) return;
+    const previous = previousQuestion(this.definition, this.answers, this.currentId);
+    if (previous) this.goTo(previous.id);
+  }
+
+  private goTo(id: string): void {
+    this.currentId = id;
+    this.problems = new Map();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.question [tabindex="0"], .question input, .question textarea')?.focus());
+  }
+
+  /** Submits through the SDK and shows an honest outcome: delivered, saved for later, or refused. */
+  private async send(): Promise<void> {
+    const definition = this.definition;
+    if (!definition || this.phase === 'sending') return;
+    if (!this.check(visibleQuestions(definition, this.answers)) || !isComplete(definition, this.answers)) return;
+    const answers = pruneAnswers(definition, this.answers);
+    this.phase = 'sending';
+    emit(this, 'storevoice-submit', { answers });
+    try {
+      const result = await this.submission.submit(
+        { surveyId: definition.id, ...(definition.version !== undefined && { surveyVersion: definition.version }), answers },
+        this.submissionContext,
+      );
+      this.result = result;
+      this.phase = 'done';
+      if (result.status === 'sent') emit(this, 'storevoice-sent', { result });
+      else if (result.status === 'queued') emit(this, 'storevoice-queued', { result });
+      else if (result.status === 'failed') emit(this, 'storevoice-error', { code: 'rejected', message: result.message ?? result.reason ?? 'refused', result });
+    } catch (error) {
+      // Bad configuration or invalid input: nothing was queued; say so and let the shopper retry.
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`[storevoice] <storevoice-widget>: ${message}`);
+      this.result = undefined;
+      this.phase = 'done';
+      emit(this, 'storevoice-error', { code: 'config', message });
+    }
+  }
+
+  private retry(): void {
+    this.phase = 'survey';
+    void this.send();
+  }
+
+  private handleDialogClick(event: MouseEvent): void {
+    // A click on the backdrop lands on the <dialog> itself, outside its content box.
+    if (event.target === event.currentTarget) this.close();
+  }
+
+  private handleDialogCancel(event: Event): void {
+    event.preventDefault(); // keep our own close() path so focus and events stay consistent
+    this.close();
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (this.phase === 'unavailable') {
+      return this.mode === 'launcher' ? nothing : html`<div part="panel" class="panel unavailable" role="status">${this.messages.unavailable}</div>`;
+    }
+    const dir = directionOf(this.localeCode);
+    if (this.mode !== 'launcher') return html`<div part="panel" class="panel" dir=${dir} lang=${this.localeCode}>${this.renderBody()}</div>`;
+    const messages = this.messages;
+    const titleId = 'sv-title';
+    return html`
+      <button part="launcher button" class="launcher" aria-haspopup="dialog" aria-expanded=${this.isOpen ? 'true' : 'false'} @click=${() => void this.open()}>
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 4h16v12H8l-4 4z" /></svg>
+        <span>${messages.openFeedback}</span>
+      </button>
+      <dialog part="dialog" aria-labelledby=${titleId} dir=${dir} lang=${this.localeCode} @click=${this.handleDialogClick} @cancel=${this.handleDialogCancel}>
+        <div part="panel" class="panel">
+          <button part="button" class="close" aria-label=${messages.close} @click=${() => this.close()}>
+            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18" /></svg>
+          </button>
+          ${this.isOpen ? this.renderBody() : nothing}
+        </div>
+      </dialog>
+    `;
+  }
+
+  private renderBody(): TemplateResult {
+    const definition = this.definition;
+    const messages = this.messages;
+    const title = definition?.title ? localize(definition.title, this.localeCode) : '';
+    const heading = html`<h2 part="title" id="sv-title" class=${title ? 'title' : 'visually-hidden'}>${title || messages.openFeedback}</h2>`;
+    if (!definition || this.phase === 'loading') return html`${heading}<p class="loading" role="status">…</p>`;
+    if (this.phase === 'done') return html`${heading}${this.renderOutcome(definition)}`;
+    const visible = visibleQuestions(definition, this.answers);
+    const pageMode = definition.display === 'page';
+    const shown = pageMode ? visible : visible.filter((q) => q.id === this.currentId);
+    const step = this.currentId ? progress(definition, this.answers, this.currentId) : { index: 0, total: visible.length };
+    const isLast = pageMode || !nextQuestion(definition, this.answers, this.currentId);
+    const micro = definition.questions.length === 1 && RATING_TYPES.has(definition.questions[0]!.type);
+    return html`${heading}
+      ${!pageMode && visible.length > 1 ? html`<p part="progress" class="progress">${messages.progress(step.index + 1, step.total)}</p>` : nothing}
+      <form class="questions" novalidate @submit=${(e: Event) => (e.preventDefault(), pageMode ? void this.send() : this.next())}>
+        ${shown.map((question) => this.renderQuestion(question))}
+        ${micro
+          ? nothing
+          : html`<div class="actions">
+              ${!pageMode && step.index > 0 ? html`<button part="button" type="button" class="secondary" @click=${() => this.back()}>${messages.back}</button>` : nothing}
+              <button part="button primary" type="submit" class="primary" ?disabled=${this.phase === 'sending'}>
+                ${this.phase === 'sending' ? messages.sending : isLast ? messages.submit : messages.next}
+              </button>
+            </div>`}
+      </form>`;
+  }
+
+  private renderQuestion(question: Question): TemplateResult {
+    const problem = this.problems.get(question.id);
+    const errorId = `sv-error-${question.id}`;
+    return html`<div class="question" data-question=${question.id}>
+      ${viewFor(question)({
+        question,
+        answer: this.answers.find((a) => a.questionId === question.id),
+        messages: this.messages,
+        locale: this.localeCode,
+        idPrefix: `sv-${question.id}`,
+        errorId,
+        invalid: problem !== undefined,
+        kiosk: this.mode === 'kiosk',
+        onAnswer: (answer) => this.setAnswer(question, answer),
+      })}
+      <p part="error" class="error" id=${errorId} role="alert">${problem && !problem.valid ? errorText(problem, this.messages) : ''}</p>
+    </div>`;
+  }
+
+  private renderOutcome(definition: SurveyDefinition): TemplateResult {
+    const messages = this.messages;
+    const result = this.result;
+    if (result?.status === 'sent' || result?.status === 'dropped') {
+      return html`<p part="status" class="status" role="status">${definition.thankYou ? localize(definition.thankYou, this.localeCode) : messages.thanks}</p>`;
+    }
+    if (result?.status === 'queued') return html`<p part="status" class="status" role="status">${messages.thanksQueued}</p>`;
+    return html`<div part="status" class="status failed" role="alert">
+        <p><strong>${messages.failedTitle}</strong></p>
+        <p>${messages.failedRejected}</p>
+        ${result?.message ? html`<p class="reason">${result.message}</p>` : nothing}
+      </div>
+      <div class="actions"><button part="button primary" class="primary" @click=${() => this.retry()}>${messages.retry}</button></div>`;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('isOpen') && this.isOpen) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('dialog .question [tabindex="0"], dialog .question input, dialog .question textarea, dialog button.close')?.focus());
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'storevoice-widget': StoreVoiceWidget;
+  }
+}

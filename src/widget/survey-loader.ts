@@ -1,0 +1,46 @@
+import ky from 'ky';
+import { parseSurvey, type SurveyDefinition } from '../../sdk/index.js';
+
+const CACHE_PREFIX = 'storevoice:survey:';
+
+/**
+ * Turns the `survey` attribute into a definition: inline JSON is parsed at once; an id is fetched
+ * from `GET {endpoint}/surveys/:id`. The last good copy of a fetched survey is kept in
+ * localStorage, so a kiosk or a flaky connection still shows the survey (and collects feedback
+ * into the outbox) when the collector cannot be reached.
+ * @throws a ValidationError (invalid definition) or an Error naming what is missing or failed
+ */
+export async function loadSurvey(survey: string | SurveyDefinition, endpoint: string | undefined, signal?: AbortSignal): Promise<SurveyDefinition> {
+  if (typeof survey === 'object') return parseSurvey(survey);
+  const text = survey.trim();
+  if (text.startsWith('{')) return parseSurvey(text);
+  if (!endpoint) throw new Error(`survey "${text}" is an id, so an endpoint is needed to fetch it (set the endpoint attribute or pass inline JSON)`);
+  const url = `${endpoint.replace(/\/+$/, '')}/surveys/${encodeURIComponent(text)}`;
+  try {
+    const json = await ky.get(url, { timeout: 8000, retry: { limit: 1 }, ...(signal && { signal }) }).json();
+    const definition = parseSurvey(json);
+    remember(text, definition);
+    return definition;
+  } catch (error) {
+    const cached = recall(text);
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+function remember(id: string, definition: SurveyDefinition): void {
+  try {
+    localStorage.setItem(CACHE_PREFIX + id, JSON.stringify(definition));
+  } catch {
+    // Storage full or disabled: the survey still works online.
+  }
+}
+
+function recall(id: string): SurveyDefinition | undefined {
+  try {
+    const text = localStorage.getItem(CACHE_PREFIX + id);
+    return text ? parseSurvey(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}

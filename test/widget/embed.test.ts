@@ -1,0 +1,95 @@
+import { expect } from '@open-wc/testing';
+import type { Submission } from '../../sdk/index.js';
+import type { StoreVoiceWidget } from '../../src/index.js';
+import { testCollector, waitFor } from '../support/collector.js';
+
+const micro = { id: 'micro', questions: [{ id: 'mood', type: 'smiley', prompt: 'How was it?', required: true }] };
+
+/** Loads a fixture page in an iframe (its own document, CSS and headers) and waits for its widget. */
+async function openPage(path: string): Promise<{ frame: HTMLIFrameElement; doc: Document; widget: StoreVoiceWidget }> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '800px';
+  frame.style.height = '600px';
+  frame.src = path;
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const doc = frame.contentDocument!;
+  const widget = await waitFor(() => {
+    const el = doc.querySelector('storevoice-widget') as StoreVoiceWidget | null;
+    return el?.shadowRoot?.querySelector('[role="radio"], [part~="launcher"]') ? el : undefined;
+  }, { message: `the widget on ${path}` });
+  return { frame, doc, widget };
+}
+
+describe('script tag', () => {
+  it('auto-mounts one widget from its data attributes, even when included twice', async () => {
+    const collector = await testCollector('embed-page');
+    await collector.serveSurvey(micro);
+    const { frame, doc, widget } = await openPage('/test/widget/fixtures/embed.html');
+    expect(doc.querySelectorAll('storevoice-widget')).to.have.length(1);
+    const api = frame.contentWindow!.StoreVoice!;
+    expect(api.version).to.be.a('string');
+    expect(typeof api.init).to.equal('function');
+    const sent: unknown[] = [];
+    api.on('sent', (detail) => sent.push(detail));
+
+    (widget.shadowRoot!.querySelectorAll('[role="radio"]')[4] as HTMLElement).click();
+    const state = await waitFor(async () => {
+      const s = await collector.state();
+      return s.storedCount === 1 && s;
+    });
+    const body = state.requests.find((r) => r.status === 202)!.body as Submission;
+    expect(body.context).to.include({ channel: 'web', brand: 'acme', region: 'emea-north', store: '042' });
+    expect(body.context.staff).to.deep.equal(['emp-17']);
+    expect(state.requests[0]!.authorization).to.equal('Bearer pk_test');
+    await waitFor(() => sent.length === 1, { message: 'StoreVoice.on("sent")' });
+    frame.remove();
+  });
+
+  it('adds only the StoreVoice global', async () => {
+    const collector = await testCollector('embed-page');
+    await collector.serveSurvey(micro);
+    const blank = document.createElement('iframe');
+    blank.src = '/test/widget/fixtures/blank.html';
+    document.body.append(blank);
+    await new Promise((resolve) => blank.addEventListener('load', resolve, { once: true }));
+    const before = new Set(Object.getOwnPropertyNames(blank.contentWindow!));
+    blank.remove();
+    const { frame } = await openPage('/test/widget/fixtures/embed.html');
+    const added = Object.getOwnPropertyNames(frame.contentWindow!).filter((name) => !before.has(name));
+    expect(added).to.deep.equal(['StoreVoice']);
+    frame.remove();
+  });
+
+  it('works under a strict CSP with Trusted Types enforced', async () => {
+    const collector = await testCollector('csp-page');
+    await collector.serveSurvey(micro);
+    const { frame, widget } = await openPage('/test/widget/fixtures/csp.html');
+    const launcher = widget.shadowRoot!.querySelector('[part~="launcher"]') as HTMLElement;
+    // Styles applied (adopted stylesheets are allowed by style-src 'self'): the launcher is fixed.
+    expect(frame.contentWindow!.getComputedStyle(launcher).position).to.equal('fixed');
+    launcher.click();
+    await waitFor(() => widget.shadowRoot!.querySelector('dialog[open] [role="radio"]'));
+    (widget.shadowRoot!.querySelectorAll('dialog [role="radio"]')[0] as HTMLElement).click();
+    await waitFor(async () => (await collector.state()).storedCount === 1, { message: 'delivered under CSP' });
+    frame.remove();
+  });
+
+  it('survives hostile host CSS and does not leak styles out', async () => {
+    const collector = await testCollector('hostile-page');
+    await collector.serveSurvey(micro);
+    const { frame, doc, widget } = await openPage('/test/widget/fixtures/hostile.html');
+    const win = frame.contentWindow!;
+    const radio = widget.shadowRoot!.querySelector('[role="radio"]') as HTMLElement;
+    const box = radio.getBoundingClientRect();
+    expect(box.width).to.be.at.least(24);
+    expect(box.height).to.be.at.least(24);
+    expect(win.getComputedStyle(radio).visibility).to.equal('visible');
+    const panel = widget.shadowRoot!.querySelector('[part~="panel"]') as HTMLElement;
+    expect(win.getComputedStyle(panel).fontSize).to.equal('16px', 'html { font-size: 40px } does not reach in');
+    expect(win.getComputedStyle(doc.getElementById('probe')!).fontSize).to.not.equal('16px');
+    radio.click();
+    await waitFor(async () => (await collector.state()).storedCount === 1);
+    frame.remove();
+  });
+});
