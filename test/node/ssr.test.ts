@@ -75,7 +75,7 @@ test('contextFromUrl() without an argument returns {} in Node', async () => {
 });
 
 test('importing the widget entry in Node (SSR) neither throws nor defines anything', async () => {
-  const widget = await import('../../src/index.ts');
+  const widget = await import('../../src/index.js');
   assert.equal(typeof widget.StoreVoiceWidget, 'function');
   assert.equal(typeof widget.createClient, 'function', 'the SDK comes with it');
   assert.equal(typeof (globalThis as { window?: unknown }).window, 'undefined');
