@@ -1,38 +1,42 @@
-import { isHTTPError, isTimeoutError } from 'ky';
 import { parseRetryAfter } from './retry-after.js';
 import type { TransportResult } from './types.js';
 
 /** Error bodies can be whole HTML pages; the message is for logs and `dropped` events. */
 const MAX_MESSAGE = 500;
 
-/** The result of a send cut short by its signal. */
+/** The result of a send cut short by its signal: the submission is still wanted, so never 'rejected'. */
 export const aborted = (): TransportResult => ({ status: 'retry', reason: 'error', message: 'aborted' });
 
 /**
- * What a failed ky request means for the outbox. 408, 429 and 5xx are worth repeating (with the
- * server's Retry-After); other 4xx never will be; timeouts and network errors are transient.
+ * What a collector's answer means for the outbox. 2xx is delivered; 408, 429 and 5xx are worth
+ * repeating (after the server's Retry-After, when it gives one); other 4xx never will be.
  * @example
- * try { await ky.post(url, options) } catch (error) { return classify(error, signal) }
+ * const result = await classifyResponse(await fetch(url, init), Date.now());
  */
-export async function classify(error: unknown, signal: AbortSignal, now: number = Date.now()): Promise<TransportResult> {
-  // The client aborts on destroy(): the submission is still wanted, so never 'rejected'.
-  if (signal.aborted) return aborted();
-  if (isHTTPError(error)) {
-    const { status, headers } = error.response;
-    if (status === 408 || status === 429 || status >= 500) {
-      const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now);
-      return {
-        status: 'retry',
-        reason: status === 429 ? 'rate_limited' : 'server',
-        httpStatus: status,
-        ...(retryAfterMs !== undefined && { retryAfterMs }),
-        message: `HTTP ${status}`,
-      };
-    }
-    return { status: 'rejected', httpStatus: status, message: await messageOf(error.response) };
+export async function classifyResponse(response: Response, now: number = Date.now()): Promise<TransportResult> {
+  const { status, headers } = response;
+  if (response.ok) return { status: 'sent' };
+  if (status === 408 || status === 429 || status >= 500) {
+    const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now);
+    return {
+      status: 'retry',
+      reason: status === 429 ? 'rate_limited' : 'server',
+      httpStatus: status,
+      ...(retryAfterMs !== undefined && { retryAfterMs }),
+      message: `HTTP ${status}`,
+    };
   }
-  if (isTimeoutError(error)) return { status: 'retry', reason: 'timeout', message: error.message };
-  // fetch rejects with a TypeError for every network failure (offline, DNS, reset, CORS).
+  return { status: 'rejected', httpStatus: status, message: await messageOf(response) };
+}
+
+/**
+ * What a failed fetch means: a timeout, a network failure (offline, DNS, reset, CORS or an ad
+ * blocker all look the same to a page), or something else. All are worth trying again.
+ */
+export function classifyError(error: unknown, signal: AbortSignal, timedOut: boolean): TransportResult {
+  if (signal.aborted) return aborted();
+  if (timedOut) return { status: 'retry', reason: 'timeout', message: 'request timed out' };
+  // fetch rejects with a TypeError for every network failure.
   if (error instanceof TypeError) return { status: 'retry', reason: 'network', message: error.message };
   return { status: 'retry', reason: 'error', message: error instanceof Error ? error.message : String(error) };
 }

@@ -1,9 +1,8 @@
-import ky, { isHTTPError } from 'ky';
 import { MAX_BATCH_SIZE } from '../schema/submission.js';
 import { sendBeacons } from './beacon.js';
-import { aborted, classify } from './classify.js';
 import { encode, type EncodedBody } from './encode.js';
-import { parseRetryAfter } from './retry-after.js';
+import { aborted, classifyError, classifyResponse } from './classify.js';
+import { backoffDelay } from './retry-policy.js';
 import type { Transport, TransportResult } from './types.js';
 
 /** Options of {@link http}. Out-of-range numbers are clamped, not rejected. */
@@ -58,7 +57,7 @@ export interface HttpOptions {
 }
 
 const SENT: TransportResult = { status: 'sent' };
-/** setTimeout's limit; ky throws a RangeError above it. */
+/** setTimeout's limit: a longer delay would fire at once. */
 const MAX_TIMEOUT = 2_147_483_647;
 
 const clamp = (value: number | undefined, min: number, max: number, fallback: number): number =>
@@ -70,10 +69,14 @@ const clamp = (value: number | undefined, min: number, max: number, fallback: nu
  * any other URL, such as a webhook or a full `…/submissions` URL, is used as given.
  *
  * Every request carries an `Idempotency-Key`: the submission id, or for a batch a key derived from
- * its ids, so a resend of the same batch carries the same key. Transient failures are retried a
- * few times within the call (POST is not retried by ky unless asked; it is safe here because the
- * collector dedupes on the submission id); what is still failing comes back as `retry` for the
- * outbox, and 4xx other than 408/429 as `rejected`.
+ * its ids, so a resend of the same batch carries the same key. Transient failures (network,
+ * timeout, 408, 429, 5xx) are retried a few times within the call, with jittered backoff and the
+ * server's `Retry-After`; retrying a POST is safe because the collector dedupes on the submission
+ * id. What still fails comes back as `retry` for the outbox, and other 4xx as `rejected`.
+ *
+ * Built on `fetch` rather than ky: the outbox already owns backoff, `Retry-After` and attempt
+ * counts across page loads, so ky's retry engine would be ~4.5 KB gzip of duplicated logic in a
+ * bundle with a 16 KB budget (see docs/architecture.md).
  * @param endpoint a collector base URL (`https://feedback.example.com/v1`) or a full URL
  * @example
  * const client = createClient({
@@ -93,43 +96,46 @@ export function http(endpoint: string, options: HttpOptions = {}): Transport {
   const backoffLimit = clamp(retry.backoffLimit, 0, MAX_TIMEOUT, 3000);
   const maxRetryAfter = clamp(retry.maxRetryAfter, 0, MAX_TIMEOUT, 10_000);
 
+  /** One request, with its own timeout, linked to the caller's signal. */
+  const attempt = async (body: string, headers: Headers, signal: AbortSignal): Promise<TransportResult> => {
+    if (signal.aborted) return aborted();
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    signal.addEventListener('abort', abort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeout);
+    try {
+      return await classifyResponse(await fetch(url, { method: 'POST', body, headers, signal: controller.signal, credentials: 'omit' }));
+    } catch (error) {
+      return classifyError(error, signal, timedOut);
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', abort);
+    }
+  };
+
+  /**
+   * A few quick retries within the call, for blips; anything longer is the outbox's job, which
+   * keeps the attempt count and the backoff across flushes and page loads.
+   */
   const post = async ({ body, key: idempotencyKey }: EncodedBody, signal: AbortSignal): Promise<TransportResult> => {
     const headers = new Headers(options.headers);
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');
     headers.set('idempotency-key', idempotencyKey);
     if (key) headers.set('authorization', `Bearer ${key}`);
-    try {
-      await ky.post(url, {
-        body,
-        headers,
-        signal,
-        timeout,
-        retry: {
-          limit,
-          methods: ['post'],
-          // 413 is missing on purpose: ky retries it by default, but a body too large stays too large.
-          statusCodes: [408, 429, 500, 502, 503, 504],
-          afterStatusCodes: [429, 503],
-          maxRetryAfter,
-          backoffLimit,
-          jitter: true,
-          retryOnTimeout: true,
-          shouldRetry: ({ error }) => {
-            // Waiting out a backoff while offline or after an abort only delays the answer.
-            if (signal.aborted || (typeof navigator !== 'undefined' && navigator.onLine === false)) return false;
-            // ky 1.14 clamps a long Retry-After to maxRetryAfter and retries early, which the
-            // server would refuse again; hand the full wait to the outbox instead.
-            if (isHTTPError(error)) {
-              const wait = parseRetryAfter(error.response.headers.get('retry-after'), Date.now());
-              if (wait !== undefined && wait > maxRetryAfter) return false;
-            }
-            return undefined;
-          },
-        },
-      });
-      return SENT;
-    } catch (error) {
-      return classify(error, signal);
+    for (let retries = 0; ; retries++) {
+      const result = await attempt(body, headers, signal);
+      // Waiting out a backoff while offline or after an abort only delays the answer.
+      if (result.status !== 'retry' || retries >= limit || signal.aborted || isOffline()) return result;
+      // Odd 5xx (501 Not Implemented, 507…) will not heal in a second: leave them to the outbox.
+      if (result.httpStatus !== undefined && !QUICK_RETRY.has(result.httpStatus)) return result;
+      const wait = result.retryAfterMs ?? backoffDelay(retries + 1, { baseDelayMs: 300, maxDelayMs: backoffLimit });
+      // A long Retry-After is handed to the outbox rather than holding the request open.
+      if (wait > maxRetryAfter) return result;
+      await sleep(wait, signal);
     }
   };
 
@@ -159,4 +165,22 @@ export function http(endpoint: string, options: HttpOptions = {}): Transport {
 function collectorSubmissionsUrl(endpoint: string): string {
   const [base = '', query] = endpoint.split(/(?=[?#])/, 2);
   return /\/v\d+\/?$/.test(base) ? `${base.replace(/\/$/, '')}/submissions${query ?? ''}` : endpoint;
+}
+
+/** Statuses worth a quick retry within one send (as ky and most HTTP clients do). */
+const QUICK_RETRY = new Set([408, 429, 500, 502, 503, 504]);
+
+const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
 }

@@ -1,4 +1,3 @@
-import ky from 'ky';
 import { parseSurvey, type SurveyDefinition } from '../../sdk/index.js';
 
 const CACHE_PREFIX = 'storevoice:survey:';
@@ -10,21 +9,37 @@ const CACHE_PREFIX = 'storevoice:survey:';
  * into the outbox) when the collector cannot be reached.
  * @throws a ValidationError (invalid definition) or an Error naming what is missing or failed
  */
-export async function loadSurvey(survey: string | SurveyDefinition, endpoint: string | undefined, signal?: AbortSignal): Promise<SurveyDefinition> {
+export async function loadSurvey(survey: string | SurveyDefinition, endpoint: string | undefined): Promise<SurveyDefinition> {
   if (typeof survey === 'object') return parseSurvey(survey);
   const text = survey.trim();
   if (text.startsWith('{')) return parseSurvey(text);
   if (!endpoint) throw new Error(`survey "${text}" is an id, so an endpoint is needed to fetch it (set the endpoint attribute or pass inline JSON)`);
   const url = `${endpoint.replace(/\/+$/, '')}/surveys/${encodeURIComponent(text)}`;
   try {
-    const json = await ky.get(url, { timeout: 8000, retry: { limit: 1 }, ...(signal && { signal }) }).json();
-    const definition = parseSurvey(json);
+    const definition = parseSurvey(await fetchJson(url));
     remember(text, definition);
     return definition;
   } catch (error) {
     const cached = recall(text);
     if (cached) return cached;
     throw error;
+  }
+}
+
+/** GET with an 8 s timeout, tried twice on a network error or a 5xx. */
+async function fetchJson(url: string): Promise<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 8000);
+    try {
+      const response = await fetch(url, { credentials: 'omit', signal: controller.signal });
+      if (response.ok) return await response.json();
+      if (response.status < 500 || attempt === 2) throw new Error(`GET ${url} answered ${response.status}`);
+    } catch (error) {
+      if (attempt === 2 || (error instanceof Error && error.message.startsWith('GET '))) throw error;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 

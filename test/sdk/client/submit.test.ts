@@ -316,14 +316,15 @@ describe('client.submit', () => {
         },
       },
       outbox: { name: uniqueOutbox() },
-      retry: { baseDelayMs: 10, maxDelayMs: 50 },
-      submitTimeoutMs: 100,
+      // A long backoff: only the explicit flush() below tries again.
+      retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 },
+      submitTimeoutMs: 1000,
     });
     const retries: string[] = [];
     client.on('retry', (e) => retries.push(`${e.reason}:${e.message}`));
     expect((await client.submit({ surveyId: 's', answers: [smiley(3)] })).status).to.equal('queued');
-    await waitFor(async () => (await client.pending()).length === 0);
     expect(retries).to.deep.equal(['error:boom']);
+    expect(await client.flush()).to.deep.equal({ sent: 1, retrying: 0, failed: 0, pending: 0 });
     client.destroy();
   });
 
@@ -348,8 +349,9 @@ describe('client.submit', () => {
     const client = clientFor(collector, { submitTimeoutMs: 0, retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 } });
     const results = [];
     for (const v of [1, 2, 3]) results.push(await client.submit({ surveyId: 's', answers: [smiley(v)] }));
-    // Every item has been tried once and is now in a long backoff: no background pass will send.
-    await waitFor(async () => (await client.pending()).every((p) => (p.destinations.main?.attempts ?? 0) >= 1), { message: 'all attempted' });
+    // A forced pass while still down: all three are tried once and now wait out a long backoff,
+    // so no background pass can take the faults queued below.
+    expect(await client.flush()).to.deep.equal({ sent: 0, retrying: 3, failed: 0, pending: 3 });
     // While down, faults wait their turn: the whole batch is refused, then the items go one by one.
     await collector.fail({ status: 422, body: { error: 'batch refused' } }, { status: 202 }, { status: 400, body: { error: 'bad one' } });
     await collector.down(false);
