@@ -7,6 +7,7 @@ import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import pkg from './package.json' with { type: 'json' };
+import { minifyCss } from './build/minify-css.mjs';
 
 const external = [...Object.keys(pkg.dependencies)];
 const isExternal = (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`));
@@ -45,13 +46,13 @@ export default [
   {
     input: { sdk: 'sdk/index.ts', index: 'src/index.ts' },
     external: isExternal,
-    plugins: [ts()],
+    plugins: [minifyCss(), ts()],
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     onwarn,
   },
   {
     input: 'src/embed.ts',
-    plugins: [nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), ts(), terser({ ecma: 2020, module: false })],
+    plugins: [nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), terser({ ecma: 2020, module: false })],
     output: { file: 'dist/storevoice.iife.js', format: 'iife', sourcemap: true, intro: 'var __storevoice_globals = {};' },
     onwarn,
   },

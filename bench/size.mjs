@@ -6,6 +6,7 @@ import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { minifyCss } from '../build/minify-css.mjs';
 
 /** Budgets in bytes of gzip. */
 const bundles = [
@@ -31,6 +32,7 @@ async function build({ input, code }) {
     plugins: [
       ...(virtual ? [virtual] : []),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
+      minifyCss(),
       typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false, sourceMap: false }, include: ['sdk/**/*.ts', 'src/**/*.ts'] }),
     ],
   });

@@ -7,8 +7,7 @@
  *
  * Including the tag twice is harmless: the second copy sees `StoreVoice` and does nothing.
  */
-import * as sdk from '../sdk/index.js';
-import type { ContextInput } from '../sdk/index.js';
+import { contextFromUrl, createClient, http, scrubPii, type ContextInput } from '../sdk/index.js';
 import { StoreVoiceWidget } from './widget/index.js';
 import type { WidgetEventDetails } from './widget/events.js';
 
@@ -27,7 +26,11 @@ const HIERARCHY = ['brand', 'region', 'store', 'device', 'locale'] as const;
 let widget: StoreVoiceWidget | undefined;
 
 const api = {
-  ...sdk,
+  /** The SDK pieces a page without a bundler needs; import `storevoice/sdk` for the rest. */
+  createClient,
+  http,
+  scrubPii,
+  contextFromUrl,
   version: '0.1.0',
   /** Mounts the widget (or reconfigures the mounted one) and returns it. */
   init(options: EmbedOptions): StoreVoiceWidget {

@@ -36,24 +36,57 @@ const DISMISSED_PREFIX = 'storevoice:dismissed:';
  * floating launcher button that opens a dialog.
  *
  * @summary Customer feedback: smileys, stars, NPS, CSAT, choices, free text, staff, consent.
- * @event storevoice-open - The launcher dialog opened.
- * @event storevoice-close - The dialog closed; `detail.submitted` tells whether feedback was given.
- * @event storevoice-answer - An answer changed.
- * @event storevoice-submit - The shopper sent the survey.
- * @event storevoice-queued - Saved on the device; it will be delivered later (offline, server trouble).
- * @event storevoice-sent - Delivered to every destination.
- * @event storevoice-error - Bad configuration, an unloadable survey, or a refused submission.
- * @csspart launcher - The floating button of launcher mode.
- * @csspart dialog - The dialog of launcher mode.
- * @csspart panel - The survey card (both modes).
+ * @tagname storevoice-widget
+ *
+ * @event {CustomEvent<Record<string, never>>} storevoice-open - The launcher dialog opened (launcher mode only).
+ * @event {CustomEvent<{ submitted: boolean }>} storevoice-close - The launcher dialog closed; `detail.submitted` is true when it closed on the outcome screen.
+ * @event {CustomEvent<{ questionId: string; answer: Answer | undefined }>} storevoice-answer - An answer changed; `answer` is undefined once cleared.
+ * @event {CustomEvent<{ answers: readonly Answer[] }>} storevoice-submit - The shopper sent the survey; fired before the SDK is called.
+ * @event {CustomEvent<{ result: SubmitResult }>} storevoice-queued - Saved on the device; it will be delivered later (offline, server trouble).
+ * @event {CustomEvent<{ result: SubmitResult }>} storevoice-sent - Delivered to every destination.
+ * @event {CustomEvent<{ code: 'config' | 'survey' | 'rejected'; message: string; result?: SubmitResult }>} storevoice-error - Bad configuration, an unloadable survey, or a refused submission.
+ *
+ * @csspart launcher - The floating button of launcher mode; it has the `button` part too.
+ * @csspart dialog - The modal `<dialog>` of launcher mode.
+ * @csspart panel - The survey card (both modes), and the inline "unavailable" message.
  * @csspart title - The survey title.
- * @csspart progress - "Question 2 of 5".
- * @csspart button - Back, Next, Send, Retry and Close buttons.
- * @csspart primary - The main action button (Next, Send).
- * @csspart error - A validation message.
- * @csspart status - The thank-you / outcome message.
- * @cssproperty --storevoice-color-accent - Buttons, selection, focus.
- * @cssproperty --storevoice-z-index - Stacking of the launcher button. Default 2147483000.
+ * @csspart progress - "Question 2 of 5" (steps display, more than one visible question).
+ * @csspart button - Every button of the widget's own: launcher, close, Back, Next, Send, Try again.
+ * @csspart primary - The main action button: Next, Send, Try again.
+ * @csspart prompt - A question's prompt.
+ * @csspart description - A question's description, when it has one.
+ * @csspart radio - One score of a smiley, stars, NPS or CSAT question (a `role="radio"` button).
+ * @csspart option - One option of a choice, consent or staff question (a label around a native input).
+ * @csspart error - A question's validation message (empty while the answer is valid).
+ * @csspart status - The outcome: thank-you, saved-for-later, or could-not-be-sent message.
+ *
+ * @cssprop [--storevoice-font=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - Font family of all widget text.
+ * @cssprop [--storevoice-font-size=16px] - Base font size; px, so a page's `html { font-size }` does not reach in.
+ * @cssprop [--storevoice-radius=12px] - Corner radius of cards, buttons and inputs.
+ * @cssprop [--storevoice-space=16px] - Base spacing unit; paddings and gaps are multiples of it.
+ * @cssprop [--storevoice-target-size=44px] - Minimum size of every hit target.
+ * @cssprop [--storevoice-kiosk-target-size=72px] - Minimum size of the widget's own buttons in kiosk mode.
+ * @cssprop [--storevoice-kiosk-font-size=calc(var(--storevoice-font-size, 16px) * 1.25)] - Base font size in kiosk mode (20px by default).
+ * @cssprop [--storevoice-color-accent=#0b5cad] - Primary buttons, selected answers, links.
+ * @cssprop [--storevoice-color-on-accent=#ffffff] - Text and icons drawn on the accent colour.
+ * @cssprop [--storevoice-color-text=#1b1f24] - Body text.
+ * @cssprop [--storevoice-color-muted=#4d5663] - Secondary text: hints, scale labels, counters.
+ * @cssprop [--storevoice-color-surface=#ffffff] - Background of the widget.
+ * @cssprop [--storevoice-color-surface-alt=#f1f3f6] - Background of unselected options and inputs.
+ * @cssprop [--storevoice-color-border=#8a94a3] - Borders of inputs and options.
+ * @cssprop [--storevoice-color-danger=#b3261e] - Validation and error messages.
+ * @cssprop [--storevoice-color-focus=#0b5cad] - Keyboard focus ring.
+ * @cssprop [--storevoice-dark-color-accent=#8ab4f8] - `--storevoice-color-accent` in the dark theme.
+ * @cssprop [--storevoice-dark-color-on-accent=#0b1b33] - `--storevoice-color-on-accent` in the dark theme.
+ * @cssprop [--storevoice-dark-color-text=#e8eaed] - `--storevoice-color-text` in the dark theme.
+ * @cssprop [--storevoice-dark-color-muted=#9ea8b5] - `--storevoice-color-muted` in the dark theme.
+ * @cssprop [--storevoice-dark-color-surface=#15181c] - `--storevoice-color-surface` in the dark theme.
+ * @cssprop [--storevoice-dark-color-surface-alt=#22272e] - `--storevoice-color-surface-alt` in the dark theme.
+ * @cssprop [--storevoice-dark-color-border=#6b7585] - `--storevoice-color-border` in the dark theme.
+ * @cssprop [--storevoice-dark-color-danger=#f28b82] - `--storevoice-color-danger` in the dark theme.
+ * @cssprop [--storevoice-dark-color-focus=#8ab4f8] - `--storevoice-color-focus` in the dark theme.
+ * @cssprop [--storevoice-z-index=2147483000] - Stacking order of the launcher button.
+ * @cssprop [--storevoice-launcher-offset=20px] - Distance of the launcher button from the corners of the viewport.
  */
 export class StoreVoiceWidget extends LitElement {
   static override styles = [tokens, componentStyles, widgetStyles, ...questionStyles];
@@ -85,31 +118,35 @@ export class StoreVoiceWidget extends LitElement {
     isOpen: { state: true },
   };
 
-  /** The collector's base URL, e.g. `https://feedback.example.com/v1`. */
+  /** The collector's base URL, e.g. `https://feedback.example.com/v1`; a relative URL is resolved against the page. */
   declare endpoint: string | undefined;
   /** A survey id (fetched from `{endpoint}/surveys/:id`) or an inline JSON definition (attribute), or a definition object (property). */
   declare survey: string | SurveyDefinition | undefined;
-  /** `inline` renders in place; `launcher` shows a floating button that opens a dialog. @default "inline" */
-  declare mode: 'inline' | 'launcher' | 'kiosk';
+  /** `inline` renders in place; `launcher` shows a floating button that opens a dialog; `kiosk` is in progress. @default "inline" */
+  declare mode: 'inline' | 'launcher' | 'kiosk' | undefined;
+  /** Brand id, sent as `context.brand`. */
   declare brand: string | undefined;
+  /** Region id, sent as `context.region`. */
   declare region: string | undefined;
+  /** Store id, sent as `context.store`. */
   declare store: string | undefined;
-  /** One staff id or several, comma-separated. */
+  /** One staff id or several, comma-separated, sent as `context.staff`; a staff question's answer (other than "Not sure") replaces them. */
   declare staff: string | undefined;
+  /** Device id (a kiosk, a till), sent as `context.device`. */
   declare device: string | undefined;
   /** A language tag, or `auto` to follow the browser. @default "auto" */
   declare locale: string;
   /** `light`, `dark`, or `auto` to follow `prefers-color-scheme`. @default "light" */
-  declare theme: 'light' | 'dark' | 'auto';
+  declare theme: 'light' | 'dark' | 'auto' | undefined;
   /** The brand's public write key. */
   declare key: string | undefined;
   /** Corner of the launcher button. @default "bottom-right" */
-  declare position: 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
-  /** Kiosk: thank-you screen → attract screen, in ms. @default 5000 */
+  declare position: 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left' | undefined;
+  /** Kiosk (in progress, no effect yet): thank-you screen → attract screen, in ms. @default 5000 */
   declare resetDelay: number;
-  /** Kiosk: abandoned survey → reset, in ms. @default 30000 */
+  /** Kiosk (in progress, no effect yet): abandoned survey → reset, in ms. @default 30000 */
   declare idleTimeout: number;
-  /** Kiosk: least time between two submissions, in ms. @default 3000 */
+  /** Kiosk (in progress, no effect yet): least time between two submissions, in ms. @default 3000 */
   declare minInterval: number;
   /** An SDK client made by the host page; when absent the widget makes one from `endpoint` and `key`. */
   declare client: Client | undefined;
@@ -126,14 +163,14 @@ export class StoreVoiceWidget extends LitElement {
 
   private readonly submission = new SubmissionController(this);
   private loadToken = 0;
+  private loadedSurvey: string | undefined;
   private lastError = '';
 
   constructor() {
     super();
-    this.mode = 'inline';
+    // mode, theme and position have no default value here: a reflected default would write
+    // attributes onto a server-rendered element before hydration (a mismatch for React, Vue…).
     this.locale = 'auto';
-    this.theme = 'light';
-    this.position = 'bottom-right';
     this.resetDelay = 5000;
     this.idleTimeout = 30000;
     this.minInterval = 3000;
@@ -171,7 +208,18 @@ export class StoreVoiceWidget extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('survey') || changed.has('endpoint') || changed.has('client')) void this.load();
+    // A host framework may hand over an equal survey object on every render: only a real change reloads
+    // (and so restarts the survey), never a new object with the same content.
+    const survey = changed.has('survey') ? JSON.stringify(this.survey) : this.loadedSurvey;
+    if (survey !== this.loadedSurvey || changed.has('endpoint') || changed.has('client')) {
+      this.loadedSurvey = survey;
+      void this.load();
+    }
+  }
+
+  protected override firstUpdated(): void {
+    // Never set at all (a typo in the attribute name, say): say so instead of loading forever.
+    if (this.survey === undefined) void this.load();
   }
 
   /** Loads the survey; a failure shows a calm "unavailable" state and one console message, never a loop. */

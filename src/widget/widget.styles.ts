@@ -19,6 +19,7 @@ export const widgetStyles = css`
     padding: var(--_space);
     position: relative;
   }
+  :host(:not([mode])) .panel,
   :host([mode='inline']) .panel {
     border: 1px solid var(--_border);
   }

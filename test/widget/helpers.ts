@@ -39,10 +39,12 @@ export async function mountWidget(
   survey: SurveyDefinition | string,
   attributes: Record<string, string> = {},
 ): Promise<StoreVoiceWidget> {
-  const el = await fixture<StoreVoiceWidget>(html`<storevoice-widget></storevoice-widget>`);
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  if (collector) el.setAttribute('endpoint', collector.endpoint);
-  el.setAttribute('survey', typeof survey === 'string' ? survey : JSON.stringify(survey));
+  // Attributes first, then into the page: as markup or a framework would create it.
+  const created = document.createElement('storevoice-widget');
+  for (const [name, value] of Object.entries(attributes)) created.setAttribute(name, value);
+  if (collector) created.setAttribute('endpoint', collector.endpoint);
+  created.setAttribute('survey', typeof survey === 'string' ? survey : JSON.stringify(survey));
+  const el = await fixture<StoreVoiceWidget>(html`${created}`);
   await settle(el);
   return el;
 }
