@@ -7,7 +7,7 @@
  *
  * Including the tag twice is harmless: the second copy sees `StoreVoice` and does nothing.
  */
-import { contextFromUrl, createClient, http, scrubPii, type ContextInput } from '../sdk/index.js';
+import { contextFromUrl, createClient, http, mergeContext, scrubPii, type ContextInput } from '../sdk/index.js';
 import { StoreVoiceWidget } from './widget/index.js';
 import type { WidgetEventDetails } from './widget/events.js';
 
@@ -50,7 +50,7 @@ const api = {
   /** Sets context on the mounted widget: hierarchy ids as attributes, the rest (tags, channel) beside them. */
   setContext(context: ContextInput): void {
     if (!widget) return;
-    const rest: ContextInput = { ...widget.context };
+    let rest: ContextInput = { ...widget.context };
     for (const [key, value] of Object.entries(context) as [keyof ContextInput, unknown][]) {
       if ((HIERARCHY as readonly string[]).includes(key)) {
         if (value === undefined) widget.removeAttribute(key);
@@ -58,7 +58,7 @@ const api = {
       } else if (key === 'staff') {
         if (value === undefined) widget.removeAttribute('staff');
         else widget.setAttribute('staff', (value as string[]).join(','));
-      } else Object.assign(rest, { [key]: value });
+      } else rest = mergeContext(rest, { [key]: value }); // tags merge key by key, as in the SDK
     }
     widget.context = rest;
   },

@@ -12,6 +12,7 @@ import {
   type AnswerCheck,
   type Client,
   type ContextInput,
+  type LocalizedText,
   type Question,
   type SubmitResult,
   type SurveyDefinition,
@@ -188,6 +189,20 @@ export class StoreVoiceWidget extends LitElement {
     return messagesFor(this.localeCode);
   }
 
+  /**
+   * The shopper's language tag as asked for (`pt_BR` → `pt-BR`), or the browser's under `auto`.
+   * Survey texts are looked up with it (so an `it` or `en-GB` text in a survey is found even
+   * without a UI catalog for it), and it is what submissions record.
+   */
+  private get requestedLocale(): string | undefined {
+    const tag = this.locale && this.locale.toLowerCase() !== 'auto' ? this.locale.replace(/_/g, '-') : typeof navigator === 'undefined' ? undefined : navigator.language;
+    return tag && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag) ? tag : undefined;
+  }
+
+  private text(value: LocalizedText | undefined): string {
+    return localize(value, this.requestedLocale ?? this.localeCode);
+  }
+
   /** The context this widget adds to each submission: its `context` property, then its attributes. */
   private get submissionContext(): ContextInput {
     const staff = this.staff?.split(',').map((s) => s.trim()).filter(Boolean);
@@ -195,9 +210,10 @@ export class StoreVoiceWidget extends LitElement {
     const picked = staffAnswer?.type === 'staff' && staffAnswer.value ? [staffAnswer.value] : undefined;
     return {
       ...this.context,
-      channel: this.mode === 'kiosk' ? 'kiosk' : (this.context?.channel ?? 'web'),
+      // Otherwise the client's own channel (a host's client may say `app`), or the SDK's `web`.
+      ...(this.mode === 'kiosk' && { channel: 'kiosk' as const }),
       // The shopper's own tag (en-GB), not the catalog it maps to (en); `auto` leaves it to the SDK.
-      ...(this.locale && this.locale !== 'auto' && { locale: this.locale }),
+      ...(this.locale && this.locale.toLowerCase() !== 'auto' && this.requestedLocale && { locale: this.requestedLocale }),
       ...(this.brand && { brand: this.brand }),
       ...(this.region && { region: this.region }),
       ...(this.store && { store: this.store }),
@@ -266,7 +282,8 @@ export class StoreVoiceWidget extends LitElement {
 
   /** Opens the dialog (launcher mode) and moves focus into it. */
   async open(): Promise<void> {
-    if (this.mode !== 'launcher' || this.isOpen) return;
+    // Nothing to show when the survey could not be loaded (the console says why).
+    if (this.mode !== 'launcher' || this.isOpen || this.phase === 'unavailable') return;
     this.isOpen = true;
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector('dialog');
@@ -277,7 +294,8 @@ export class StoreVoiceWidget extends LitElement {
   /** Closes the dialog and gives focus back to the launcher button. */
   close(): void {
     if (!this.isOpen) return;
-    const submitted = this.phase === 'done';
+    // Given: delivered or saved. A refused submission keeps its "Try again" for the next open.
+    const submitted = this.phase === 'done' && this.result !== undefined && this.result.status !== 'failed';
     this.isOpen = false;
     this.renderRoot.querySelector('dialog')?.close();
     if (!submitted) this.rememberDismissal();
@@ -431,7 +449,7 @@ export class StoreVoiceWidget extends LitElement {
   private renderBody(): TemplateResult {
     const definition = this.definition;
     const messages = this.messages;
-    const title = definition?.title ? localize(definition.title, this.localeCode) : '';
+    const title = definition?.title ? this.text(definition.title) : '';
     const heading = html`<h2 part="title" id="sv-title" class=${title ? 'title' : 'visually-hidden'}>${title || messages.openFeedback}</h2>`;
     if (!definition || this.phase === 'loading') return html`${heading}<p class="loading" role="status">…</p>`;
     if (this.phase === 'done') return html`${heading}${this.renderOutcome(definition)}`;
@@ -464,7 +482,7 @@ export class StoreVoiceWidget extends LitElement {
         question,
         answer: this.answers.find((a) => a.questionId === question.id),
         messages: this.messages,
-        locale: this.localeCode,
+        locale: this.requestedLocale ?? this.localeCode,
         idPrefix: `sv-${question.id}`,
         errorId,
         invalid: problem !== undefined,
@@ -479,7 +497,7 @@ export class StoreVoiceWidget extends LitElement {
     const messages = this.messages;
     const result = this.result;
     if (result?.status === 'sent' || result?.status === 'dropped') {
-      return html`<p part="status" class="status" role="status">${definition.thankYou ? localize(definition.thankYou, this.localeCode) : messages.thanks}</p>`;
+      return html`<p part="status" class="status" role="status">${definition.thankYou ? this.text(definition.thankYou) : messages.thanks}</p>`;
     }
     if (result?.status === 'queued') return html`<p part="status" class="status" role="status">${messages.thanksQueued}</p>`;
     return html`<div part="status" class="status failed" role="alert">

@@ -81,6 +81,37 @@ describe('<storevoice-widget mode="launcher">', () => {
     expect((await collector.state()).storedCount).to.equal(1);
   });
 
+  it('keeps a refused submission\'s "Try again" across close and reopen', async () => {
+    const collector = await testCollector();
+    await collector.fail({ status: 401, body: { error: 'unknown write key' } });
+    const micro = { id: 'micro', questions: [{ id: 'mood', type: 'smiley' as const, prompt: 'How was it?' }] };
+    const el = await mountWidget(collector, micro, { mode: 'launcher' });
+    await el.open();
+    const error = nextEvent(el, 'storevoice-error');
+    $$(el, 'dialog [role="radio"]')[1]!.click();
+    await error;
+    const closed = nextEvent<{ submitted: boolean }>(el, 'storevoice-close');
+    el.close();
+    expect((await closed).detail.submitted).to.equal(false);
+    await el.open();
+    expect($(el, 'dialog .actions button')!.textContent!.trim()).to.equal('Try again');
+    el.close();
+  });
+
+  it('does not open when the survey could not be loaded', async () => {
+    const error = console.error;
+    console.error = () => {};
+    try {
+      const collector = await testCollector();
+      const el = await mountWidget(collector, 'no-such-survey', { mode: 'launcher' });
+      await waitFor(() => !$(el, '[part~="launcher"]'), { message: 'unavailable' });
+      await el.open();
+      expect($(el, 'dialog')).to.equal(null);
+    } finally {
+      console.error = error;
+    }
+  });
+
   it('places the launcher where asked, above the page by a configurable z-index', async () => {
     const collector = await testCollector();
     const el = await mountWidget(collector, moodSurvey, { mode: 'launcher', position: 'bottom-left' });

@@ -117,6 +117,18 @@ describe('<storevoice-widget> inline', () => {
     expect((await collector.state()).storedCount).to.equal(1);
   });
 
+  it('records the shopper\'s language tag, normalised, and finds survey texts by it', async () => {
+    const collector = await testCollector();
+    const survey = { ...moodSurvey, title: { en: 'Quick feedback', 'pt-BR': 'Opinião rápida' } };
+    const el = await mountWidget(collector, { id: 'micro-pt', title: survey.title, questions: [moodSurvey.questions[0]!] }, { locale: 'pt_BR' });
+    expect($(el, '[part~="title"]')!.textContent).to.equal('Opinião rápida');
+    $$(el, '[role="radio"]')[4]!.click();
+    await waitFor(async () => (await collector.state()).storedCount === 1);
+    const body = (await collector.state()).requests[0]!.body as Submission;
+    expect(body.context.locale).to.equal('pt-BR');
+    expect(body.context.channel).to.equal('web');
+  });
+
   it('fetches a survey by id from the endpoint', async () => {
     const collector = await testCollector();
     await collector.serveSurvey(moodSurvey);
