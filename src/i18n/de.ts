@@ -35,6 +35,7 @@ export const de: Messages = {
   consentPhone: 'Telefonnummer',
   thanks: 'Vielen Dank für Ihr Feedback!',
   thanksQueued: 'Vielen Dank! Ihr Feedback ist gespeichert und wird gesendet, sobald wieder eine Verbindung besteht.',
+  thanksSaved: 'Vielen Dank! Ihr Feedback ist auf diesem Gerät gespeichert und wird in Kürze gesendet.',
   failedTitle: 'Ihr Feedback konnte nicht gesendet werden',
   failedRejected: 'Der Feedback-Dienst hat es nicht angenommen. Bitte versuchen Sie es später erneut.',
   retry: 'Erneut versuchen',

@@ -34,6 +34,7 @@ export const en: Messages = {
   consentPhone: 'Phone number',
   thanks: 'Thank you for your feedback!',
   thanksQueued: 'Thank you! Your feedback is saved and will be sent when you’re back online.',
+  thanksSaved: 'Thank you! Your feedback is saved on this device and will be sent shortly.',
   failedTitle: 'Your feedback could not be sent',
   failedRejected: 'The feedback service did not accept it. Please try again later.',
   retry: 'Try again',

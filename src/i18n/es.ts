@@ -35,6 +35,7 @@ export const es: Messages = {
   consentPhone: 'Teléfono',
   thanks: '¡Gracias por tu opinión!',
   thanksQueued: '¡Gracias! Tu opinión está guardada y se enviará en cuanto haya conexión.',
+  thanksSaved: '¡Gracias! Tu opinión está guardada en este dispositivo y se enviará en breve.',
   failedTitle: 'No se pudo enviar tu opinión',
   failedRejected: 'El servicio de opiniones no la aceptó. Inténtalo de nuevo más tarde.',
   retry: 'Reintentar',

@@ -40,6 +40,7 @@ export const fr: Messages = {
   consentPhone: 'Numéro de téléphone',
   thanks: `Merci pour votre avis${nbsp}!`,
   thanksQueued: `Merci${nbsp}! Votre avis est enregistré et sera envoyé dès le retour de la connexion.`,
+  thanksSaved: `Merci${nbsp}! Votre avis est enregistré sur cet appareil et sera envoyé sous peu.`,
   failedTitle: 'Votre avis n’a pas pu être envoyé',
   failedRejected: 'Le service d’avis ne l’a pas accepté. Veuillez réessayer plus tard.',
   retry: 'Réessayer',

@@ -38,6 +38,7 @@ export const he: Messages = {
   consentPhone: 'מספר טלפון',
   thanks: 'תודה על המשוב!',
   thanksQueued: 'תודה! המשוב נשמר ויישלח כשהחיבור לאינטרנט יחזור.',
+  thanksSaved: 'תודה! המשוב נשמר במכשיר הזה ויישלח בקרוב.',
   failedTitle: 'לא הצלחנו לשלוח את המשוב',
   failedRejected: 'שירות המשוב לא קיבל אותו. נא לנסות שוב מאוחר יותר.',
   retry: 'לנסות שוב',

@@ -34,6 +34,7 @@ export const ja: Messages = {
   consentPhone: '電話番号',
   thanks: 'ご意見ありがとうございました。',
   thanksQueued: 'ありがとうございました。ご回答を保存しました。接続が回復しだい送信します。',
+  thanksSaved: 'ありがとうございました。ご回答をこの端末に保存しました。まもなく送信します。',
   failedTitle: 'ご意見を送信できませんでした',
   failedRejected: 'フィードバックサービスに受け付けられませんでした。しばらくしてからもう一度お試しください。',
   retry: '再試行',

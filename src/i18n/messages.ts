@@ -50,7 +50,10 @@ export interface Messages {
 
   // Outcome screens: never a false success.
   readonly thanks: string;
+  /** Saved for later while the device is offline. */
   readonly thanksQueued: string;
+  /** Saved for later while the device seems online: the collector is unreachable (server trouble, an ad blocker). */
+  readonly thanksSaved: string;
   readonly failedTitle: string;
   /** The collector refused the feedback (bad configuration); the widget shows the server's reason below it. */
   readonly failedRejected: string;

@@ -35,6 +35,7 @@ export const ptBR: Messages = {
   consentPhone: 'Telefone',
   thanks: 'Obrigado pela sua opinião!',
   thanksQueued: 'Obrigado! Sua opinião foi salva e será enviada quando a conexão voltar.',
+  thanksSaved: 'Obrigado! Sua opinião foi salva neste aparelho e será enviada em breve.',
   failedTitle: 'Não foi possível enviar sua opinião',
   failedRejected: 'O serviço de opiniões não a aceitou. Tente novamente mais tarde.',
   retry: 'Tentar novamente',

@@ -499,7 +499,12 @@ export class StoreVoiceWidget extends LitElement {
     if (result?.status === 'sent' || result?.status === 'dropped') {
       return html`<p part="status" class="status" role="status">${definition.thankYou ? this.text(definition.thankYou) : messages.thanks}</p>`;
     }
-    if (result?.status === 'queued') return html`<p part="status" class="status" role="status">${messages.thanksQueued}</p>`;
+    if (result?.status === 'queued') {
+      // "When you're back online" would be untrue for a shopper who is online but whose requests
+      // are blocked or failing: say what is known instead.
+      const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+      return html`<p part="status" class="status" role="status">${offline ? messages.thanksQueued : messages.thanksSaved}</p>`;
+    }
     return html`<div part="status" class="status failed" role="alert">
         <p><strong>${messages.failedTitle}</strong></p>
         <p>${messages.failedRejected}</p>

@@ -17,10 +17,10 @@ export async function loadSurvey(survey: string | SurveyDefinition, endpoint: st
   const url = `${endpoint.replace(/\/+$/, '')}/surveys/${encodeURIComponent(text)}`;
   try {
     const definition = parseSurvey(await fetchJson(url));
-    remember(text, definition);
+    remember(url, definition);
     return definition;
   } catch (error) {
-    const cached = recall(text);
+    const cached = recall(url);
     if (cached) return cached;
     throw error;
   }
@@ -43,17 +43,17 @@ async function fetchJson(url: string): Promise<unknown> {
   }
 }
 
-function remember(id: string, definition: SurveyDefinition): void {
+function remember(url: string, definition: SurveyDefinition): void {
   try {
-    localStorage.setItem(CACHE_PREFIX + id, JSON.stringify(definition));
+    localStorage.setItem(CACHE_PREFIX + url, JSON.stringify(definition));
   } catch {
     // Storage full or disabled: the survey still works online.
   }
 }
 
-function recall(id: string): SurveyDefinition | undefined {
+function recall(url: string): SurveyDefinition | undefined {
   try {
-    const text = localStorage.getItem(CACHE_PREFIX + id);
+    const text = localStorage.getItem(CACHE_PREFIX + url);
     return text ? parseSurvey(text) : undefined;
   } catch {
     return undefined;

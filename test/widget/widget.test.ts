@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Submission } from '../../sdk/index.js';
-import { testCollector, waitFor } from '../support/collector.js';
+import { setOffline, testCollector, waitFor } from '../support/collector.js';
 import { $, $$, mountWidget, moodSurvey, nextEvent, settle } from './helpers.js';
 
 describe('<storevoice-widget> inline', () => {
@@ -97,7 +97,25 @@ describe('<storevoice-widget> inline', () => {
     $$(el, '[role="radio"]')[2]!.click();
     await queued;
     await el.updateComplete;
-    expect($(el, '[part~="status"]')!.textContent!.trim()).to.equal('Thank you! Your feedback is saved and will be sent when you’re back online.');
+    // Online but the collector is failing (or blocked): no promise about "back online".
+    expect($(el, '[part~="status"]')!.textContent!.trim()).to.equal('Thank you! Your feedback is saved on this device and will be sent shortly.');
+  });
+
+  it('says it will send when back online when the device is offline', async () => {
+    const collector = await testCollector();
+    const micro = { id: 'micro-offline', questions: [{ id: 'mood', type: 'smiley' as const, prompt: 'How was it?' }] };
+    const el = await mountWidget(collector, micro);
+    await setOffline(true);
+    try {
+      const queued = nextEvent(el, 'storevoice-queued');
+      $$(el, '[role="radio"]')[2]!.click();
+      await queued;
+      await el.updateComplete;
+      expect($(el, '[part~="status"]')!.textContent!.trim()).to.equal('Thank you! Your feedback is saved and will be sent when you’re back online.');
+    } finally {
+      await setOffline(false);
+    }
+    await waitFor(async () => (await collector.state()).storedCount === 1, { message: 'delivered once back online' });
   });
 
   it('explains a refusal and offers a retry', async () => {
@@ -129,11 +147,14 @@ describe('<storevoice-widget> inline', () => {
     expect(body.context.channel).to.equal('web');
   });
 
-  it('fetches a survey by id from the endpoint', async () => {
+  it('fetches a survey by id from the endpoint, and falls back to the last good copy', async () => {
     const collector = await testCollector();
     await collector.serveSurvey(moodSurvey);
     const el = await mountWidget(collector, 'post-visit');
     expect($(el, '[part~="title"]')!.textContent).to.equal('Quick feedback');
+    await collector.down(true);
+    const again = await mountWidget(collector, 'post-visit');
+    expect($(again, '[part~="title"]')!.textContent).to.equal('Quick feedback');
   });
 
   it('shows the survey in the requested language, right-to-left for Arabic', async () => {
