@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { AnswerOf, QuestionOf } from '../../sdk/index.js';
 import { localize } from '../../sdk/survey/localize.js';
+import { hasDescription, renderPrompt } from './internal/prompt.js';
 import type { QuestionView } from './types.js';
 
 // The registry takes a type's view and styles from one module.
@@ -36,7 +37,7 @@ export const choiceView: QuestionView<QuestionOf<'choice'>> = (context) => {
   const promptId = `${idPrefix}-prompt`;
   const descriptionId = `${idPrefix}-description`;
   const otherId = `${idPrefix}-other`;
-  const describedBy = [question.description ? descriptionId : '', invalid ? errorId : ''].filter(Boolean).join(' ') || nothing;
+  const describedBy = [hasDescription(context) ? descriptionId : '', invalid ? errorId : ''].filter(Boolean).join(' ') || nothing;
 
   const report = (value: AnswerOf<'choice'>['value'], other: string) => {
     const ids = typeof value === 'string' ? [value] : value;
@@ -53,12 +54,6 @@ export const choiceView: QuestionView<QuestionOf<'choice'>> = (context) => {
     report(multiple ? next : input.value, otherText);
   };
 
-  const prompt = html`${localize(question.prompt, locale)}${question.required
-    ? html` <span class="required">${messages.required}</span>`
-    : nothing}`;
-  const description = question.description
-    ? html`<p id=${descriptionId} class="description" part="description">${localize(question.description, locale)}</p>`
-    : nothing;
   // A single choice names and describes its radiogroup; a multiple one does that on its fieldset.
   const group = !multiple;
   const list = html`<div
@@ -86,7 +81,7 @@ export const choiceView: QuestionView<QuestionOf<'choice'>> = (context) => {
   const other = otherChosen
     ? html`<input
         id=${otherId}
-        class="other"
+        class="other field"
         type="text"
         dir="auto"
         autocomplete="off"
@@ -99,15 +94,13 @@ export const choiceView: QuestionView<QuestionOf<'choice'>> = (context) => {
         @input=${(event: Event) => report(multiple ? [...selected] : OTHER, (event.target as HTMLInputElement).value)}
       />`
     : nothing;
-  const classes = `sv-choice${kiosk ? ' kiosk' : ''}`;
+  const classes = `sv-question sv-choice${kiosk ? ' kiosk' : ''}`;
 
   return multiple
     ? html`<fieldset class=${classes} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : nothing}>
-        <legend class="prompt" part="prompt">${prompt}</legend>
-        ${description}${list}${other}
+        ${renderPrompt(context, { as: 'legend', descriptionId })}${list}${other}
       </fieldset>`
     : html`<div class=${classes}>
-        <div id=${promptId} class="prompt" part="prompt">${prompt}</div>
-        ${description}${list}${other}
+        ${renderPrompt(context, { as: 'div', id: promptId, descriptionId })}${list}${other}
       </div>`;
 };

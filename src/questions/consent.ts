@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { QuestionOf } from '../../sdk/index.js';
-import { localize } from '../../sdk/survey/localize.js';
+import { hasDescription, renderPrompt } from './internal/prompt.js';
 import type { QuestionView } from './types.js';
 
 // The registry takes a type's view and styles from one module.
@@ -23,7 +23,7 @@ const CONTACT_MAX = 200;
  * (declining is an answer) and removes the field, so a contact the shopper took back is never sent.
  */
 export const consentView: QuestionView<QuestionOf<'consent'>> = (context) => {
-  const { question, answer, messages, locale, idPrefix, errorId, invalid, kiosk, onAnswer } = context;
+  const { question, answer, messages, idPrefix, errorId, invalid, kiosk, onAnswer } = context;
   const current = answer?.type === 'consent' ? answer : undefined;
   const checked = current?.value === true;
   const field = question.contactField ?? 'email';
@@ -38,15 +38,10 @@ export const consentView: QuestionView<QuestionOf<'consent'>> = (context) => {
     onAnswer({ questionId: question.id, type: 'consent', value, ...(value && contact.trim() !== '' ? { contact } : {}) });
 
   return html`<fieldset
-    class="sv-consent${kiosk ? ' kiosk' : ''}"
-    aria-describedby=${question.description ? descriptionId : nothing}
+    class="sv-question sv-consent${kiosk ? ' kiosk' : ''}"
+    aria-describedby=${hasDescription(context) ? descriptionId : nothing}
   >
-    <legend class="prompt" part="prompt">
-      ${localize(question.prompt, locale)}${question.required ? html` <span class="required">${messages.required}</span>` : nothing}
-    </legend>
-    ${question.description
-      ? html`<p id=${descriptionId} class="description" part="description">${localize(question.description, locale)}</p>`
-      : nothing}
+    ${renderPrompt(context, { as: 'legend', descriptionId })}
     <label class="option" part="option">
       <input
         type="checkbox"
@@ -61,6 +56,7 @@ export const consentView: QuestionView<QuestionOf<'consent'>> = (context) => {
           <label for=${contactId}>${field === 'phone' ? messages.consentPhone : messages.consentEmail}</label>
           <input
             id=${contactId}
+            class="field"
             type=${field === 'phone' ? 'tel' : 'email'}
             autocomplete=${kiosk ? 'off' : field === 'phone' ? 'tel' : 'email'}
             dir="auto"

@@ -8,6 +8,7 @@ import { smileyStyles, smileyView } from './smiley.js';
 import { staffStyles, staffView } from './staff.js';
 import { starsStyles, starsView } from './stars.js';
 import { textStyles, textView } from './text.js';
+import { questionBaseStyles } from './internal/question.styles.js';
 import { radioGroupStyles } from './internal/radio-group.js';
 import type { QuestionView } from './types.js';
 
@@ -23,8 +24,22 @@ export const questionViews = {
   consent: consentView,
 } satisfies { [T in Question['type']]: QuestionView<Extract<Question, { type: T }>> };
 
-/** Shared rating-group rules once, then each type's own (more specific) rules. */
-export const questionStyles: CSSResult[] = [radioGroupStyles, smileyStyles, starsStyles, npsStyles, csatStyles, choiceStyles, textStyles, staffStyles, consentStyles];
+/**
+ * Rules every question shares, then the shared rating-group rules, once each; then each type's
+ * own, which override the shared ones where they differ (same or higher specificity, later).
+ */
+export const questionStyles: CSSResult[] = [
+  questionBaseStyles,
+  radioGroupStyles,
+  smileyStyles,
+  starsStyles,
+  npsStyles,
+  csatStyles,
+  choiceStyles,
+  textStyles,
+  staffStyles,
+  consentStyles,
+];
 
 /** Renders any question with the view of its type. */
 export function viewFor(question: Question): QuestionView {

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import type { QuestionOf } from '../../sdk/index.js';
-import { localize } from '../../sdk/survey/localize.js';
+import { hasDescription, renderPrompt } from './internal/prompt.js';
 import type { QuestionView } from './types.js';
 
 // The registry takes a type's view and styles from one module.
@@ -35,12 +35,12 @@ const hidePhoto = (event: Event) => {
  * Reports `{ questionId, type: 'staff', value }` with the staff id, or `null` for "Not sure".
  */
 export const staffView: QuestionView<QuestionOf<'staff'>> = (context) => {
-  const { question, answer, messages, locale, idPrefix, errorId, invalid, kiosk, onAnswer } = context;
+  const { question, answer, messages, idPrefix, errorId, invalid, kiosk, onAnswer } = context;
   // `undefined` is "nobody picked yet"; `null` is "Not sure".
   const picked = answer?.type === 'staff' ? answer.value : undefined;
   const promptId = `${idPrefix}-prompt`;
   const descriptionId = `${idPrefix}-description`;
-  const describedBy = [question.description ? descriptionId : '', invalid ? errorId : ''].filter(Boolean).join(' ') || nothing;
+  const describedBy = [hasDescription(context) ? descriptionId : '', invalid ? errorId : ''].filter(Boolean).join(' ') || nothing;
   const name = `${idPrefix}-staff`;
 
   const onChange = (event: Event) => {
@@ -48,13 +48,8 @@ export const staffView: QuestionView<QuestionOf<'staff'>> = (context) => {
     onAnswer({ questionId: question.id, type: 'staff', value: value === UNSURE ? null : value });
   };
 
-  return html`<div class="sv-staff${kiosk ? ' kiosk' : ''}">
-    <div id=${promptId} class="prompt" part="prompt">
-      ${localize(question.prompt, locale)}${question.required ? html` <span class="required">${messages.required}</span>` : nothing}
-    </div>
-    ${question.description
-      ? html`<p id=${descriptionId} class="description" part="description">${localize(question.description, locale)}</p>`
-      : nothing}
+  return html`<div class="sv-question sv-staff${kiosk ? ' kiosk' : ''}">
+    ${renderPrompt(context, { as: 'div', id: promptId, descriptionId })}
     <div
       class="roster"
       role="radiogroup"

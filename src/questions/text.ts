@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { QuestionOf } from '../../sdk/index.js';
 import { localize } from '../../sdk/survey/localize.js';
+import { hasDescription, renderPrompt } from './internal/prompt.js';
 import type { QuestionView } from './types.js';
 
 // The registry takes a type's view and styles from one module.
@@ -30,7 +31,7 @@ export const textView: QuestionView<QuestionOf<'text'>> = (context) => {
   const inputId = `${idPrefix}-input`;
   const descriptionId = `${idPrefix}-description`;
   const counterId = `${idPrefix}-counter`;
-  const describedBy = [question.description ? descriptionId : '', counterId, invalid ? errorId : ''].filter(Boolean).join(' ');
+  const describedBy = [hasDescription(context) ? descriptionId : '', counterId, invalid ? errorId : ''].filter(Boolean).join(' ');
 
   const onInput = (event: Event) => {
     const text = (event.target as HTMLTextAreaElement).value;
@@ -39,17 +40,11 @@ export const textView: QuestionView<QuestionOf<'text'>> = (context) => {
     onAnswer(text.trim() === '' ? undefined : { questionId: question.id, type: 'text', value: text });
   };
 
-  return html`<div class="sv-text${kiosk ? ' kiosk' : ''}">
-    <label class="prompt" part="prompt" for=${inputId}
-      >${localize(question.prompt, locale)}${question.required
-        ? html` <span class="required">${messages.required}</span>`
-        : nothing}</label
-    >
-    ${question.description
-      ? html`<p id=${descriptionId} class="description" part="description">${localize(question.description, locale)}</p>`
-      : nothing}
+  return html`<div class="sv-question sv-text${kiosk ? ' kiosk' : ''}">
+    ${renderPrompt(context, { as: 'label', for: inputId, descriptionId })}
     <textarea
       id=${inputId}
+      class="field"
       rows="4"
       dir="auto"
       maxlength=${max}

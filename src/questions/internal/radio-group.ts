@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { QuestionOf } from '../../../sdk/index.js';
-import { localize } from '../../../sdk/survey/localize.js';
 import type { QuestionContext } from '../types.js';
+import { hasDescription, renderPrompt } from './prompt.js';
 
 /** The question types drawn as a single row of scored radios. */
 export type RatingQuestion = QuestionOf<'smiley' | 'stars' | 'nps' | 'csat'>;
@@ -26,14 +26,13 @@ export interface RadioGroupOptions {
  * Shared by smiley, stars, NPS and CSAT so the four types behave identically for keyboard users.
  */
 export function radioGroup(context: QuestionContext<RatingQuestion>, options: RadioGroupOptions): TemplateResult {
-  const { question, answer, messages, idPrefix, invalid } = context;
+  const { question, answer, idPrefix, invalid } = context;
   const { values, label } = options;
   // The widget hands over this question's answer; a stale answer of another type must not check anything.
   const checked = answer?.type === question.type && typeof answer.value === 'number' ? answer.value : undefined;
   const promptId = `${idPrefix}-prompt`;
   const descId = `${idPrefix}-desc`;
-  const description = localize(question.description, context.locale);
-  const describedBy = [description ? descId : '', ...(options.describedBy ?? []), invalid ? context.errorId : '']
+  const describedBy = [hasDescription(context) ? descId : '', ...(options.describedBy ?? []), invalid ? context.errorId : '']
     .filter(Boolean)
     .join(' ');
   // Keep one radio reachable by Tab even if the score is not offered here (a 2 on a 3-face smiley).
@@ -67,13 +66,8 @@ export function radioGroup(context: QuestionContext<RatingQuestion>, options: Ra
     select(values[next] as number);
   };
 
-  return html`<div class="rating ${question.type}${context.kiosk ? ' kiosk' : ''}">
-    <div id=${promptId} class="prompt" part="prompt">
-      ${localize(question.prompt, context.locale)}${question.required
-        ? html` <span class="required">${messages.required}</span>`
-        : nothing}
-    </div>
-    ${description ? html`<div id=${descId} class="description" part="description">${description}</div>` : nothing}
+  return html`<div class="sv-question rating ${question.type}${context.kiosk ? ' kiosk' : ''}">
+    ${renderPrompt(context, { as: 'div', id: promptId, descriptionId: descId, descriptionAs: 'div' })}
     <div
       role="radiogroup"
       class="group"
@@ -103,8 +97,8 @@ export function radioGroup(context: QuestionContext<RatingQuestion>, options: Ra
 }
 
 /**
- * Layout, target size, focus ring and motion rules every rating type shares. Each type's styles
- * embed these, so a type's stylesheet works on its own (the test harness adopts just one).
+ * Layout, target size, focus ring and motion rules every rating type shares, after
+ * `questionBaseStyles` (prompt, kiosk sizing) and before each type's own.
  */
 export const radioGroupStyles = css`
   .rating {
@@ -112,23 +106,9 @@ export const radioGroupStyles = css`
     flex-direction: column;
     gap: calc(var(--_space) / 2);
   }
-  .rating.kiosk {
-    /* Kiosks are used standing, often at arm's length: never smaller than 64px, bigger if themed so. */
-    --_target: max(64px, var(--storevoice-target-size, 64px));
-    font-size: 1.25em;
-  }
-  .rating .prompt {
-    font-weight: 600;
-    font-size: 1.125em;
-  }
-  .rating .required,
-  .rating .description {
-    color: var(--_muted);
-    font-weight: 400;
-  }
-  .rating .required {
-    font-size: 0.8em;
-    margin-inline-start: 0.25em;
+  /* The gap spaces the rows, not the shared margins below the prompt and description. */
+  .rating :is(.prompt, .description) {
+    margin-block-end: 0;
   }
   .rating .group {
     display: flex;

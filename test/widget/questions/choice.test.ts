@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { AnswerOf, QuestionOf } from '../../../sdk/index.js';
 import { choiceStyles, choiceView } from '../../../src/questions/choice.js';
+import { questionBaseStyles } from '../../../src/questions/internal/question.styles.js';
 import type { QuestionContext } from '../../../src/questions/types.js';
 import { renderQuestion, type QuestionHost } from '../support/question-host.js';
 
@@ -19,7 +20,7 @@ const multi: QuestionOf<'choice'> = { ...reasons, multiple: true };
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 const render = (question: QuestionOf<'choice'> = reasons, options: Parameters<typeof renderQuestion>[2] = {}) =>
-  renderQuestion(choiceView, question, { styles: [choiceStyles], ...options });
+  renderQuestion(choiceView, question, { styles: [questionBaseStyles, choiceStyles], ...options });
 const choice = (value: string | string[], other?: string): AnswerOf<'choice'> =>
   other === undefined ? { questionId: 'why', type: 'choice', value } : { questionId: 'why', type: 'choice', value, other };
 
@@ -116,6 +117,12 @@ describe('choice question', () => {
       expect(root(host).querySelector('.description')).to.equal(null);
       expect(group.hasAttribute('aria-required')).to.equal(false);
       expect(group.hasAttribute('aria-describedby')).to.equal(false);
+    });
+
+    it('leaves out a description that is empty in the locale, as the rating types do', async () => {
+      const host = await render({ ...reasons, description: { en: '' } });
+      expect(root(host).querySelector('.description')).to.equal(null);
+      expect((root(host).querySelector('[role=radiogroup]') as HTMLElement).hasAttribute('aria-describedby')).to.equal(false);
     });
 
     it('checks what the current answer holds, also a single id given to a multiple choice', async () => {

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AnswerOf, QuestionOf } from '../../../sdk/index.js';
 import { consentStyles, consentView } from '../../../src/questions/consent.js';
+import { questionBaseStyles } from '../../../src/questions/internal/question.styles.js';
 import { renderQuestion, type QuestionHost } from '../support/question-host.js';
 
 const contact: QuestionOf<'consent'> = {
@@ -10,7 +11,7 @@ const contact: QuestionOf<'consent'> = {
   prompt: { en: 'May we follow up?', ar: 'هل يمكننا المتابعة؟' },
 };
 const render = (question: QuestionOf<'consent'> = contact, options: Parameters<typeof renderQuestion>[2] = {}) =>
-  renderQuestion(consentView, question, { styles: [consentStyles], ...options });
+  renderQuestion(consentView, question, { styles: [questionBaseStyles, consentStyles], ...options });
 const consent = (value: boolean, given?: string): AnswerOf<'consent'> =>
   given === undefined ? { questionId: 'contact', type: 'consent', value } : { questionId: 'contact', type: 'consent', value, contact: given };
 

@@ -1,3 +1,4 @@
+import { questionBaseStyles } from '../../../src/questions/internal/question.styles.js';
 import { radioGroupStyles } from '../../../src/questions/internal/radio-group.js';
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -7,7 +8,7 @@ import { renderQuestion, type QuestionHost } from '../support/question-host.js';
 
 const service: QuestionOf<'csat'> = { id: 'service', type: 'csat', prompt: 'How satisfied are you with our service?' };
 const render = (question = service, options: Parameters<typeof renderQuestion>[2] = {}) =>
-  renderQuestion(csatView, question, { styles: [radioGroupStyles, csatStyles], ...options });
+  renderQuestion(csatView, question, { styles: [questionBaseStyles, radioGroupStyles, csatStyles], ...options });
 
 const root = (host: QuestionHost) => host.shadowRoot as ShadowRoot;
 const radios = (host: QuestionHost) => [...root(host).querySelectorAll<HTMLElement>('[role=radio]')];

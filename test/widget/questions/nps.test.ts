@@ -1,3 +1,4 @@
+import { questionBaseStyles } from '../../../src/questions/internal/question.styles.js';
 import { radioGroupStyles } from '../../../src/questions/internal/radio-group.js';
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -7,7 +8,7 @@ import { renderQuestion, type QuestionHost } from '../support/question-host.js';
 
 const recommend: QuestionOf<'nps'> = { id: 'recommend', type: 'nps', prompt: 'Would you recommend us?', required: true };
 const render = (question = recommend, options: Parameters<typeof renderQuestion>[2] = {}) =>
-  renderQuestion(npsView, question, { styles: [radioGroupStyles, npsStyles], ...options });
+  renderQuestion(npsView, question, { styles: [questionBaseStyles, radioGroupStyles, npsStyles], ...options });
 
 const root = (host: QuestionHost) => host.shadowRoot as ShadowRoot;
 const radios = (host: QuestionHost) => [...root(host).querySelectorAll<HTMLElement>('[role=radio]')];

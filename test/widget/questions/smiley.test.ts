@@ -1,3 +1,4 @@
+import { questionBaseStyles } from '../../../src/questions/internal/question.styles.js';
 import { radioGroupStyles } from '../../../src/questions/internal/radio-group.js';
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -7,7 +8,7 @@ import { renderQuestion, type QuestionHost } from '../support/question-host.js';
 
 const mood: QuestionOf<'smiley'> = { id: 'mood', type: 'smiley', prompt: { en: 'How was your visit?', de: 'Wie war Ihr Besuch?' }, required: true };
 const render = (question = mood, options: Parameters<typeof renderQuestion>[2] = {}) =>
-  renderQuestion(smileyView, question, { styles: [radioGroupStyles, smileyStyles], ...options });
+  renderQuestion(smileyView, question, { styles: [questionBaseStyles, radioGroupStyles, smileyStyles], ...options });
 
 const root = (host: QuestionHost) => host.shadowRoot as ShadowRoot;
 const radios = (host: QuestionHost) => [...root(host).querySelectorAll<HTMLElement>('[role=radio]')];

@@ -2,6 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AnswerOf, QuestionOf } from '../../../sdk/index.js';
 import { staffStyles, staffView } from '../../../src/questions/staff.js';
+import { questionBaseStyles } from '../../../src/questions/internal/question.styles.js';
 import { renderQuestion, type QuestionHost } from '../support/question-host.js';
 
 /** A 1×1 PNG that loads. */
@@ -22,7 +23,7 @@ const helper: QuestionOf<'staff'> = {
 };
 
 const render = (question: QuestionOf<'staff'> = helper, options: Parameters<typeof renderQuestion>[2] = {}) =>
-  renderQuestion(staffView, question, { styles: [staffStyles], ...options });
+  renderQuestion(staffView, question, { styles: [questionBaseStyles, staffStyles], ...options });
 const staff = (value: string | null): AnswerOf<'staff'> => ({ questionId: 'helper', type: 'staff', value });
 
 const root = (host: QuestionHost) => host.shadowRoot as ShadowRoot;

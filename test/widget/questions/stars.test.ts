@@ -1,3 +1,4 @@
+import { questionBaseStyles } from '../../../src/questions/internal/question.styles.js';
 import { radioGroupStyles } from '../../../src/questions/internal/radio-group.js';
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
@@ -7,7 +8,7 @@ import { renderQuestion, type QuestionHost } from '../support/question-host.js';
 
 const rating: QuestionOf<'stars'> = { id: 'rating', type: 'stars', prompt: 'Rate the store' };
 const render = (question = rating, options: Parameters<typeof renderQuestion>[2] = {}) =>
-  renderQuestion(starsView, question, { styles: [radioGroupStyles, starsStyles], ...options });
+  renderQuestion(starsView, question, { styles: [questionBaseStyles, radioGroupStyles, starsStyles], ...options });
 
 const root = (host: QuestionHost) => host.shadowRoot as ShadowRoot;
 const radios = (host: QuestionHost) => [...root(host).querySelectorAll<HTMLElement>('[role=radio]')];

@@ -2,13 +2,14 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AnswerOf, QuestionOf } from '../../../sdk/index.js';
 import { textStyles, textView } from '../../../src/questions/text.js';
+import { questionBaseStyles } from '../../../src/questions/internal/question.styles.js';
 import { renderQuestion, type QuestionHost } from '../support/question-host.js';
 
 const why: QuestionOf<'text'> = { id: 'why', type: 'text', prompt: { en: 'Tell us why', fr: 'Dites-nous pourquoi' } };
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 const render = (question: QuestionOf<'text'> = why, options: Parameters<typeof renderQuestion>[2] = {}) =>
-  renderQuestion(textView, question, { styles: [textStyles], ...options });
+  renderQuestion(textView, question, { styles: [questionBaseStyles, textStyles], ...options });
 const text = (value: string): AnswerOf<'text'> => ({ questionId: 'why', type: 'text', value });
 
 const root = (host: QuestionHost) => host.shadowRoot as ShadowRoot;
