@@ -1,4 +1,5 @@
 import type { Emitter } from '../internal/emitter.js';
+import { isOffline } from '../internal/env.js';
 import type { ClientEventMap, DeliveryStatus } from '../events.js';
 import type { Submission } from '../schema/submission.js';
 import { backoffDelay } from '../transport/retry-policy.js';
@@ -33,8 +34,6 @@ export interface FlushReport {
   /** Deliveries still owed after the flush (for this client's destinations). */
   readonly pending: number;
 }
-
-const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 function withoutDestination(entry: OutboxEntry, name: string): OutboxEntry | null {
   const pending = { ...entry.pending };

@@ -1,3 +1,4 @@
+import { isOffline } from '../internal/env.js';
 import { MAX_BATCH_SIZE } from '../schema/submission.js';
 import { sendBeacons } from './beacon.js';
 import { encode, type EncodedBody } from './encode.js';
@@ -170,7 +171,6 @@ function collectorSubmissionsUrl(endpoint: string): string {
 /** Statuses worth a quick retry within one send (as ky and most HTTP clients do). */
 const QUICK_RETRY = new Set([408, 429, 500, 502, 503, 504]);
 
-const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 /** Resolves after `ms`, or at once when `signal` aborts. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

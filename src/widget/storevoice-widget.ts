@@ -1,6 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { safeParse } from 'zod/mini';
+import { isOffline } from '../../sdk/internal/env.js';
 import {
   isComplete,
+  LocaleSchema,
   localize,
   nextQuestion,
   previousQuestion,
@@ -196,7 +199,7 @@ export class StoreVoiceWidget extends LitElement {
    */
   private get requestedLocale(): string | undefined {
     const tag = this.locale && this.locale.toLowerCase() !== 'auto' ? this.locale.replace(/_/g, '-') : typeof navigator === 'undefined' ? undefined : navigator.language;
-    return tag && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag) ? tag : undefined;
+    return tag && safeParse(LocaleSchema, tag).success ? tag : undefined;
   }
 
   private text(value: LocalizedText | undefined): string {
@@ -502,8 +505,7 @@ export class StoreVoiceWidget extends LitElement {
     if (result?.status === 'queued') {
       // "When you're back online" would be untrue for a shopper who is online but whose requests
       // are blocked or failing: say what is known instead.
-      const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-      return html`<p part="status" class="status" role="status">${offline ? messages.thanksQueued : messages.thanksSaved}</p>`;
+      return html`<p part="status" class="status" role="status">${isOffline() ? messages.thanksQueued : messages.thanksSaved}</p>`;
     }
     return html`<div part="status" class="status failed" role="alert">
         <p><strong>${messages.failedTitle}</strong></p>
