@@ -8,6 +8,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import pkg from './package.json' with { type: 'json' };
 import { minifyCss } from './build/minify-css.mjs';
+import { fileURLToPath } from 'node:url';
 
 const external = [...Object.keys(pkg.dependencies)];
 const isExternal = (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`));
@@ -39,6 +40,17 @@ function privateLibraryGlobals() {
   };
 }
 
+/** In the script tag, catalogs other than English are fetched from dist/locales/ on demand. */
+function scriptTagLocales() {
+  const scriptLoaders = fileURLToPath(new URL('./src/i18n/loaders-script.ts', import.meta.url));
+  return {
+    name: 'script-tag-locales',
+    resolveId: (source, importer) => (source === './loaders.js' && importer?.endsWith('/src/i18n/locales.ts') ? scriptLoaders : null),
+  };
+}
+
+const LOCALE_FILES = ['es', 'fr', 'de', 'pt-br', 'ar', 'he', 'ja'];
+
 const ts = () =>
   typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false, sourceMap: true } });
 
@@ -52,8 +64,15 @@ export default [
   },
   {
     input: 'src/embed.ts',
-    plugins: [nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), terser({ ecma: 2020, module: false })],
+    plugins: [scriptTagLocales(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), terser({ ecma: 2020, module: false })],
     output: { file: 'dist/storevoice.iife.js', format: 'iife', sourcemap: true, intro: 'var __storevoice_globals = {};' },
+    onwarn,
+  },
+  {
+    // The script tag's catalogs: one small self-contained module per language (see loaders-script.ts).
+    input: Object.fromEntries(LOCALE_FILES.map((file) => [file, `src/i18n/${file}.ts`])),
+    plugins: [ts(), terser({ ecma: 2020, module: true })],
+    output: { dir: 'dist/locales', format: 'es', entryFileNames: '[name].js' },
     onwarn,
   },
 ];

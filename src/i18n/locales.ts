@@ -1,28 +1,21 @@
-import { ar } from './ar.js';
-import { de } from './de.js';
 import { en } from './en.js';
-import { es } from './es.js';
-import { fr } from './fr.js';
-import { he } from './he.js';
-import { ja } from './ja.js';
+import { loaders } from './loaders.js';
 import type { Messages } from './messages.js';
-import { ptBR } from './pt-br.js';
 
 /**
- * Every catalog the widget ships, by BCP 47 tag.
- *
- * All are bundled, none is loaded on demand. Each catalog is small: measured minified and gzipped
- * next to English, 0.6 KB for the Latin-script ones, 0.75–1.1 KB for he, ja and ar (their letters
- * take 2–3 bytes in UTF-8), about 5 KB for all seven. Loading one on demand would need a second
- * request after the script tag's, which a kiosk that boots offline cannot make, and a kiosk must
- * speak its language from the first screen.
+ * The locales the widget has a catalog for, by BCP 47 tag. English is always bundled; the others
+ * load on demand (about 0.6–1.1 KB gzip each, ~4.5 KB together), so a page pays only for the
+ * language it shows. In the ESM build they are dynamic imports a bundler splits out; the script
+ * tag fetches `locales/<code>.js` from beside `storevoice.iife.js` (a kiosk precaches them).
  */
-export const catalogs = { en, es, fr, de, 'pt-BR': ptBR, ar, he, ja } as const satisfies Record<string, Messages>;
+export const localeCodes = ['en', 'es', 'fr', 'de', 'pt-BR', 'ar', 'he', 'ja'] as const;
 
 /** A locale the widget has a catalog for. */
-export type LocaleCode = keyof typeof catalogs;
+export type LocaleCode = (typeof localeCodes)[number];
 
-const codes = Object.keys(catalogs) as LocaleCode[];
+const codes: readonly LocaleCode[] = localeCodes;
+const rtl: ReadonlySet<LocaleCode> = new Set(['ar', 'he']);
+const loaded = new Map<LocaleCode, Messages>([['en', en]]);
 
 /** Deprecated ISO 639 codes some platforms still report (older Android and Java say `iw` for Hebrew). */
 const aliases: Readonly<Record<string, string>> = { iw: 'he' };
@@ -50,16 +43,35 @@ export function resolveLocale(requested: string | undefined, preferred?: readonl
 }
 
 /**
- * The messages of a locale. Takes a `LocaleCode`, or any tag, which is resolved as
- * `resolveLocale` does (`'es-MX'` → Spanish), so a tag read at run time can never miss a catalog.
+ * The messages of a locale, if its catalog is loaded (English always is). Takes a `LocaleCode`,
+ * or any tag, resolved as `resolveLocale` does (`'es-MX'` → Spanish).
  */
-export function messagesFor(locale: string): Messages {
-  return catalogs[resolveLocale(locale)];
+export function messagesFor(locale: string): Messages | undefined {
+  return loaded.get(resolveLocale(locale));
+}
+
+/**
+ * Loads a locale's catalog (once) and returns it. A catalog that cannot be loaded (offline
+ * before it was ever cached, a CDN without the file) falls back to English, with a warning.
+ * @example const messages = await loadMessages('es-MX'); // Spanish
+ */
+export async function loadMessages(locale: string): Promise<Messages> {
+  const code = resolveLocale(locale);
+  const known = loaded.get(code);
+  if (known) return known;
+  try {
+    const messages = await loaders[code as Exclude<LocaleCode, 'en'>]();
+    loaded.set(code, messages);
+    return messages;
+  } catch (error) {
+    console.warn(`[storevoice] the "${code}" messages could not be loaded; showing English.`, error);
+    return en;
+  }
 }
 
 /** The writing direction of a locale (a `LocaleCode` or any tag, as `messagesFor`), for `dir`. */
 export function directionOf(locale: string): 'ltr' | 'rtl' {
-  return messagesFor(locale).dir;
+  return rtl.has(resolveLocale(locale)) ? 'rtl' : 'ltr';
 }
 
 function match(tag: string): LocaleCode | undefined {

@@ -20,7 +20,8 @@ import {
   type SubmitResult,
   type SurveyDefinition,
 } from '../../sdk/index.js';
-import { directionOf, messagesFor, resolveLocale } from '../i18n/locales.js';
+import { en } from '../i18n/en.js';
+import { directionOf, loadMessages, messagesFor, resolveLocale, type LocaleCode } from '../i18n/locales.js';
 import type { Messages } from '../i18n/messages.js';
 import { questionStyles, viewFor } from '../questions/registry.js';
 import { componentStyles } from '../styles/component.styles.js';
@@ -120,6 +121,7 @@ export class StoreVoiceWidget extends LitElement {
     problems: { state: true },
     result: { state: true },
     isOpen: { state: true },
+    shownLocale: { state: true },
   };
 
   /** The collector's base URL, e.g. `https://feedback.example.com/v1`; a relative URL is resolved against the page. */
@@ -164,6 +166,8 @@ export class StoreVoiceWidget extends LitElement {
   declare private problems: ReadonlyMap<string, AnswerCheck>;
   declare private result: SubmitResult | undefined;
   declare private isOpen: boolean;
+  /** The catalog on screen: the requested one once loaded (English until then, or the previous one). */
+  declare private shownLocale: LocaleCode;
 
   private readonly submission = new SubmissionController(this);
   private loadToken = 0;
@@ -182,14 +186,27 @@ export class StoreVoiceWidget extends LitElement {
     this.answers = [];
     this.problems = new Map();
     this.isOpen = false;
+    this.shownLocale = 'en';
   }
 
-  private get localeCode(): string {
-    return resolveLocale(this.locale);
+  private get localeCode(): LocaleCode {
+    return this.shownLocale;
   }
 
   private get messages(): Messages {
-    return messagesFor(this.localeCode);
+    return messagesFor(this.shownLocale) ?? en;
+  }
+
+  /** Whether the requested language is on screen (its catalog may still be loading). */
+  private get localeReady(): boolean {
+    return resolveLocale(this.locale) === this.shownLocale;
+  }
+
+  /** Loads the requested catalog, then shows it; the current one stays until then (no flash). */
+  private async showLocale(): Promise<void> {
+    const code = resolveLocale(this.locale);
+    await loadMessages(code);
+    if (resolveLocale(this.locale) === code && messagesFor(code)) this.shownLocale = code;
   }
 
   /**
@@ -227,6 +244,7 @@ export class StoreVoiceWidget extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('locale') && !this.localeReady) void this.showLocale();
     // A host framework may hand over an equal survey object on every render: only a real change reloads
     // (and so restarts the survey), never a new object with the same content.
     const survey = changed.has('survey') ? JSON.stringify(this.survey) : this.loadedSurvey;
@@ -250,7 +268,8 @@ export class StoreVoiceWidget extends LitElement {
     }
     this.phase = 'loading';
     try {
-      const definition = await loadSurvey(this.survey, this.endpoint);
+      // The survey and the shopper's language arrive together, so the first screen is in that language.
+      const [definition] = await Promise.all([loadSurvey(this.survey, this.endpoint), this.showLocale()]);
       if (token !== this.loadToken) return;
       this.definition = definition;
       // Without a way to submit, showing the survey would waste the shopper's time.
@@ -429,6 +448,8 @@ export class StoreVoiceWidget extends LitElement {
     if (this.phase === 'unavailable') {
       return this.mode === 'launcher' ? nothing : html`<div part="panel" class="panel unavailable" role="status">${this.messages.unavailable}</div>`;
     }
+    // A launcher label in the wrong language for a moment is worse than a button a moment later.
+    if (this.mode === 'launcher' && !this.localeReady && this.phase === 'loading') return nothing;
     const dir = directionOf(this.localeCode);
     if (this.mode !== 'launcher') return html`<div part="panel" class="panel" dir=${dir} lang=${this.localeCode}>${this.renderBody()}</div>`;
     const messages = this.messages;

@@ -68,7 +68,7 @@ export interface TestCollector {
   /** Require `Authorization: Bearer <key>` or `?key=<key>`; an empty key removes the requirement. */
   requireKey(key: string): Promise<void>;
   /** Serve this definition at `GET {endpoint}/surveys/:id`. */
-  serveSurvey(survey: { readonly id: string }): Promise<void>;
+  serveSurvey(survey: { readonly id: string; readonly [field: string]: unknown }): Promise<void>;
   state(): Promise<CollectorState>;
 }
 

@@ -46,6 +46,18 @@ describe('script tag', () => {
     frame.remove();
   });
 
+  it('loads a non-English catalog on demand from beside the bundle, and shows it at once', async () => {
+    const collector = await testCollector('embed-es-page');
+    await collector.serveSurvey({ id: 'micro', questions: [{ id: 'nps', type: 'nps', prompt: 'How likely?' }, { id: 'why', type: 'text', prompt: 'Why?' }] });
+    const { frame, widget } = await openPage('/test/widget/fixtures/embed-es.html');
+    const loaded = frame.contentWindow!.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+    expect(loaded).to.include('/dist/locales/es.js');
+    // The first screen is already Spanish: survey and catalog are awaited together.
+    expect(widget.shadowRoot!.querySelector('button[type="submit"]')!.textContent!.trim()).to.equal('Siguiente');
+    expect(widget.shadowRoot!.textContent).to.contain('Nada probable');
+    frame.remove();
+  });
+
   it('adds only the StoreVoice global', async () => {
     const collector = await testCollector('embed-page');
     await collector.serveSurvey(micro);

@@ -164,8 +164,9 @@ describe('<storevoice-widget> inline', () => {
     expect(panel.getAttribute('dir')).to.equal('rtl');
     expect($(el, '[part~="title"]')!.textContent).to.equal('رأيك السريع');
     el.setAttribute('locale', 'es');
-    await el.updateComplete;
-    expect(panel.getAttribute('dir')).to.equal('ltr');
+    // The Arabic screen stays until the Spanish catalog has loaded: no flash of English.
+    await waitFor(() => panel.getAttribute('dir') === 'ltr', { message: 'switched to Spanish' });
+    expect(panel.getAttribute('lang')).to.equal('es');
     expect($(el, '[part~="title"]')!.textContent).to.equal('Opinión rápida');
   });
 

@@ -1,10 +1,19 @@
 import { expect } from '@open-wc/testing';
+import { ar } from '../../../src/i18n/ar.js';
+import { de } from '../../../src/i18n/de.js';
 import { en } from '../../../src/i18n/en.js';
-import { catalogs, directionOf, messagesFor, resolveLocale, type LocaleCode } from '../../../src/i18n/locales.js';
+import { es } from '../../../src/i18n/es.js';
+import { fr } from '../../../src/i18n/fr.js';
+import { he } from '../../../src/i18n/he.js';
+import { ja } from '../../../src/i18n/ja.js';
+import { directionOf, loadMessages, localeCodes, messagesFor, resolveLocale, type LocaleCode } from '../../../src/i18n/locales.js';
 import type { Messages } from '../../../src/i18n/messages.js';
+import { ptBR } from '../../../src/i18n/pt-br.js';
+
+const catalogs: Record<LocaleCode, Messages> = { en, es, fr, de, 'pt-BR': ptBR, ar, he, ja };
 
 const counts = [0, 1, 2, 5, 11, 100] as const;
-const codes = Object.keys(catalogs) as LocaleCode[];
+const codes = [...localeCodes];
 
 /** Every string a catalog can produce for a key: the string itself, each label, or the function's output for each count. */
 function outputs(value: Messages[keyof Messages]): string[] {
@@ -57,6 +66,10 @@ describe('i18n catalogs', () => {
       it(`is marked ${code === 'ar' || code === 'he' ? 'right to left' : 'left to right'}`, () => {
         expect(catalog.dir).to.equal(code === 'ar' || code === 'he' ? 'rtl' : 'ltr');
         expect(directionOf(code)).to.equal(catalog.dir);
+      });
+
+      it('loads on demand as the same catalog', async () => {
+        expect(await loadMessages(code)).to.equal(catalog);
         expect(messagesFor(code)).to.equal(catalog);
       });
     });
@@ -142,9 +155,10 @@ describe('resolveLocale', () => {
     expect(resolveLocale('auto', [])).to.equal('en');
   });
 
-  it('messagesFor and directionOf accept any tag, resolved the same way', () => {
+  it('loadMessages, messagesFor and directionOf accept any tag, resolved the same way', async () => {
+    expect(await loadMessages('es-MX')).to.equal(catalogs.es);
     expect(messagesFor('es-MX')).to.equal(catalogs.es);
-    expect(messagesFor('pt-pt')).to.equal(catalogs['pt-BR']);
+    expect(await loadMessages('pt-pt')).to.equal(catalogs['pt-BR']);
     expect(messagesFor('xx')).to.equal(catalogs.en);
     expect(directionOf('ar-SA')).to.equal('rtl');
     expect(directionOf('he_IL')).to.equal('rtl');
