@@ -49,6 +49,14 @@ function scriptTagLocales() {
   };
 }
 
+/** Puts package.json's version into the script tag's `StoreVoice.version`. */
+function packageVersion() {
+  return {
+    name: 'package-version',
+    transform: (code, id) => (id.endsWith('/src/embed.ts') ? { code: code.replaceAll('__STOREVOICE_VERSION__', JSON.stringify(pkg.version)), map: null } : null),
+  };
+}
+
 const LOCALE_FILES = ['es', 'fr', 'de', 'pt-br', 'ar', 'he', 'ja'];
 
 const ts = () =>
@@ -64,7 +72,7 @@ export default [
   },
   {
     input: 'src/embed.ts',
-    plugins: [scriptTagLocales(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), terser({ ecma: 2020, module: false })],
+    plugins: [scriptTagLocales(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), terser({ ecma: 2020, module: false })],
     output: { file: 'dist/storevoice.iife.js', format: 'iife', sourcemap: true, intro: 'var __storevoice_globals = {};' },
     onwarn,
   },

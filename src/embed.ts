@@ -23,6 +23,9 @@ export type EmbedOptions = Partial<Record<Attribute, string>> & {
 type EventName = keyof WidgetEventDetails extends `storevoice-${infer N}` ? N : never;
 
 const HIERARCHY = ['brand', 'region', 'store', 'device', 'locale'] as const;
+
+/** Replaced with package.json's version when the script tag is built (rollup.config.mjs). */
+declare const __STOREVOICE_VERSION__: string;
 let widget: StoreVoiceWidget | undefined;
 
 const api = {
@@ -31,7 +34,7 @@ const api = {
   http,
   scrubPii,
   contextFromUrl,
-  version: '0.1.0',
+  version: typeof __STOREVOICE_VERSION__ === 'string' ? __STOREVOICE_VERSION__ : 'dev',
   /** Mounts the widget (or reconfigures the mounted one) and returns it. */
   init(options: EmbedOptions): StoreVoiceWidget {
     widget ??= document.createElement('storevoice-widget') as StoreVoiceWidget;

@@ -28,7 +28,7 @@ describe('script tag', () => {
     const { frame, doc, widget } = await openPage('/test/widget/fixtures/embed.html');
     expect(doc.querySelectorAll('storevoice-widget')).to.have.length(1);
     const api = frame.contentWindow!.StoreVoice!;
-    expect(api.version).to.be.a('string');
+    expect(api.version).to.match(/^\d+\.\d+\.\d+/, 'the package version, set at build');
     expect(typeof api.init).to.equal('function');
     const sent: unknown[] = [];
     api.on('sent', (detail) => sent.push(detail));
