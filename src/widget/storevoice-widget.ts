@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { safeParse } from 'zod/mini';
 import { isOffline } from '../../sdk/internal/env.js';
 import {
@@ -274,6 +275,7 @@ export class StoreVoiceWidget extends LitElement {
       this.definition = definition;
       // Without a way to submit, showing the survey would waste the shopper's time.
       if (!this.endpoint && !this.client) return this.fail('config', 'the endpoint attribute is missing (or set the client property)');
+      this.lastError = ''; // a later failure, even the same one again, is reported again
       this.restart();
     } catch (error) {
       if (token !== this.loadToken) return;
@@ -501,7 +503,9 @@ export class StoreVoiceWidget extends LitElement {
   private renderQuestion(question: Question): TemplateResult {
     const problem = this.problems.get(question.id);
     const errorId = `sv-error-${question.id}`;
-    return html`<div class="question" data-question=${question.id}>
+    // Keyed by question: moving from one text question to the next gets a fresh field, not the
+    // previous one's DOM (with its undo history, selection and IME state).
+    return html`${keyed(question.id, html`<div class="question" data-question=${question.id}>
       ${viewFor(question)({
         question,
         answer: this.answers.find((a) => a.questionId === question.id),
@@ -514,7 +518,7 @@ export class StoreVoiceWidget extends LitElement {
         onAnswer: (answer) => this.setAnswer(question, answer),
       })}
       <p part="error" class="error" id=${errorId} role="alert">${problem && !problem.valid ? errorText(problem, this.messages) : ''}</p>
-    </div>`;
+    </div>`)}`;
   }
 
   private renderOutcome(definition: SurveyDefinition): TemplateResult {

@@ -77,6 +77,20 @@ describe('<storevoice-widget> inline', () => {
     expect((await submitted).detail.answers).to.deep.equal([{ questionId: 'mood', type: 'smiley', value: 5 }]);
   });
 
+  it('gives each step its own fields: the next text question starts empty in a fresh element', async () => {
+    const collector = await testCollector();
+    const two = { id: 'two-texts', questions: [{ id: 'a', type: 'text' as const, prompt: 'First' }, { id: 'b', type: 'text' as const, prompt: 'Second' }] };
+    const el = await mountWidget(collector, two);
+    const first = $<HTMLTextAreaElement>(el, 'textarea')!;
+    first.focus();
+    await sendKeys({ type: 'Hello' });
+    $(el, 'button[type="submit"]')!.click();
+    await el.updateComplete;
+    const second = $<HTMLTextAreaElement>(el, 'textarea')!;
+    expect(second).to.not.equal(first);
+    expect(second.value).to.equal('');
+  });
+
   it('sends a one-question smiley survey with a single tap', async () => {
     const collector = await testCollector();
     const micro = { id: 'micro', questions: [{ id: 'mood', type: 'smiley' as const, prompt: 'How was it?', required: true }] };
