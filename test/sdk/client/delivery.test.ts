@@ -88,12 +88,14 @@ describe('delivery: no loss, no duplicates', () => {
     Object.defineProperty(window, 'indexedDB', { configurable: true, get: () => { throw new DOMException('The user denied permission', 'SecurityError'); } });
     try {
       await collector.fail({ status: 503 });
-      const client = clientFor(collector);
+      // A long backoff, so no automatic retry can land before submit() answers; flush() sends it.
+      const client = clientFor(collector, { retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 } });
       const first = await client.submit({ surveyId: 's', answers: [smiley(2)] });
       expect(first.status).to.equal('queued');
       expect(first.durable).to.equal(false);
       expect((await client.pending())[0]!.durable).to.equal(false);
-      await waitFor(async () => (await collector.state()).storedCount === 1);
+      await client.flush();
+      expect((await collector.state()).storedCount).to.equal(1);
       const second = await client.submit({ surveyId: 's', answers: [smiley(4)] });
       expect(second.status).to.equal('sent');
       expect(String(warnings[0]?.[0])).to.contain('IndexedDB is unavailable');

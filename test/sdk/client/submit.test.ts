@@ -229,7 +229,8 @@ describe('client.submit', () => {
     it('answers "queued" while the server fails, then delivers and reports it', async () => {
       const collector = await testCollector();
       await collector.fail({ status: 503 }, { status: 500 });
-      const client = clientFor(collector);
+      // Retries at least 100 ms apart (equal jitter on 200 ms), so none lands before submit() answers.
+      const client = clientFor(collector, { retry: { baseDelayMs: 200, maxDelayMs: 400 } });
       const events = recordEvents(client);
       const result = await client.submit({ surveyId: 's', answers: [smiley(3)] });
       expect(result.status).to.equal('queued');
