@@ -1,6 +1,7 @@
 // The SDK must import and validate in Node: during SSR, and in the collector, which parses with the same schemas.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { designExample } from '../support/design-example.js';
 
 /** Record any read of the browser globals while `load` runs (a getter that still answers `undefined`). */
 async function watchBrowserGlobals<T>(load: () => Promise<T>): Promise<{ result: T; touched: string[] }> {
@@ -34,28 +35,7 @@ test('importing the SDK in Node neither throws nor touches window/document', asy
 
 test('parses a wire submission and a batch in Node', async () => {
   const { SubmissionSchema, SubmissionBatchSchema, parseOrThrow, uuidv7, ValidationError } = await import('../../sdk/index.js');
-  const submission = {
-    id: uuidv7(Date.parse('2026-11-23T10:15:00.000Z')),
-    schemaVersion: 1,
-    surveyId: 'post-visit',
-    createdAt: '2026-11-23T10:15:00.000Z',
-    context: {
-      channel: 'kiosk',
-      brand: 'acme',
-      region: 'emea-north',
-      store: '042',
-      staff: ['emp-17'],
-      device: 'kiosk-3',
-      locale: 'en-GB',
-      page: { url: 'https://shop.example.com/checkout' },
-      tags: { lane: 4 },
-    },
-    answers: [
-      { questionId: 'mood', type: 'smiley', value: 4 },
-      { questionId: 'why', type: 'text', value: 'Quick checkout' },
-    ],
-    consent: { contact: false },
-  };
+  const submission = designExample;
   assert.deepEqual(parseOrThrow(SubmissionSchema, submission, 'submission'), submission);
 
   const second = { ...submission, id: uuidv7() };

@@ -8,31 +8,10 @@ import {
   SurveyDefinitionSchema,
   ValidationError,
   parseOrThrow,
-  type Submission,
 } from '../../sdk/index.js';
+import { designExample } from '../support/design-example.js';
 
-const valid: Submission = {
-  id: '0192f3a0-8c1e-7a2b-9f00-1234567890ab',
-  schemaVersion: 1,
-  surveyId: 'post-visit',
-  createdAt: '2026-11-23T10:15:00.000Z',
-  context: {
-    channel: 'kiosk',
-    brand: 'acme',
-    region: 'emea-north',
-    store: '042',
-    staff: ['emp-17'],
-    device: 'kiosk-3',
-    locale: 'en-GB',
-    page: { url: 'https://shop.example.com/checkout' },
-    tags: { lane: 4, promo: 'bf', vip: true },
-  },
-  answers: [
-    { questionId: 'mood', type: 'smiley', value: 4 },
-    { questionId: 'why', type: 'text', value: 'Quick checkout' },
-  ],
-  consent: { contact: false },
-};
+const valid = designExample;
 
 /** Parses and returns the error message, or '' when the value is valid. */
 function problem(schema: Parameters<typeof parseOrThrow>[0], value: unknown): string {

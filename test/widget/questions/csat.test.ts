@@ -5,24 +5,14 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AnswerOf, QuestionOf } from '../../../sdk/index.js';
 import { csatStyles, csatView } from '../../../src/questions/csat.js';
 import { renderQuestion, type QuestionHost } from '../support/question-host.js';
+import { checked, focused, group, press, radios, root, tabindexes } from '../support/rating-queries.js';
 
 const service: QuestionOf<'csat'> = { id: 'service', type: 'csat', prompt: 'How satisfied are you with our service?' };
 const render = (question = service, options: Parameters<typeof renderQuestion>[2] = {}) =>
   renderQuestion(csatView, question, { styles: [questionBaseStyles, radioGroupStyles, csatStyles], ...options });
 
-const root = (host: QuestionHost) => host.shadowRoot as ShadowRoot;
-const radios = (host: QuestionHost) => [...root(host).querySelectorAll<HTMLElement>('[role=radio]')];
-const group = (host: QuestionHost) => root(host).querySelector('[role=radiogroup]') as HTMLElement;
-const checked = (host: QuestionHost) => radios(host).map((r) => r.getAttribute('aria-checked'));
-const tabindexes = (host: QuestionHost) => radios(host).map((r) => r.tabIndex);
-const focused = (host: QuestionHost) => radios(host).indexOf(root(host).activeElement as HTMLElement);
 const labels = (host: QuestionHost) => radios(host).map((r) => r.textContent?.trim());
 const csat = (value: number): AnswerOf<'csat'> => ({ questionId: 'service', type: 'csat', value });
-
-async function press(host: QuestionHost, key: string) {
-  await sendKeys({ press: key });
-  await host.updateComplete;
-}
 
 describe('csat question', () => {
   afterEach(() => document.querySelectorAll('test-question-host').forEach((host) => host.remove()));

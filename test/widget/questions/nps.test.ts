@@ -5,25 +5,17 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AnswerOf, QuestionOf } from '../../../sdk/index.js';
 import { npsStyles, npsView } from '../../../src/questions/nps.js';
 import { renderQuestion, type QuestionHost } from '../support/question-host.js';
+import { focused, group, press, radios, root } from '../support/rating-queries.js';
 
 const recommend: QuestionOf<'nps'> = { id: 'recommend', type: 'nps', prompt: 'Would you recommend us?', required: true };
 const render = (question = recommend, options: Parameters<typeof renderQuestion>[2] = {}) =>
   renderQuestion(npsView, question, { styles: [questionBaseStyles, radioGroupStyles, npsStyles], ...options });
 
-const root = (host: QuestionHost) => host.shadowRoot as ShadowRoot;
-const radios = (host: QuestionHost) => [...root(host).querySelectorAll<HTMLElement>('[role=radio]')];
-const group = (host: QuestionHost) => root(host).querySelector('[role=radiogroup]') as HTMLElement;
 const checkedIndex = (host: QuestionHost) => radios(host).findIndex((r) => r.getAttribute('aria-checked') === 'true');
 const tabbable = (host: QuestionHost) => radios(host).filter((r) => r.tabIndex === 0).map((r) => r.textContent?.trim());
-const focused = (host: QuestionHost) => radios(host).indexOf(root(host).activeElement as HTMLElement);
 const rows = (host: QuestionHost) => new Set(radios(host).map((r) => Math.round(r.getBoundingClientRect().top))).size;
 const text = (host: QuestionHost, id: string) => root(host).getElementById(id)?.textContent?.trim();
 const nps = (value: number): AnswerOf<'nps'> => ({ questionId: 'recommend', type: 'nps', value });
-
-async function press(host: QuestionHost, key: string) {
-  await sendKeys({ press: key });
-  await host.updateComplete;
-}
 
 describe('nps question', () => {
   afterEach(() => document.querySelectorAll('test-question-host').forEach((host) => host.remove()));

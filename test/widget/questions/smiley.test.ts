@@ -5,23 +5,13 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AnswerOf, QuestionOf } from '../../../sdk/index.js';
 import { smileyStyles, smileyView } from '../../../src/questions/smiley.js';
 import { renderQuestion, type QuestionHost } from '../support/question-host.js';
+import { checked, focused, group, press, radios, root, tabindexes } from '../support/rating-queries.js';
 
 const mood: QuestionOf<'smiley'> = { id: 'mood', type: 'smiley', prompt: { en: 'How was your visit?', de: 'Wie war Ihr Besuch?' }, required: true };
 const render = (question = mood, options: Parameters<typeof renderQuestion>[2] = {}) =>
   renderQuestion(smileyView, question, { styles: [questionBaseStyles, radioGroupStyles, smileyStyles], ...options });
 
-const root = (host: QuestionHost) => host.shadowRoot as ShadowRoot;
-const radios = (host: QuestionHost) => [...root(host).querySelectorAll<HTMLElement>('[role=radio]')];
-const group = (host: QuestionHost) => root(host).querySelector('[role=radiogroup]') as HTMLElement;
-const checked = (host: QuestionHost) => radios(host).map((r) => r.getAttribute('aria-checked'));
-const tabindexes = (host: QuestionHost) => radios(host).map((r) => r.tabIndex);
-const focused = (host: QuestionHost) => radios(host).indexOf(root(host).activeElement as HTMLElement);
 const smiley = (value: number): AnswerOf<'smiley'> => ({ questionId: 'mood', type: 'smiley', value });
-
-async function press(host: QuestionHost, key: string) {
-  await sendKeys({ press: key });
-  await host.updateComplete;
-}
 
 describe('smiley question', () => {
   afterEach(() => document.querySelectorAll('test-question-host').forEach((host) => host.remove()));

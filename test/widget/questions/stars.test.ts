@@ -5,26 +5,16 @@ import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { AnswerOf, QuestionOf } from '../../../sdk/index.js';
 import { starsStyles, starsView } from '../../../src/questions/stars.js';
 import { renderQuestion, type QuestionHost } from '../support/question-host.js';
+import { checked, focused, group, press, radios, root, tabindexes } from '../support/rating-queries.js';
 
 const rating: QuestionOf<'stars'> = { id: 'rating', type: 'stars', prompt: 'Rate the store' };
 const render = (question = rating, options: Parameters<typeof renderQuestion>[2] = {}) =>
   renderQuestion(starsView, question, { styles: [questionBaseStyles, radioGroupStyles, starsStyles], ...options });
 
-const root = (host: QuestionHost) => host.shadowRoot as ShadowRoot;
-const radios = (host: QuestionHost) => [...root(host).querySelectorAll<HTMLElement>('[role=radio]')];
-const group = (host: QuestionHost) => root(host).querySelector('[role=radiogroup]') as HTMLElement;
-const checked = (host: QuestionHost) => radios(host).map((r) => r.getAttribute('aria-checked'));
-const tabindexes = (host: QuestionHost) => radios(host).map((r) => r.tabIndex);
-const focused = (host: QuestionHost) => radios(host).indexOf(root(host).activeElement as HTMLElement);
 /** How many stars are drawn filled (filled stars are painted in the accent colour, empty ones are transparent). */
 const filled = (host: QuestionHost) =>
   radios(host).filter((r) => getComputedStyle(r.querySelector('svg') as SVGElement).fill !== 'rgba(0, 0, 0, 0)').length;
 const stars = (value: number): AnswerOf<'stars'> => ({ questionId: 'rating', type: 'stars', value });
-
-async function press(host: QuestionHost, key: string) {
-  await sendKeys({ press: key });
-  await host.updateComplete;
-}
 
 describe('stars question', () => {
   afterEach(async () => {
