@@ -1,3 +1,4 @@
+import { deadline } from '../internal/deadline.js';
 import { isOffline } from '../internal/env.js';
 import { MAX_BATCH_SIZE } from '../schema/submission.js';
 import { sendBeacons } from './beacon.js';
@@ -100,21 +101,13 @@ export function http(endpoint: string, options: HttpOptions = {}): Transport {
   /** One request, with its own timeout, linked to the caller's signal. */
   const attempt = async (body: string, headers: Headers, signal: AbortSignal): Promise<TransportResult> => {
     if (signal.aborted) return aborted();
-    const controller = new AbortController();
-    const abort = () => controller.abort();
-    signal.addEventListener('abort', abort, { once: true });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeout);
+    const limit = deadline(timeout, signal);
     try {
-      return await classifyResponse(await fetch(url, { method: 'POST', body, headers, signal: controller.signal, credentials: 'omit' }));
+      return await classifyResponse(await fetch(url, { method: 'POST', body, headers, signal: limit.signal, credentials: 'omit' }));
     } catch (error) {
-      return classifyError(error, signal, timedOut);
+      return classifyError(error, signal, limit.timedOut);
     } finally {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', abort);
+      limit.clear();
     }
   };
 

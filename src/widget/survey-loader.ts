@@ -1,4 +1,5 @@
 import { parseSurvey, type SurveyDefinition } from '../../sdk/index.js';
+import { deadline } from '../../sdk/internal/deadline.js';
 
 const CACHE_PREFIX = 'storevoice:survey:';
 
@@ -29,16 +30,17 @@ export async function loadSurvey(survey: string | SurveyDefinition, endpoint: st
 /** GET with an 8 s timeout, tried twice on a network error or a 5xx. */
 async function fetchJson(url: string): Promise<unknown> {
   for (let attempt = 1; ; attempt++) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), 8000);
+    const limit = deadline(8000);
+    let retryable = true; // network errors, timeouts, unreadable bodies and 5xx; not other statuses
     try {
-      const response = await fetch(url, { credentials: 'omit', signal: controller.signal });
+      const response = await fetch(url, { credentials: 'omit', signal: limit.signal });
       if (response.ok) return await response.json();
-      if (response.status < 500 || attempt === 2) throw new Error(`GET ${url} answered ${response.status}`);
+      retryable = response.status >= 500;
+      throw new Error(`GET ${url} answered ${response.status}`);
     } catch (error) {
-      if (attempt === 2 || (error instanceof Error && error.message.startsWith('GET '))) throw error;
+      if (!retryable || attempt === 2) throw error;
     } finally {
-      clearTimeout(timer);
+      limit.clear();
     }
   }
 }
