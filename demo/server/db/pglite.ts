@@ -1,0 +1,26 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Database, Queryable, Row } from './database.js';
+
+/**
+ * Embedded PostgreSQL (WASM). `dataDir` undefined keeps everything in memory (tests).
+ * Cold start takes a few seconds: open it once per process.
+ */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  const pg = dataDir ? new PGlite(dataDir) : new PGlite();
+  await pg.waitReady;
+  const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
+    async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []) {
+      const result = await q.query<T>(sql, params as unknown[]);
+      return result.rows;
+    },
+  });
+  return {
+    kind: 'pglite',
+    ...wrap(pg),
+    async exec(sql) {
+      await pg.exec(sql);
+    },
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    close: () => pg.close(),
+  };
+}

@@ -1,0 +1,29 @@
+import postgres from 'postgres';
+import type { Database, Queryable, Row } from './database.js';
+
+/** A PostgreSQL server (`DATABASE_URL`), through a connection pool. */
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    // Same values as PGlite: int8/numeric stay strings unless a query casts them (see database.ts).
+    types: {},
+  });
+  // Fail at start with a clear error rather than on the first request.
+  await sql`select 1`;
+  const wrap = (q: postgres.Sql | postgres.TransactionSql): Queryable => ({
+    async query<T extends Row = Row>(text: string, params: readonly unknown[] = []) {
+      const rows = await q.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+      return rows as unknown as T[];
+    },
+  });
+  return {
+    kind: 'postgres',
+    ...wrap(sql),
+    async exec(text) {
+      await sql.unsafe(text).simple();
+    },
+    transaction: async (fn) => (await sql.begin((tx) => fn(wrap(tx)))) as Awaited<ReturnType<typeof fn>>,
+    close: () => sql.end({ timeout: 5 }),
+  };
+}

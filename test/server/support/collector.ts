@@ -1,0 +1,19 @@
+import type { Config } from '../../../demo/server/config.js';
+import { startCollector, type Collector, type StartOptions } from '../../../demo/server/server.js';
+import type { DatabaseTarget } from './databases.js';
+
+/**
+ * A real collector on a free loopback port over a fresh database of the given kind.
+ * `close()` stops the server and drops the database.
+ */
+export async function startTestCollector(target: DatabaseTarget, config: Partial<Config> = {}, options: Omit<StartOptions, 'db' | 'config'> = {}): Promise<Collector> {
+  const db = await target.open();
+  const collector = await startCollector({ ...options, db, config: { PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...config } });
+  return {
+    ...collector,
+    async close() {
+      await collector.close();
+      await db.close();
+    },
+  };
+}
