@@ -22,20 +22,15 @@ const messages = {
 };
 
 async function refresh() {
-  pending.textContent = `Pending: ${(await client.pending()).length}`;
-  const res = await fetch('/v1/submissions').catch(() => undefined);
-  if (!res?.ok) return;
-  const { submissions, total } = await res.json();
-  received.replaceChildren(
-    ...submissions.map((s) => {
-      const li = document.createElement('li');
-      const text = s.answers.find((a) => a.type === 'text')?.value;
-      // textContent, never innerHTML: feedback text is untrusted.
-      li.textContent = `${s.createdAt} · store ${s.context.store} · mood ${s.answers[0].value}${text ? ` · “${text}”` : ''}`;
-      return li;
-    }),
-  );
-  received.setAttribute('aria-label', `${total} received`);
+  pending.textContent = `Pending in the outbox: ${(await client.pending()).length}`;
+}
+
+/** One line per SDK event: what a developer would watch while trying offline and faults. */
+function log(type, detail) {
+  const li = document.createElement('li');
+  // textContent, never innerHTML: reasons and ids come from the network.
+  li.textContent = `${new Date().toLocaleTimeString()} · ${type}${detail ? ` · ${detail}` : ''}`;
+  received.prepend(li);
 }
 
 document.getElementById('feedback').addEventListener('submit', async (event) => {
@@ -55,5 +50,9 @@ document.getElementById('feedback').addEventListener('submit', async (event) => 
   void refresh();
 });
 
-for (const type of ['sent', 'retry', 'dropped']) client.on(type, () => void refresh());
+client.on('queued', (e) => log('queued', e.id));
+client.on('sent', (e) => log('sent', `${e.destination}: ${e.id}`));
+client.on('retry', (e) => log('retry', `${e.destination}, attempt ${e.attempt}, next in ${Math.round(e.delayMs / 1000)} s (${e.reason})`));
+client.on('dropped', (e) => log('dropped', `${e.reason}${e.message ? `: ${e.message}` : ''}`));
+for (const type of ['queued', 'sent', 'retry', 'dropped']) client.on(type, () => void refresh());
 void refresh();
