@@ -1,0 +1,173 @@
+// Ingest throughput of the reference collector, on loopback, against PGlite and PostgreSQL.
+// Starts the collector (demo/start.ts, seeded demo brand with the pk_demo key) in a child process so
+// the load generator and the server do not share an event loop, then for each database:
+//   single: N concurrent clients POST one submission each, for --seconds;
+//   batch:  N concurrent clients POST batches of 100 submissions, for --seconds.
+// Prints accepted submissions/s, answers/s and p50/p99 latency. Bounded: each phase stops after
+// --seconds (default 10). PostgreSQL: BENCH_DATABASE_URL (default: a throwaway database on the
+// local server at postgres://postgres:postgres@127.0.0.1:5432); `--only pglite` skips it.
+// Targets on a 2-core machine (issue 6): ≥ 2,000 single submissions/s and ≥ 20,000 answers/s in
+// batches to PostgreSQL. Prints numbers only; never fails on a slow run.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '32' },
+    only: { type: 'string' },
+  },
+});
+const seconds = Number(args.seconds);
+const concurrency = Number(args.concurrency);
+if (!(seconds > 0 && seconds <= 120)) fail('--seconds must be between 1 and 120');
+if (!(Number.isInteger(concurrency) && concurrency > 0 && concurrency <= 512)) fail('--concurrency must be a whole number from 1 to 512');
+
+const PORT = 8799;
+const adminUrl = process.env.BENCH_POSTGRES_ADMIN_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+
+const rows = [];
+for (const database of ['pglite', 'postgres']) {
+  if (args.only && args.only !== database) continue;
+  const env = await prepare(database);
+  const server = await startServer(env.vars);
+  try {
+    for (const phase of ['single', 'batch']) rows.push({ database, phase, ...(await load(phase)) });
+  } finally {
+    await stopServer(server);
+    await env.cleanup();
+  }
+}
+console.table(rows);
+
+async function prepare(database) {
+  if (database === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'storevoice-bench-'));
+    return { vars: { DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  if (process.env.BENCH_DATABASE_URL) return { vars: { DATABASE_URL: process.env.BENCH_DATABASE_URL }, cleanup: async () => {} };
+  const name = `storevoice_bench_${process.pid}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+  } catch (error) {
+    await admin.end();
+    fail(`PostgreSQL is not reachable at ${adminUrl} (${error.message}); start it or run with --only pglite`);
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    vars: { DATABASE_URL: url.toString() },
+    cleanup: async () => {
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+function startServer(vars) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/start.ts'], {
+    cwd: ROOT,
+    // Rate limits would (rightly) throttle one IP sending thousands per second: lifted for the bench.
+    env: { ...process.env, ...vars, PORT: String(PORT), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_BURST: '100000000' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`collector did not start within 120 s:\n${out}`)), 120_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('login: ')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`collector exited with ${code}:\n${out}`)));
+  });
+}
+
+function stopServer(child) {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.on('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+const stores = [['emea-north', '042'], ['emea-north', '017'], ['uk-south', '101'], ['uk-south', '108']];
+
+function submission(i) {
+  const [region, store] = stores[i % stores.length];
+  return {
+    id: randomUUID(),
+    schemaVersion: 1,
+    surveyId: 'store-exit',
+    createdAt: new Date().toISOString(),
+    context: { channel: 'kiosk', brand: 'acme', region, store, staff: ['emp-17'], device: `bench-${i % 50}` },
+    answers: [
+      { questionId: 'mood', type: 'smiley', value: 1 + (i % 5) },
+      { questionId: 'comment', type: 'text', value: 'Quick checkout' },
+    ],
+  };
+}
+
+function post(body) {
+  return new Promise((resolve, reject) => {
+    const payload = JSON.stringify(body);
+    const req = request(
+      { host: '127.0.0.1', port: PORT, path: '/v1/submissions', method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: 'Bearer pk_demo', 'content-length': Buffer.byteLength(payload) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function load(phase) {
+  const perRequest = phase === 'single' ? 1 : 100;
+  const latencies = [];
+  let accepted = 0;
+  let errors = 0;
+  let counter = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const body = perRequest === 1 ? submission(counter++) : { submissions: Array.from({ length: perRequest }, () => submission(counter++)) };
+        const t0 = performance.now();
+        const status = await post(body).catch(() => 0);
+        latencies.push(performance.now() - t0);
+        if (status === 202) accepted += perRequest;
+        else errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]?.toFixed(1);
+  return {
+    'submissions/s': Math.round(accepted / elapsed),
+    'answers/s': Math.round((accepted * 2) / elapsed),
+    'p50 ms': pct(0.5),
+    'p99 ms': pct(0.99),
+    'failed requests': errors,
+  };
+}
+
+function fail(message) {
+  console.error(`bench/ingest: ${message}`);
+  process.exit(1);
+}
