@@ -49,11 +49,21 @@ function scriptTagLocales() {
   };
 }
 
-/** Puts package.json's version into the script tag's `StoreVoice.version`. */
+/** In the script tag, kiosk mode is fetched from dist/kiosk.js on demand (see src/kiosk/load-script.ts). */
+function scriptTagKiosk() {
+  const scriptLoader = fileURLToPath(new URL('./src/kiosk/load-script.ts', import.meta.url));
+  return {
+    name: 'script-tag-kiosk',
+    resolveId: (source, importer) => (source === '../kiosk/load.js' && importer?.endsWith('/src/widget/storevoice-widget.ts') ? scriptLoader : null),
+  };
+}
+
+/** Puts package.json's version into the script tag's `StoreVoice.version` and the kiosk's heartbeat. */
 function packageVersion() {
   return {
     name: 'package-version',
-    transform: (code, id) => (id.endsWith('/src/embed.ts') ? { code: code.replaceAll('__STOREVOICE_VERSION__', JSON.stringify(pkg.version)), map: null } : null),
+    transform: (code, id) =>
+      id.endsWith('/src/embed.ts') || id.endsWith('/src/kiosk/heartbeat.ts') ? { code: code.replaceAll('__STOREVOICE_VERSION__', JSON.stringify(pkg.version)), map: null } : null,
   };
 }
 
@@ -66,13 +76,13 @@ export default [
   {
     input: { sdk: 'sdk/index.ts', index: 'src/index.ts' },
     external: isExternal,
-    plugins: [minifyCss(), ts()],
+    plugins: [packageVersion(), minifyCss(), ts()],
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     onwarn,
   },
   {
     input: 'src/embed.ts',
-    plugins: [scriptTagLocales(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), terser({ ecma: 2020, module: false })],
+    plugins: [scriptTagLocales(), scriptTagKiosk(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), terser({ ecma: 2020, module: false })],
     output: { file: 'dist/storevoice.iife.js', format: 'iife', sourcemap: true, intro: 'var __storevoice_globals = {};' },
     onwarn,
   },
@@ -81,6 +91,27 @@ export default [
     input: Object.fromEntries(LOCALE_FILES.map((file) => [file, `src/i18n/${file}.ts`])),
     plugins: [ts(), terser({ ecma: 2020, module: true })],
     output: { dir: 'dist/locales', format: 'es', entryFileNames: '[name].js' },
+    onwarn,
+  },
+  {
+    // The script tag's kiosk mode: one self-contained module beside the bundle, imported only by
+    // mode="kiosk". It carries its own copy of lit-html's template tag (the bundle's Lit renders
+    // its templates), kept off the global object like the bundle's.
+    input: { kiosk: 'src/kiosk/index.ts' },
+    plugins: [packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), terser({ ecma: 2020, module: true })],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true, intro: 'const __storevoice_globals = {};' },
+    onwarn,
+  },
+  {
+    // The managers' dashboard, served by the collector at /dashboard/ (demo/server/dashboard/routes.ts).
+    // Built here rather than at server start: no bundler in the collector process, no start-up cost.
+    input: 'demo/pages/dashboard/main.ts',
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['production'] }),
+      typescript({ tsconfig: './demo/pages/dashboard/tsconfig.json', compilerOptions: { noEmit: false, declaration: false, sourceMap: true } }),
+      terser({ ecma: 2020, module: true }),
+    ],
+    output: { file: 'dist/dashboard/dashboard.js', format: 'es', sourcemap: true },
     onwarn,
   },
 ];

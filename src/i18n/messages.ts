@@ -61,3 +61,31 @@ export interface Messages {
   /** The survey could not be loaded or is invalid. */
   readonly unavailable: string;
 }
+
+/**
+ * The kiosk's own texts (attract screen, manager help, the staff's offline badge). A separate
+ * catalog from {@link Messages}: they ship in the kiosk chunk (`src/i18n/kiosk/`), so retailer
+ * websites, which never show them, do not download them. Every locale must have every message.
+ */
+export interface KioskMessages {
+  /** The language's own name, on its button on the attract screen ("Français", not "French"). */
+  readonly languageName: string;
+  /** Names the group of language buttons. */
+  readonly chooseLanguage: string;
+  /** The attract screen's invitation, when the survey does not open with a smiley question. */
+  readonly attractTitle: string;
+  /** The button that starts the survey from the attract screen. */
+  readonly start: string;
+  /** Asked after a bad score when manager help is on. */
+  readonly helpQuestion: string;
+  readonly helpYes: string;
+  readonly helpNo: string;
+  /** Only when the alert destination acknowledged the request: never a false promise. */
+  readonly managerNotified: string;
+  /** The request is saved but no one was reached yet (offline, alert not delivered, no alert destination). */
+  readonly managerSaved: string;
+  /** The staff badge: the device has no network. */
+  readonly offline: string;
+  /** The staff badge: submissions waiting in the outbox. */
+  readonly queued: (count: number) => string;
+}

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, adoptStyles, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { safeParse } from 'zod/mini';
 import { isOffline } from '../../sdk/internal/env.js';
@@ -20,10 +20,13 @@ import {
   type Question,
   type SubmitResult,
   type SurveyDefinition,
+  type Tags,
 } from '../../sdk/index.js';
 import { en } from '../i18n/en.js';
 import { directionOf, loadMessages, messagesFor, resolveLocale, type LocaleCode } from '../i18n/locales.js';
 import type { Messages } from '../i18n/messages.js';
+import { loadKiosk } from '../kiosk/load.js';
+import type { KioskBridge, KioskMode } from '../kiosk/types.js';
 import { questionStyles, viewFor } from '../questions/registry.js';
 import { componentStyles } from '../styles/component.styles.js';
 import { tokens } from '../styles/tokens.js';
@@ -38,8 +41,9 @@ const RATING_TYPES = new Set<Question['type']>(['smiley', 'stars', 'nps', 'csat'
 const DISMISSED_PREFIX = 'storevoice:dismissed:';
 
 /**
- * A feedback survey that submits through the StoreVoice SDK: inline on a page, or behind a
- * floating launcher button that opens a dialog.
+ * A feedback survey that submits through the StoreVoice SDK: inline on a page, behind a
+ * floating launcher button that opens a dialog, or full screen on an unattended kiosk tablet
+ * (`mode="kiosk"`; its code loads on demand, see docs/kiosk.md).
  *
  * @summary Customer feedback: smileys, stars, NPS, CSAT, choices, free text, staff, consent.
  * @tagname storevoice-widget
@@ -65,6 +69,10 @@ const DISMISSED_PREFIX = 'storevoice:dismissed:';
  * @csspart option - One option of a choice, consent or staff question (a label around a native input).
  * @csspart error - A question's validation message (empty while the answer is valid).
  * @csspart status - The outcome: thank-you, saved-for-later, or could-not-be-sent message.
+ * @csspart kiosk - Kiosk mode: the full-screen surface (it has the `panel` part too).
+ * @csspart language - Kiosk mode: one language button on the attract screen.
+ * @csspart offline-indicator - Kiosk mode: the staff's corner badge, "Offline · 3 queued".
+ * @csspart admin-hotspot - Kiosk mode: the hidden corner that opens the admin screen (long press).
  *
  * @cssprop [--storevoice-font=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - Font family of all widget text.
  * @cssprop [--storevoice-font-size=16px] - Base font size; px, so a page's `html { font-size }` does not reach in.
@@ -113,6 +121,13 @@ export class StoreVoiceWidget extends LitElement {
     resetDelay: { attribute: 'reset-delay', type: Number },
     idleTimeout: { attribute: 'idle-timeout', type: Number },
     minInterval: { attribute: 'min-interval', type: Number },
+    idleAction: { attribute: 'idle-action' },
+    managerHelp: { attribute: 'manager-help' },
+    heartbeat: {},
+    heartbeatInterval: { attribute: 'heartbeat-interval', type: Number },
+    languages: {},
+    contrast: {},
+    textScale: { attribute: 'text-scale', type: Number },
     client: { attribute: false },
     context: { attribute: false },
     phase: { state: true },
@@ -123,13 +138,14 @@ export class StoreVoiceWidget extends LitElement {
     result: { state: true },
     isOpen: { state: true },
     shownLocale: { state: true },
+    localeOverride: { state: true },
   };
 
   /** The collector's base URL, e.g. `https://feedback.example.com/v1`; a relative URL is resolved against the page. */
   declare endpoint: string | undefined;
   /** A survey id (fetched from `{endpoint}/surveys/:id`) or an inline JSON definition (attribute), or a definition object (property). */
   declare survey: string | SurveyDefinition | undefined;
-  /** `inline` renders in place; `launcher` shows a floating button that opens a dialog; `kiosk` is in progress. @default "inline" */
+  /** `inline` renders in place; `launcher` shows a floating button that opens a dialog; `kiosk` runs the full-screen customer loop of an unattended tablet. @default "inline" */
   declare mode: 'inline' | 'launcher' | 'kiosk' | undefined;
   /** Brand id, sent as `context.brand`. */
   declare brand: string | undefined;
@@ -149,12 +165,26 @@ export class StoreVoiceWidget extends LitElement {
   declare key: string | undefined;
   /** Corner of the launcher button. @default "bottom-right" */
   declare position: 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left' | undefined;
-  /** Kiosk (in progress, no effect yet): thank-you screen → attract screen, in ms. @default 5000 */
+  /** Kiosk: how long the thank-you screen stays before the attract screen comes back, in ms. @default 5000 */
   declare resetDelay: number;
-  /** Kiosk (in progress, no effect yet): abandoned survey → reset, in ms. @default 30000 */
+  /** Kiosk: a survey left untouched this long is ended (see `idle-action`) and the screen reset, in ms. @default 30000 */
   declare idleTimeout: number;
-  /** Kiosk (in progress, no effect yet): least time between two submissions, in ms. @default 3000 */
+  /** Kiosk: least time between two submissions, in ms; completions inside it are counted, not sent (see docs/kiosk.md). @default 3000 */
   declare minInterval: number;
+  /** Kiosk: what an idle timeout does with a half-finished survey: `submit` what was answered (tagged `incomplete`), or `discard` it. @default "submit" */
+  declare idleAction: 'submit' | 'discard' | undefined;
+  /** Kiosk: after a bad score, offer "I'd like to speak to a manager now"; the value names the client's alert destination (empty: `alerts`). Off when absent. */
+  declare managerHelp: string | undefined;
+  /** Kiosk: a URL that gets a small JSON heartbeat (device, store, queue length, last send, version) every `heartbeat-interval` ms. Off when absent. */
+  declare heartbeat: string | undefined;
+  /** Kiosk: milliseconds between two heartbeats. @default 60000 */
+  declare heartbeatInterval: number | undefined;
+  /** Kiosk: languages the customer can pick on the attract screen, comma-separated tags (`en,fr,ar`); the `locale` stays the default. */
+  declare languages: string | undefined;
+  /** Kiosk: `high` switches to a high-contrast palette (white on black, yellow accents). @default "normal" */
+  declare contrast: 'normal' | 'high' | undefined;
+  /** Kiosk: text size multiplier, 1 to 2. @default 1 */
+  declare textScale: number | undefined;
   /** An SDK client made by the host page; when absent the widget makes one from `endpoint` and `key`. */
   declare client: Client | undefined;
   /** More context for each submission (e.g. `tags`); the hierarchy attributes take precedence. */
@@ -169,11 +199,18 @@ export class StoreVoiceWidget extends LitElement {
   declare private isOpen: boolean;
   /** The catalog on screen: the requested one once loaded (English until then, or the previous one). */
   declare private shownLocale: LocaleCode;
+  /** Kiosk: the language this customer picked on the attract screen; cleared between customers. */
+  declare private localeOverride: string | undefined;
 
   private readonly submission = new SubmissionController(this);
   private loadToken = 0;
   private loadedSurvey: string | undefined;
   private lastError = '';
+  /** Bumped by restart(): an answer that arrives for an earlier customer must not reach this one. */
+  private sendSerial = 0;
+  /** Kiosk mode's controllers and screens, loaded on demand (retailer websites never download them). */
+  private kiosk: KioskMode | undefined;
+  private kioskLoading = false;
 
   constructor() {
     super();
@@ -190,6 +227,11 @@ export class StoreVoiceWidget extends LitElement {
     this.shownLocale = 'en';
   }
 
+  /** The `locale` attribute, unless a kiosk customer picked another language. */
+  private get activeLocale(): string {
+    return this.localeOverride ?? this.locale;
+  }
+
   private get localeCode(): LocaleCode {
     return this.shownLocale;
   }
@@ -200,14 +242,14 @@ export class StoreVoiceWidget extends LitElement {
 
   /** Whether the requested language is on screen (its catalog may still be loading). */
   private get localeReady(): boolean {
-    return resolveLocale(this.locale) === this.shownLocale;
+    return resolveLocale(this.activeLocale) === this.shownLocale;
   }
 
   /** Loads the requested catalog, then shows it; the current one stays until then (no flash). */
   private async showLocale(): Promise<void> {
-    const code = resolveLocale(this.locale);
+    const code = resolveLocale(this.activeLocale);
     await loadMessages(code);
-    if (resolveLocale(this.locale) === code && messagesFor(code)) this.shownLocale = code;
+    if (resolveLocale(this.activeLocale) === code && messagesFor(code)) this.shownLocale = code;
   }
 
   /**
@@ -216,7 +258,7 @@ export class StoreVoiceWidget extends LitElement {
    * without a UI catalog for it), and it is what submissions record.
    */
   private get requestedLocale(): string | undefined {
-    const tag = this.locale && this.locale.toLowerCase() !== 'auto' ? this.locale.replace(/_/g, '-') : typeof navigator === 'undefined' ? undefined : navigator.language;
+    const tag = this.activeLocale && this.activeLocale.toLowerCase() !== 'auto' ? this.activeLocale.replace(/_/g, '-') : typeof navigator === 'undefined' ? undefined : navigator.language;
     return tag && safeParse(LocaleSchema, tag).success ? tag : undefined;
   }
 
@@ -224,17 +266,17 @@ export class StoreVoiceWidget extends LitElement {
     return localize(value, this.requestedLocale ?? this.localeCode);
   }
 
-  /** The context this widget adds to each submission: its `context` property, then its attributes. */
-  private get submissionContext(): ContextInput {
+  /** The context this widget adds to a submission of `answers`: its `context` property, then its attributes. */
+  private contextFor(answers: readonly Answer[]): ContextInput {
     const staff = this.staff?.split(',').map((s) => s.trim()).filter(Boolean);
-    const staffAnswer = this.answers.find((a) => a.type === 'staff');
+    const staffAnswer = answers.find((a) => a.type === 'staff');
     const picked = staffAnswer?.type === 'staff' && staffAnswer.value ? [staffAnswer.value] : undefined;
     return {
       ...this.context,
       // Otherwise the client's own channel (a host's client may say `app`), or the SDK's `web`.
       ...(this.mode === 'kiosk' && { channel: 'kiosk' as const }),
       // The shopper's own tag (en-GB), not the catalog it maps to (en); `auto` leaves it to the SDK.
-      ...(this.locale && this.locale.toLowerCase() !== 'auto' && this.requestedLocale && { locale: this.requestedLocale }),
+      ...(this.activeLocale && this.activeLocale.toLowerCase() !== 'auto' && this.requestedLocale && { locale: this.requestedLocale }),
       ...(this.brand && { brand: this.brand }),
       ...(this.region && { region: this.region }),
       ...(this.store && { store: this.store }),
@@ -245,7 +287,13 @@ export class StoreVoiceWidget extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('locale') && !this.localeReady) void this.showLocale();
+    if ((changed.has('locale') || changed.has('localeOverride')) && !this.localeReady) void this.showLocale();
+    if (this.mode === 'kiosk' && !this.kioskLoading) void this.startKiosk();
+    else if (this.mode !== 'kiosk' && this.kiosk) {
+      this.kiosk.destroy();
+      this.kiosk = undefined;
+      this.kioskLoading = false;
+    }
     // A host framework may hand over an equal survey object on every render: only a real change reloads
     // (and so restarts the survey), never a new object with the same content.
     const survey = changed.has('survey') ? JSON.stringify(this.survey) : this.loadedSurvey;
@@ -291,12 +339,48 @@ export class StoreVoiceWidget extends LitElement {
     emit(this, 'storevoice-error', { code, message });
   }
 
-  /** Clears every answer and goes back to the first question. */
+  /** Loads kiosk mode's code (a separate chunk, or `kiosk.js` beside the script tag) and hands it the survey. */
+  private async startKiosk(): Promise<void> {
+    this.kioskLoading = true;
+    try {
+      const { createKiosk, kioskCss } = await loadKiosk();
+      if (this.mode !== 'kiosk' || this.kiosk) return;
+      // Adopted now rather than in `static styles`: pages without a kiosk never download them.
+      adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LitElement).elementStyles, unsafeCSS(kioskCss)]);
+      this.kiosk = createKiosk(this, this.kioskBridge());
+      this.requestUpdate();
+    } catch (error) {
+      this.kioskLoading = false; // offline before kiosk.js was ever cached: the next update tries again
+      console.error('[storevoice] <storevoice-widget>: kiosk mode could not load', error);
+    }
+  }
+
+  /** What kiosk mode may read and do inside the element; nothing of it is public API. */
+  private kioskBridge(): KioskBridge {
+    return {
+      state: () => ({ definition: this.definition, answers: this.answers, phase: this.phase, result: this.result }),
+      messages: () => this.messages,
+      text: (value) => this.text(value),
+      localeCode: () => this.localeCode,
+      setLocale: (tag) => (this.localeOverride = tag),
+      client: () => this.submission.client,
+      body: () => this.renderBody(),
+      question: (question) => this.renderQuestion(question),
+      keyed,
+      restart: () => this.restart(),
+      next: () => this.next(),
+      deliver: (answers, tags, background) => this.deliver(answers, tags, background),
+    };
+  }
+
+  /** Clears every answer and goes back to the first question; a kiosk also goes back to its attract screen and language. */
   reset(): void {
-    this.restart();
+    if (this.kiosk) this.kiosk.reset();
+    else this.restart();
   }
 
   private restart(): void {
+    this.sendSerial++;
     this.answers = [];
     this.problems = new Map();
     this.result = undefined;
@@ -360,9 +444,11 @@ export class StoreVoiceWidget extends LitElement {
       this.problems = problems;
     }
     emit(this, 'storevoice-answer', { questionId: question.id, answer });
-    // A one-question rating survey (a "micro survey") is sent with a single tap.
+    // A kiosk moves on by itself after a score; elsewhere a one-question rating survey (a "micro
+    // survey") is sent with a single tap.
     const definition = this.definition;
-    if (answer && definition && definition.questions.length === 1 && RATING_TYPES.has(question.type)) void this.send();
+    if (this.kiosk) this.kiosk.answered(question, answer);
+    else if (answer && definition && definition.questions.length === 1 && RATING_TYPES.has(question.type)) void this.send();
   }
 
   /** Validates the given questions; shows their problems and focuses the first invalid one. */
@@ -388,7 +474,7 @@ export class StoreVoiceWidget extends LitElement {
     if (!definition || !current || !this.check([current])) return;
     const following = nextQuestion(definition, this.answers, current.id);
     if (following) this.goTo(following.id);
-    else void this.send();
+    else this.send();
   }
 
   private back(): void {
@@ -403,37 +489,57 @@ export class StoreVoiceWidget extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.question [tabindex="0"], .question input, .question textarea')?.focus());
   }
 
-  /** Submits through the SDK and shows an honest outcome: delivered, saved for later, or refused. */
-  private async send(): Promise<void> {
+  /** Checks the answers, then submits them (a kiosk first applies its rate limit and manager offer). */
+  private send(): void {
     const definition = this.definition;
     if (!definition || this.phase === 'sending') return;
     if (!this.check(visibleQuestions(definition, this.answers)) || !isComplete(definition, this.answers)) return;
     const answers = pruneAnswers(definition, this.answers);
-    this.phase = 'sending';
+    if (this.kiosk) this.kiosk.complete(answers);
+    else void this.deliver(answers);
+  }
+
+  /**
+   * Submits through the SDK and shows an honest outcome: delivered, saved for later, or refused.
+   * `tags` are added to the submission's context; `background` (a kiosk's idle submit, whose screen
+   * is already reset for the next customer) leaves the screen alone and only reports events.
+   */
+  private async deliver(answers: readonly Answer[], tags?: Tags, background?: boolean): Promise<SubmitResult | undefined> {
+    const definition = this.definition!;
+    const serial = this.sendSerial;
+    const shown = () => !background && serial === this.sendSerial;
+    const context = this.contextFor(answers);
+    if (shown()) this.phase = 'sending';
     emit(this, 'storevoice-submit', { answers });
     try {
       const result = await this.submission.submit(
-        { surveyId: definition.id, ...(definition.version !== undefined && { surveyVersion: definition.version }), answers },
-        this.submissionContext,
+        { surveyId: definition.id, ...(definition.version !== undefined && { surveyVersion: definition.version }), answers: [...answers] },
+        tags ? { ...context, tags: { ...context.tags, ...tags } } : context,
       );
-      this.result = result;
-      this.phase = 'done';
+      if (shown()) {
+        this.result = result;
+        this.phase = 'done';
+      }
       if (result.status === 'sent') emit(this, 'storevoice-sent', { result });
       else if (result.status === 'queued') emit(this, 'storevoice-queued', { result });
       else if (result.status === 'failed') emit(this, 'storevoice-error', { code: 'rejected', message: result.message ?? result.reason ?? 'refused', result });
+      return result;
     } catch (error) {
       // Bad configuration or invalid input: nothing was queued; say so and let the shopper retry.
       const message = error instanceof Error ? error.message : String(error);
       console.error(`[storevoice] <storevoice-widget>: ${message}`);
-      this.result = undefined;
-      this.phase = 'done';
+      if (shown()) {
+        this.result = undefined;
+        this.phase = 'done';
+      }
       emit(this, 'storevoice-error', { code: 'config', message });
+      return undefined;
     }
   }
 
   private retry(): void {
     this.phase = 'survey';
-    void this.send();
+    this.send();
   }
 
   private handleDialogClick(event: MouseEvent): void {
@@ -446,7 +552,23 @@ export class StoreVoiceWidget extends LitElement {
     this.close();
   }
 
+  /**
+   * A kiosk runs unattended for days: an error while committing a render (the kiosk catches its own
+   * render errors) resets it to the attract screen instead of leaving it broken.
+   */
+  protected override update(changed: PropertyValues): void {
+    try {
+      super.update(changed);
+    } catch (error) {
+      if (!this.kiosk) throw error;
+      this.kiosk.recover(error);
+    }
+  }
+
   protected override render(): TemplateResult | typeof nothing {
+    if (this.mode === 'kiosk' && this.phase !== 'unavailable') {
+      return this.kiosk ? this.kiosk.render() : html`<p class="loading" role="status">…</p>`;
+    }
     if (this.phase === 'unavailable') {
       return this.mode === 'launcher' ? nothing : html`<div part="panel" class="panel unavailable" role="status">${this.messages.unavailable}</div>`;
     }
@@ -480,14 +602,15 @@ export class StoreVoiceWidget extends LitElement {
     if (!definition || this.phase === 'loading') return html`${heading}<p class="loading" role="status">…</p>`;
     if (this.phase === 'done') return html`${heading}${this.renderOutcome(definition)}`;
     const visible = visibleQuestions(definition, this.answers);
-    const pageMode = definition.display === 'page';
+    // A kiosk shows one question per screen, whatever the survey says: big targets need the room.
+    const pageMode = definition.display === 'page' && !this.kiosk;
     const shown = pageMode ? visible : visible.filter((q) => q.id === this.currentId);
     const step = this.currentId ? progress(definition, this.answers, this.currentId) : { index: 0, total: visible.length };
     const isLast = pageMode || !nextQuestion(definition, this.answers, this.currentId);
     const micro = definition.questions.length === 1 && RATING_TYPES.has(definition.questions[0]!.type);
     return html`${heading}
       ${!pageMode && visible.length > 1 ? html`<p part="progress" class="progress">${messages.progress(step.index + 1, step.total)}</p>` : nothing}
-      <form class="questions" novalidate @submit=${(e: Event) => (e.preventDefault(), pageMode ? void this.send() : this.next())}>
+      <form class="questions" novalidate @submit=${(e: Event) => (e.preventDefault(), pageMode ? this.send() : this.next())}>
         ${shown.map((question) => this.renderQuestion(question))}
         ${micro
           ? nothing

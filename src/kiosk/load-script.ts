@@ -1,0 +1,10 @@
+import type { KioskModule } from './types.js';
+
+// Used instead of load.ts in dist/storevoice.iife.js (see rollup.config.mjs), like the languages in
+// src/i18n/loaders-script.ts: a classic script cannot be code-split, but it can import() a module.
+// kiosk.js is resolved against the bundle's own URL (captured now: document.currentScript is only
+// set while the script first runs). A same-origin module import needs no inline script or eval,
+// so a strict CSP's `script-src 'self'` covers it.
+const base = (typeof document !== 'undefined' && (document.currentScript as HTMLScriptElement | null)?.src) || undefined;
+
+export const loadKiosk = (): Promise<KioskModule> => import(/* webpackIgnore: true */ new URL('kiosk.js', base ?? document.baseURI).href);
