@@ -1,0 +1,59 @@
+// The demo kiosk page: mounts one <storevoice-widget mode="kiosk"> and registers the service
+// worker that lets the page start offline after its first load. Everything else (attract screen,
+// admin screen, provisioning by URL, offline queue) is the widget's own.
+//
+// URL parameters such as ?store=042&device=exit-1 are passed to the widget as attributes, so a
+// link can set up a demo kiosk. `pin` is never copied: the widget reads it from the address bar,
+// hashes it and removes it (see docs/kiosk.md, "Provisioning by URL").
+
+/** Attributes of the widget that a URL parameter of the same name may set. */
+const PASSED = ['brand', 'region', 'store', 'device', 'survey', 'staff', 'locale', 'theme', 'reset-delay', 'idle-timeout', 'min-interval'];
+
+/** The demo collector on this origin, its write key, and the seeded store-exit survey. */
+const DEFAULTS = { mode: 'kiosk', endpoint: '/v1', key: 'pk_demo', survey: 'store-exit' };
+
+function mount() {
+  const params = new URLSearchParams(location.search);
+  const widget = document.createElement('storevoice-widget');
+  for (const [name, value] of Object.entries(DEFAULTS)) widget.setAttribute(name, value);
+  for (const name of PASSED) {
+    const value = params.get(name);
+    // setAttribute stores text; nothing from the URL is ever parsed as HTML.
+    if (value) widget.setAttribute(name, value);
+  }
+  document.getElementById('kiosk').append(widget);
+}
+
+async function registerServiceWorker() {
+  // Service workers need a secure context (https, or localhost for the demo).
+  if (!('serviceWorker' in navigator)) return;
+  try {
+    await navigator.serviceWorker.register('/kiosk/sw.js', { scope: '/kiosk/' });
+  } catch (error) {
+    // The kiosk works without it; it only cannot start while offline.
+    console.warn('[storevoice kiosk] service worker not registered:', error);
+    return;
+  }
+  // On the very first load the survey was fetched before the worker took control, so it is not in
+  // the worker's cache yet: fetch it once more through the worker. (The widget also keeps the last
+  // definition it loaded; this makes the page's own offline start independent of that.)
+  if (!navigator.serviceWorker.controller) {
+    // The worker claims this page when it activates (sw.js): wait for that, not merely for `ready`.
+    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+  }
+  const widget = document.querySelector('#kiosk storevoice-widget');
+  const survey = widget?.getAttribute('survey');
+  if (survey && /^[\w.:-]+$/.test(survey)) {
+    fetch(`/v1/surveys/${encodeURIComponent(survey)}`, { headers: { accept: 'application/json' } }).catch(() => undefined);
+  }
+}
+
+if (customElements.get('storevoice-widget')) mount();
+else {
+  // /storevoice.iife.js failed to load (first visit while offline, or a server problem).
+  const notice = document.createElement('p');
+  notice.className = 'notice';
+  notice.textContent = 'The feedback kiosk could not start. Check the network connection and reload.';
+  document.getElementById('kiosk').append(notice);
+}
+void registerServiceWorker();
