@@ -1,0 +1,87 @@
+import { Hono, type Context } from 'hono';
+import * as z from 'zod';
+import type { AppContext } from '../context.js';
+import { clientIp } from '../http/client-ip.js';
+import { ApiError, errorResponse } from '../http/errors.js';
+import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './cookie.js';
+import { isSameOrigin } from './csrf.js';
+import type { AuthEnv } from './env.js';
+import { requireSession } from './middleware.js';
+import { dummyHash, verifyPassword } from './password.js';
+import { countLoginAttempt, resetLoginAttempts } from './rate-limit.js';
+import type { User } from './roles.js';
+import { createSession, deleteSession } from './sessions.js';
+import { findUserByEmail } from './users.js';
+
+const LoginSchema = z.strictObject({ email: z.string().min(1).max(254), password: z.string().min(1).max(200) });
+
+/** What login and /me answer: the user, and the token the client sends back as X-CSRF-Token. */
+function sessionBody(user: User, csrfToken: string, expiresAt: Date, ctx: AppContext) {
+  return { user, csrfToken, expiresAt: expiresAt.toISOString(), staffMinResponses: ctx.config.STAFF_MIN_RESPONSES };
+}
+
+/** `{ error, message }` like every other collector error (see http/errors.ts). */
+function fail(c: Context, status: 400 | 401 | 403 | 415 | 429, code: string, message: string, details: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
+  return errorResponse(c, new ApiError(status, code, message, details, headers));
+}
+
+/** `POST /v1/auth/login`, `POST /v1/auth/logout`, `GET /v1/auth/me`. */
+export function authRoutes(ctx: AppContext): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+
+  app.post('/v1/auth/login', async (c) => {
+    // Login has no session yet, so no CSRF token: the Origin check alone stops login CSRF, and a
+    // JSON body cannot be sent cross-site without a CORS preflight that we never grant.
+    if (!isSameOrigin(c)) return fail(c, 403, 'cross_origin', 'Cross-origin request refused');
+    if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) return fail(c, 415, 'unsupported_media_type', 'Expected application/json');
+    let json: unknown;
+    try {
+      json = await c.req.json();
+    } catch {
+      return fail(c, 400, 'invalid_json', 'The body is not JSON');
+    }
+    const parsed = LoginSchema.safeParse(json);
+    if (!parsed.success) return fail(c, 400, 'validation_failed', 'Invalid login request', { issues: parsed.error.issues });
+    const { email, password } = parsed.data;
+    const now = ctx.now();
+    // The IP alone would let one office's managers lock each other out; the e-mail alone would let
+    // anyone lock a manager out. Together they slow down guessing one account from one place.
+    const limitKey = `${clientIp(c, ctx.config.TRUST_PROXY_HOPS)}|${email.toLowerCase()}`;
+    const limit = await countLoginAttempt(ctx.db, limitKey, now, ctx.config.LOGIN_RATE_LIMIT);
+    if (!limit.allowed) {
+      const seconds = String(limit.retryAfterSeconds);
+      return fail(c, 429, 'rate_limited', `Too many login attempts; retry in ${seconds} s`, { retryAfterSeconds: limit.retryAfterSeconds }, { 'Retry-After': seconds });
+    }
+    const found = await findUserByEmail(ctx.db, email);
+    const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash));
+    if (!found || !ok) {
+      ctx.log.info('login failed', { email: email.toLowerCase() });
+      return fail(c, 401, 'invalid_credentials', 'Wrong e-mail or password');
+    }
+    await resetLoginAttempts(ctx.db, limitKey);
+    // Rotation: whatever session this browser had is ended, and a new id is issued (no fixation).
+    const previous = readSessionCookie(c, ctx.config);
+    if (previous) await deleteSession(ctx.db, previous);
+    const session = await createSession(ctx.db, found.user.id, now, ctx.config.SESSION_TTL_MINUTES * 60_000);
+    writeSessionCookie(c, ctx.config, session.token, session.expiresAt);
+    c.header('cache-control', 'no-store');
+    ctx.log.info('login', { userId: found.user.id, role: found.user.role });
+    return c.json(sessionBody(found.user, session.csrfToken, session.expiresAt, ctx));
+  });
+
+  app.use('/v1/auth/logout', requireSession(ctx));
+  app.post('/v1/auth/logout', async (c) => {
+    const token = readSessionCookie(c, ctx.config);
+    if (token) await deleteSession(ctx.db, token);
+    clearSessionCookie(c, ctx.config);
+    return c.body(null, 204);
+  });
+
+  app.use('/v1/auth/me', requireSession(ctx));
+  app.get('/v1/auth/me', (c) => {
+    const session = c.var.session;
+    return c.json(sessionBody(session.user, session.csrfToken, session.expiresAt, ctx));
+  });
+
+  return app;
+}

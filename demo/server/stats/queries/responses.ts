@@ -1,0 +1,27 @@
+import type { Queryable } from '../../db/database.js';
+import type { Cell } from '../csv.js';
+import type { Filter } from '../scope.js';
+import { submissionsWhere } from '../where.js';
+
+/** The most rows one responses export carries; narrow the range for more. */
+export const MAX_EXPORT_ROWS = 50_000;
+
+export const RESPONSE_COLUMNS = ['id', 'created_at', 'region_id', 'store_id', 'store_name', 'channel', 'survey_id', 'nps', 'csat', 'smiley', 'stars', 'comment'] as const;
+
+/**
+ * One row per response of the selection, newest first. Staff ids are left out: with them, a
+ * spreadsheet would rebuild the individual scores that the minimum withholds.
+ */
+export async function responseRows(db: Queryable, filter: Filter): Promise<Cell[][]> {
+  const where = submissionsWhere(filter);
+  const rows = await db.query<Record<(typeof RESPONSE_COLUMNS)[number], string | number | Date | null>>(
+    `SELECT s.id::text AS id, s.created_at, s.region_id, s.store_id, st.name AS store_name, s.channel, s.survey_id, s.nps, s.csat, s.smiley, s.stars, s.comment
+     FROM submissions s LEFT JOIN stores st ON st.brand_id = s.brand_id AND st.id = s.store_id
+     WHERE ${where.sql} ORDER BY s.created_at DESC LIMIT ${MAX_EXPORT_ROWS}`,
+    where.params,
+  );
+  return rows.map((r) => RESPONSE_COLUMNS.map((c) => {
+    const v = r[c];
+    return v instanceof Date ? v.toISOString() : v;
+  }));
+}

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Collector } from '../../../demo/server/server.js';
+import type { DistributionResponse, StatsResponse, TrendResponse } from '../../../demo/server/stats/types.js';
+import { startTestCollector } from '../support/collector.js';
+import { databaseTargets } from '../support/databases.js';
+import { getJson, login, type Session } from './client.js';
+import { NOW, PASSWORD, RANGE, seed, USERS } from './fixtures.js';
+
+// Every expected number below is worked out by hand from DATASET in fixtures.ts.
+for (const target of databaseTargets) {
+  describe(`stats rollups (${target.name})`, { skip: target.skip }, () => {
+    let collector: Collector;
+    let ceo: Session;
+    let manager: Session;
+    before(async () => {
+      collector = await startTestCollector(target, { STAFF_MIN_RESPONSES: 2 }, { now: () => NOW });
+      await seed(collector.ctx.db);
+      ceo = await login(collector.url, USERS.corporate, PASSWORD);
+      manager = await login(collector.url, USERS.store, PASSWORD);
+    });
+    after(() => collector.close());
+
+    it('computes NPS, CSAT, smiley and volume for the brand, per region', async () => {
+      const body = await getJson<StatsResponse>(collector.url, `/v1/stats?level=region&${RANGE}`, ceo);
+      // 9 customer responses in range (the duplicate, employee pulse, the other brand and the old one excluded).
+      assert.equal(body.summary.volume, 9);
+      // NPS: promoters 10,9,10,10 (4), detractors 6,0,3 (3) of 9 → 11.1
+      assert.deepEqual(body.summary.nps, { value: 11.1, n: 9, insufficientResponses: false });
+      // CSAT: 5,4,5,4 of 8 answers → 50 %
+      assert.deepEqual(body.summary.csat, { value: 50, n: 8, insufficientResponses: false });
+      // smiley: 5+4+3+2+1+5+4+2 = 26 over 8
+      assert.deepEqual(body.summary.smiley, { value: 3.25, n: 8, insufficientResponses: false });
+      assert.equal(body.summary.stars.value, null);
+      assert.equal(body.summary.comments, 6);
+      const north = body.groups.find((g) => g.id === 'north');
+      const south = body.groups.find((g) => g.id === 'south');
+      assert.equal(north?.name, 'North');
+      assert.equal(north?.volume, 8);
+      assert.equal(north?.nps.value, 25); // (4 − 2) / 8
+      assert.equal(north?.csat.value, 57.1); // 4 / 7
+      assert.equal(north?.smiley.value, 3.43); // 24 / 7
+      assert.equal(south?.volume, 1);
+      assert.equal(south?.nps.value, -100);
+      assert.equal(south?.csat.value, 0);
+      assert.deepEqual(body.groups.map((g) => g.id), ['north', 'south']);
+    });
+
+    it('compares the stores of a region', async () => {
+      const body = await getJson<StatsResponse>(collector.url, `/v1/stats?level=store&region=north&${RANGE}`, ceo);
+      assert.deepEqual(body.groups.map((g) => [g.id, g.name, g.volume, g.nps.value, g.csat.value, g.smiley.value]), [
+        ['n1', 'North One', 6, 16.7, 40, 3.33],
+        ['n2', 'North Two', 2, 50, 100, 4],
+      ]);
+    });
+
+    it('shows staff scores with their counts once they reach the minimum (2 here)', async () => {
+      const body = await getJson<StatsResponse>(collector.url, `/v1/stats?level=staff&store=n1&${RANGE}`, manager);
+      const ann = body.groups.find((g) => g.id === 'ann');
+      const bob = body.groups.find((g) => g.id === 'bob');
+      assert.deepEqual([ann?.volume, ann?.nps, ann?.csat.value, ann?.smiley.value], [2, { value: 100, n: 2, insufficientResponses: false }, 100, 4.5]);
+      assert.deepEqual([bob?.volume, bob?.nps.value, bob?.csat.value, bob?.smiley.value], [2, -50, 0, 2]);
+      assert.deepEqual(body.groups.map((g) => g.id), ['ann', 'bob']);
+      // Team results come first: the summary is the store's, not one person's.
+      assert.equal(body.summary.volume, 6);
+    });
+
+    it('trends per day and per week', async () => {
+      const days = await getJson<TrendResponse>(collector.url, `/v1/stats/trend?store=n1&${RANGE}`, ceo);
+      assert.deepEqual(days.points.map((p) => [p.period, p.volume, p.nps.value]), [
+        ['2026-03-01', 2, 100],
+        ['2026-03-02', 2, -50],
+        ['2026-03-03', 2, 0],
+      ]);
+      const weeks = await getJson<TrendResponse>(collector.url, `/v1/stats/trend?bucket=week&${RANGE}`, ceo);
+      // 2026-03-01 is a Sunday: it belongs to the week of Monday 23 February.
+      assert.deepEqual(weeks.points.map((p) => [p.period, p.volume]), [
+        ['2026-02-23', 4], // #1, #2, n2's and s1's of 1 March
+        ['2026-03-02', 5],
+      ]);
+    });
+
+    it('counts the distribution of answers', async () => {
+      const body = await getJson<DistributionResponse>(collector.url, `/v1/stats/distribution?store=n1&${RANGE}`, ceo);
+      assert.deepEqual(body.nps, [1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 2]);
+      assert.deepEqual(body.csat, [1, 1, 1, 1, 1]);
+      assert.deepEqual(body.smiley, [1, 1, 1, 1, 2]);
+      assert.deepEqual(body.stars, [0, 0, 0, 0, 0]);
+    });
+
+    it('keeps employee pulse separate from customer feedback', async () => {
+      const body = await getJson<StatsResponse>(collector.url, `/v1/stats?level=store&channel=employee&${RANGE}`, ceo);
+      assert.equal(body.summary.volume, 2);
+      assert.deepEqual(body.summary.smiley, { value: 3, n: 2, insufficientResponses: false });
+      assert.equal(body.summary.nps.n, 0);
+      assert.deepEqual(body.groups.map((g) => [g.id, g.volume]), [['n1', 2]]);
+    });
+
+    it('uses the last 30 days up to today by default', async () => {
+      const body = await getJson<StatsResponse>(collector.url, '/v1/stats', ceo);
+      assert.equal(body.filter.from, '2026-02-06');
+      assert.equal(body.filter.to, '2026-03-07');
+      assert.equal(body.summary.volume, 10); // the old row of 20 February is now in range
+    });
+
+    it('updates the rollup as soon as a submission is stored, and ignores a duplicate', async () => {
+      const { insertSubmission } = await import('./fixtures.js');
+      const row = { region: 'south', store: 's1', at: '2026-03-04T09:00:00Z', nps: 10 } as const;
+      const id = await insertSubmission(collector.ctx.db, row);
+      await insertSubmission(collector.ctx.db, { ...row, id });
+      const body = await getJson<StatsResponse>(collector.url, `/v1/stats?level=region&region=south&${RANGE}`, ceo);
+      assert.equal(body.summary.volume, 2);
+      assert.equal(body.summary.nps.value, 0); // one promoter, one detractor
+    });
+  });
+}
