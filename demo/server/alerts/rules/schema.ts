@@ -1,0 +1,100 @@
+import * as z from 'zod';
+
+// Same id alphabet as the SDK's IdSchema (sdk/schema/primitives.ts): rule scopes name the
+// brand/region/store ids that submissions carry. Rebuilt with full zod because the admin API
+// wants full zod's error messages; a test pins the two together.
+const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'must be letters, digits, ".", "_", ":" or "-", starting with a letter or digit');
+// The SDK's channels (sdk/schema/context.ts), listed here rather than read from the SDK's schema
+// object at load time, which breaks under some import orders; a test pins the two together.
+const Channel = z.enum(['web', 'kiosk', 'app', 'qr', 'employee']);
+const OneOrMany = z.union([Id, z.array(Id).min(1).max(500)]);
+
+function isWebhookUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+export const WebhookSchema = z.strictObject({
+  url: z.string().max(2048).refine(isWebhookUrl, 'must be an http(s) URL'),
+  /** Shared with the receiver, who checks `StoreVoice-Signature` with it. At least 16 characters. */
+  secret: z.string().min(16).max(256),
+});
+
+/** Which stores a rule watches; omitted fields match everything in the brand. */
+export const ScopeSchema = z.strictObject({ region: OneOrMany.optional(), store: OneOrMany.optional() });
+
+/**
+ * What makes a submission count for a rule; every field given must hold.
+ * Scores are the lowest 1–5 rating of the submission (smiley, stars, csat).
+ */
+export const ConditionsSchema = z
+  .strictObject({
+    minScoreAtMost: z.number().optional(),
+    npsAtMost: z.number().optional(),
+    /**
+     * Channels to watch. Omitted: every channel except `employee`, because staff pulse feedback
+     * is given in confidence and must not reach a store's alert webhook unless a rule asks for it.
+     */
+    channel: z.union([Channel, z.array(Channel).min(1)]).optional(),
+    /** Context tags that must be present with these values, e.g. `{ "managerRequested": true }`. */
+    tag: z.record(z.string().min(1).max(40), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  })
+  .refine((w) => w.minScoreAtMost !== undefined || w.npsAtMost !== undefined || (w.tag !== undefined && Object.keys(w.tag).length > 0), {
+    message: 'needs at least one of minScoreAtMost, npsAtMost, tag',
+  });
+
+const common = {
+  id: Id,
+  /** For people reading the delivery log and the payload. */
+  name: z.string().max(200).optional(),
+  brand: Id,
+  scope: ScopeSchema.default({}),
+  when: ConditionsSchema,
+  /**
+   * What happens to an alert raised while its store is closed: `hold` sends it when the store
+   * next opens, `send` sends it at once, `drop` records it in the delivery log as `dropped`.
+   * @default "hold"
+   */
+  outsideHours: z.enum(['hold', 'send', 'drop']).default('hold'),
+  /** @default true */
+  enabled: z.boolean().default(true),
+  webhook: WebhookSchema,
+};
+
+/** One alert per matching submission. */
+export const ScoreRuleSchema = z.strictObject({ ...common, kind: z.literal('score') });
+
+/** One alert when `count` matching submissions arrive at one store within `withinMinutes` (see docs). */
+export const BurstRuleSchema = z.strictObject({
+  ...common,
+  kind: z.literal('burst'),
+  count: z.int().min(2).max(1000),
+  withinMinutes: z.int().min(1).max(1440),
+  /** @default "store" */
+  per: z.literal('store').default('store'),
+});
+
+export const AlertRuleSchema = z.discriminatedUnion('kind', [ScoreRuleSchema, BurstRuleSchema]);
+export type AlertRule = z.infer<typeof AlertRuleSchema>;
+export type AlertRuleInput = z.input<typeof AlertRuleSchema>;
+export type ScoreRule = z.infer<typeof ScoreRuleSchema>;
+export type BurstRule = z.infer<typeof BurstRuleSchema>;
+export type Conditions = z.infer<typeof ConditionsSchema>;
+
+/** The content of ALERT_RULES_FILE: `{ "rules": [...] }` or a bare array. */
+export const AlertRulesFileSchema = z
+  .union([z.array(AlertRuleSchema), z.strictObject({ rules: z.array(AlertRuleSchema) })])
+  .transform((v) => (Array.isArray(v) ? v : v.rules))
+  .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'rule ids must be unique');
+
+/** A rule as shown by the admin API and logs: the webhook secret never leaves the server. */
+export function redactRule(rule: AlertRule): Omit<AlertRule, 'webhook'> & { webhook: { url: string; secret: string } } {
+  return { ...rule, webhook: { url: rule.webhook.url, secret: `…${rule.webhook.secret.slice(-4)}` } };
+}
