@@ -3,7 +3,7 @@ import { StoreVoiceError, ValidationError } from './errors.js';
 import { Emitter } from './internal/emitter.js';
 import { uuidv7 } from './internal/uuid.js';
 import type { ClientEventMap, DeliveryStatus, DropReason } from './events.js';
-import { Courier, warnFlushFailed, type FlushReport, type ResolvedDestination } from './outbox/courier.js';
+import { createCourier, warnFlushFailed, type Courier, type FlushReport, type ResolvedDestination } from './outbox/courier.js';
 import { openOutbox, type OpenedOutbox } from './outbox/open.js';
 import type { DeliveryState } from './outbox/types.js';
 import { route } from './router.js';
@@ -165,7 +165,7 @@ export function createClient(input: ClientOptions): Client {
     warnedFallback = true;
     console.warn('[storevoice] IndexedDB is unavailable; queued feedback is kept in memory until this page closes.', error);
   }).then((store) => {
-    const courier = new Courier({
+    const courier = createCourier({
       outboxName,
       store,
       destinations,

@@ -1,42 +1,32 @@
 import * as z from 'zod/mini';
 import { IdSchema } from './primitives.js';
+import { boolean, byType, integer, listOf, literal, nullable, oneOf, string, within } from './internal.js';
 
-const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
+const answer = <const T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
+  z.strictObject({ questionId: IdSchema, type: literal(type), ...shape });
 
 /** Smiley faces, worst (1) to best (5). Three-face surveys use 1, 3 and 5 so scores stay comparable. */
-export const SmileyAnswerSchema = z.strictObject({ questionId: IdSchema, type: z.literal('smiley'), value: int(1, 5) });
-export const StarsAnswerSchema = z.strictObject({ questionId: IdSchema, type: z.literal('stars'), value: int(1, 5) });
+export const SmileyAnswerSchema = answer('smiley', { value: integer(1, 5) });
+export const StarsAnswerSchema = answer('stars', { value: integer(1, 5) });
 /** Net Promoter Score: 0 (not at all likely) to 10 (extremely likely). */
-export const NpsAnswerSchema = z.strictObject({ questionId: IdSchema, type: z.literal('nps'), value: int(0, 10) });
+export const NpsAnswerSchema = answer('nps', { value: integer(0, 10) });
 /** Customer satisfaction: 1 (very unsatisfied) to 5 (very satisfied). */
-export const CsatAnswerSchema = z.strictObject({ questionId: IdSchema, type: z.literal('csat'), value: int(1, 5) });
+export const CsatAnswerSchema = answer('csat', { value: integer(1, 5) });
 /** One option id, or several for multi-select; `other` carries the free text of an "Other" option. */
-export const ChoiceAnswerSchema = z.strictObject({
-  questionId: IdSchema,
-  type: z.literal('choice'),
-  value: z.union([IdSchema, z.array(IdSchema).check(z.minLength(1), z.maxLength(30))]),
-  other: z.optional(z.string().check(z.maxLength(500))),
+export const ChoiceAnswerSchema = answer('choice', {
+  value: oneOf([IdSchema, listOf(IdSchema, 1, 30)]),
+  other: z.optional(string().check(within(0, 500))),
 });
-export const TextAnswerSchema = z.strictObject({
-  questionId: IdSchema,
-  type: z.literal('text'),
-  value: z.string().check(z.maxLength(5000)),
-});
+export const TextAnswerSchema = answer('text', { value: string().check(within(0, 5000)) });
 /** The staff member who helped, or `null` for "not sure". */
-export const StaffAnswerSchema = z.strictObject({
-  questionId: IdSchema,
-  type: z.literal('staff'),
-  value: z.nullable(IdSchema),
-});
+export const StaffAnswerSchema = answer('staff', { value: nullable(IdSchema) });
 /** Opt-in to be contacted; `contact` (an e-mail address or phone number) only when `value` is true. */
-export const ConsentAnswerSchema = z.strictObject({
-  questionId: IdSchema,
-  type: z.literal('consent'),
-  value: z.boolean(),
-  contact: z.optional(z.string().check(z.maxLength(200))),
+export const ConsentAnswerSchema = answer('consent', {
+  value: boolean(),
+  contact: z.optional(string().check(within(0, 200))),
 });
 
-export const AnswerSchema = z.discriminatedUnion('type', [
+export const AnswerSchema = byType([
   SmileyAnswerSchema,
   StarsAnswerSchema,
   NpsAnswerSchema,

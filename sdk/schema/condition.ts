@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
+import { boolean, listOf, literal, number, oneOf, string } from './internal.js';
 
-const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const Scalar = oneOf([string(), number(), boolean(), literal(null)]);
 
 /**
  * A test on an answer, used by a survey's `showIf` and by routing matchers. Every test given
@@ -12,12 +13,12 @@ const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const ConditionSchema = z.strictObject({
   eq: z.optional(Scalar),
   neq: z.optional(Scalar),
-  lt: z.optional(z.number()),
-  lte: z.optional(z.number()),
-  gt: z.optional(z.number()),
-  gte: z.optional(z.number()),
-  in: z.optional(z.array(Scalar).check(z.minLength(1))),
-  notIn: z.optional(z.array(Scalar).check(z.minLength(1))),
-  answered: z.optional(z.boolean()),
+  lt: z.optional(number()),
+  lte: z.optional(number()),
+  gt: z.optional(number()),
+  gte: z.optional(number()),
+  in: z.optional(listOf(Scalar, 1)),
+  notIn: z.optional(listOf(Scalar, 1)),
+  answered: z.optional(boolean()),
 });
 export type Condition = z.infer<typeof ConditionSchema>;

@@ -1,21 +1,21 @@
 import * as z from 'zod/mini';
 import { IdSchema, LocaleSchema } from './primitives.js';
+import { boolean, listOf, literal, number, oneOf, recordOf, string, within } from './internal.js';
 
 /** Where a piece of feedback was given. `employee` marks staff (Voice of Employee) pulse feedback. */
-export const ChannelSchema = z.enum(['web', 'kiosk', 'app', 'qr', 'employee']);
+export const ChannelSchema = literal(['web', 'kiosk', 'app', 'qr', 'employee']);
 export type Channel = z.infer<typeof ChannelSchema>;
 
 /** Free-form labels for slicing feedback later, e.g. `{ lane: 4, promo: "black-friday" }`. */
-export const TagsSchema = z
-  .record(
-    z.string().check(z.minLength(1), z.maxLength(40)),
-    z.union([z.string().check(z.maxLength(200)), z.number().check(z.refine(Number.isFinite, 'must be a finite number')), z.boolean()]),
-  )
-  .check(z.refine((tags) => Object.keys(tags).length <= 32, 'must have at most 32 tags'));
+export const TagsSchema = recordOf(
+  string().check(within(1, 40)),
+  // number() already rejects NaN and ±Infinity.
+  oneOf([string().check(within(0, 200)), number(), boolean()]),
+).check(z.refine((tags) => Object.keys(tags).length <= 32, 'must have at most 32 tags'));
 export type Tags = z.infer<typeof TagsSchema>;
 
 export const PageSchema = z.strictObject({
-  url: z.string().check(z.maxLength(2048)),
+  url: string().check(within(0, 2048)),
 });
 
 const optionalFields = {
@@ -23,7 +23,7 @@ const optionalFields = {
   region: z.optional(IdSchema),
   store: z.optional(IdSchema),
   /** The staff member(s) the feedback is about, e.g. the person at the till. */
-  staff: z.optional(z.array(IdSchema).check(z.maxLength(20))),
+  staff: z.optional(listOf(IdSchema, 0, 20)),
   device: z.optional(IdSchema),
   locale: z.optional(LocaleSchema),
   page: z.optional(PageSchema),

@@ -4,6 +4,7 @@ import type { Submission } from './submission.js';
 import { ContextInputSchema, ChannelSchema } from './context.js';
 import { ConditionSchema } from './condition.js';
 import { IdSchema } from './primitives.js';
+import { boolean, integer, listOf, literal, number, oneOf, recordOf, string, within } from './internal.js';
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -20,7 +21,7 @@ const DestinationSchema = z.custom<Destination>(
   'must be a transport function or an object with a send() function, e.g. http(url)',
 );
 
-const OneOrMany = z.union([IdSchema, z.array(IdSchema).check(z.minLength(1))]);
+const OneOrMany = oneOf([IdSchema, listOf(IdSchema, 1)]);
 
 /**
  * A declarative test on a submission; every field given must hold.
@@ -30,20 +31,20 @@ const OneOrMany = z.union([IdSchema, z.array(IdSchema).check(z.minLength(1))]);
  * @example { npsAtMost: 6, channel: 'web' }   // web detractors
  */
 export const MatcherSchema = z.strictObject({
-  minScoreAtMost: z.optional(z.number()),
-  minScoreAtLeast: z.optional(z.number()),
-  npsAtMost: z.optional(z.number()),
-  npsAtLeast: z.optional(z.number()),
+  minScoreAtMost: z.optional(number()),
+  minScoreAtLeast: z.optional(number()),
+  npsAtMost: z.optional(number()),
+  npsAtLeast: z.optional(number()),
   surveyId: z.optional(OneOrMany),
   brand: z.optional(OneOrMany),
   region: z.optional(OneOrMany),
   store: z.optional(OneOrMany),
   device: z.optional(OneOrMany),
-  channel: z.optional(z.union([ChannelSchema, z.array(ChannelSchema)])),
+  channel: z.optional(oneOf([ChannelSchema, listOf(ChannelSchema)])),
   /** The submission has non-empty free text. */
-  hasText: z.optional(z.boolean()),
+  hasText: z.optional(boolean()),
   /** Conditions on answers by question id, as in a survey's `showIf`. */
-  answers: z.optional(z.record(IdSchema, ConditionSchema)),
+  answers: z.optional(recordOf(IdSchema, ConditionSchema)),
 });
 export type Matcher = z.infer<typeof MatcherSchema>;
 
@@ -51,11 +52,11 @@ export type Predicate = (submission: Submission) => boolean;
 
 export const RouteSchema = z.strictObject({
   /** A predicate or a declarative matcher. Omitted: always matches. */
-  when: z.optional(z.union([z.custom<Predicate>(isFunction), MatcherSchema])),
+  when: z.optional(oneOf([z.custom<Predicate>(isFunction), MatcherSchema])),
   /** Destination names. */
-  to: z.array(IdSchema).check(z.minLength(1)),
+  to: listOf(IdSchema, 1),
   /** Keep evaluating later rules after this one matched, adding their destinations. @default false */
-  continue: z.optional(z.boolean()),
+  continue: z.optional(boolean()),
 });
 export type Route = z.infer<typeof RouteSchema>;
 
@@ -68,21 +69,21 @@ export const OutboxOptionsSchema = z.strictObject({
    */
   name: z.optional(IdSchema),
   /** `auto` uses IndexedDB and falls back to memory where it is missing or fails. @default "auto" */
-  storage: z.optional(z.enum(['auto', 'memory'])),
+  storage: z.optional(literal(['auto', 'memory'])),
   /** @default 1000 */
-  maxItems: z.optional(z.int().check(z.gte(1), z.lte(100_000))),
+  maxItems: z.optional(integer(1, 100_000)),
   /** @default 5_000_000 (5 MB) */
-  maxBytes: z.optional(z.int().check(z.gte(65_536))),
+  maxBytes: z.optional(integer(65_536)),
   /** Undelivered submissions older than this are dropped with reason `expired`. @default 30 days */
-  maxAgeMs: z.optional(z.int().check(z.gte(60_000))),
+  maxAgeMs: z.optional(integer(60_000)),
 });
 export type OutboxOptions = z.infer<typeof OutboxOptionsSchema>;
 
 export const RetryOptionsSchema = z.strictObject({
   /** First delay between outbox flush attempts; doubles each time, with equal jitter. @default 1000 */
-  baseDelayMs: z.optional(z.int().check(z.gte(1))),
+  baseDelayMs: z.optional(integer(1)),
   /** Longest delay between attempts (a `Retry-After` may ask for more). @default 300_000 (5 min) */
-  maxDelayMs: z.optional(z.int().check(z.gte(1))),
+  maxDelayMs: z.optional(integer(1)),
 });
 export type RetryOptions = z.infer<typeof RetryOptionsSchema>;
 
@@ -92,27 +93,27 @@ export const ClientOptionsSchema = z
     /** Context attached to every submission. */
     context: z.optional(ContextInputSchema),
     /** A collector's base URL (`https://feedback.example.com/v1`): shorthand for `destinations: { main: http(endpoint, { key, batch: true }) }`. */
-    endpoint: z.optional(z.string().check(z.refine(isHttpUrl, 'must be an http(s) URL'))),
+    endpoint: z.optional(string().check(z.refine(isHttpUrl, 'must be an http(s) URL'))),
     /** The brand's public write key, sent as `Authorization: Bearer <key>` by the `endpoint` shorthand. */
-    key: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+    key: z.optional(string().check(within(1, 200))),
     /** Named destinations. */
-    destinations: z.optional(z.record(IdSchema, DestinationSchema)),
+    destinations: z.optional(recordOf(IdSchema, DestinationSchema)),
     /** Ordered rules; the first that matches decides (unless it says `continue`). */
-    routes: z.optional(z.array(RouteSchema)),
+    routes: z.optional(listOf(RouteSchema)),
     /** Where submissions go when no rule matches. @default the first destination */
     defaultDestination: z.optional(IdSchema),
     /** Modify a submission before it is queued, or return `null` to drop it (reported as `dropped`). */
     beforeSend: z.optional(z.custom<BeforeSend>(isFunction, 'must be a function')),
     /** Signed token (or a function returning one) sent with each submission; see docs/sdk.md#context-token. */
-    contextToken: z.optional(z.union([z.string().check(z.minLength(1)), z.custom<() => string | Promise<string>>(isFunction)])),
+    contextToken: z.optional(oneOf([string().check(within(1)), z.custom<() => string | Promise<string>>(isFunction)])),
     /** How the page URL is recorded: without query and fragment, in full, or not at all. @default "strip" */
-    pageUrl: z.optional(z.enum(['strip', 'full', 'none'])),
+    pageUrl: z.optional(literal(['strip', 'full', 'none'])),
     outbox: z.optional(OutboxOptionsSchema),
     retry: z.optional(RetryOptionsSchema),
     /** How long `submit()` waits for delivery before answering `queued`. @default 10_000 */
-    submitTimeoutMs: z.optional(z.int().check(z.gte(0))),
+    submitTimeoutMs: z.optional(integer(0)),
     /** Flush on `online` and when the page is hidden, and beacon on `pagehide`. @default true */
-    autoFlush: z.optional(z.boolean()),
+    autoFlush: z.optional(boolean()),
   })
   .check(
     z.refine((o) => o.endpoint !== undefined || (o.destinations !== undefined && Object.keys(o.destinations).length > 0), {

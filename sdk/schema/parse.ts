@@ -8,7 +8,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 }
 
-const sizeUnit: Record<string, string> = { string: 'characters', array: 'items', set: 'items', file: 'bytes' };
+const sizeUnit: Record<string, string> = { string: 'characters', array: 'items' };
 
 /**
  * English messages for zod issues. zod/mini ships no locale (that keeps it small), so without
@@ -42,10 +42,6 @@ export function describeIssue(issue: Issue, input?: unknown): string {
       return 'does not match any allowed shape';
     case 'invalid_key':
       return 'has an invalid key';
-    case 'invalid_element':
-      return 'has an invalid element';
-    case 'not_multiple_of':
-      return `must be a multiple of ${issue.divisor}`;
     default:
       return issue.message || 'is invalid';
   }

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { AnswerSchema } from './answer.js';
 import { ContextInputSchema, ContextSchema } from './context.js';
 import { IdSchema } from './primitives.js';
+import { boolean, integer, listOf, literal, string, within } from './internal.js';
 
 // Plain patterns instead of z.iso.datetime()/z.uuid(): the same checks for less bundle weight.
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
@@ -12,38 +13,36 @@ export const MAX_SUBMISSION_BYTES = 64 * 1024;
 /** The most submissions one batch request carries. */
 export const MAX_BATCH_SIZE = 100;
 
-const AnswersSchema = z.array(AnswerSchema).check(
-  z.minLength(1),
-  z.maxLength(50),
+const AnswersSchema = listOf(AnswerSchema, 1, 50).check(
   z.refine((answers) => new Set(answers.map((a) => a.questionId)).size === answers.length, 'must not answer the same question twice'),
 );
 
-export const ConsentSchema = z.strictObject({ contact: z.boolean() });
+export const ConsentSchema = z.strictObject({ contact: boolean() });
 
 /**
  * One piece of feedback as it travels on the wire (format v1, see docs/wire-format.md).
  * The `id` is a UUID v7 made on the device; it is the idempotency key end to end.
  */
 export const SubmissionSchema = z.strictObject({
-  id: z.string().check(z.regex(UUID, 'must be a UUID')),
-  schemaVersion: z.literal(1),
+  id: string().check(z.refine((v) => UUID.test(v), 'must be a UUID')),
+  schemaVersion: literal(1),
   surveyId: IdSchema,
-  surveyVersion: z.optional(z.int().check(z.gte(1))),
-  createdAt: z.string().check(
-    z.regex(ISO_DATETIME, 'must be an ISO 8601 date-time such as 2026-11-23T10:15:00.000Z'),
+  surveyVersion: z.optional(integer(1)),
+  createdAt: string().check(
+    z.refine((v) => ISO_DATETIME.test(v), 'must be an ISO 8601 date-time such as 2026-11-23T10:15:00.000Z'),
     z.refine((v) => !Number.isNaN(Date.parse(v)), 'must be a real date and time'),
   ),
   context: ContextSchema,
   answers: AnswersSchema,
   consent: z.optional(ConsentSchema),
   /** A short-lived token signed by the retailer's backend that vouches for store/staff/device. */
-  contextToken: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+  contextToken: z.optional(string().check(within(1, 4096))),
 });
 export type Submission = z.infer<typeof SubmissionSchema>;
 
 /** The body of a batch request: `{ "submissions": [...] }`, at most 100. */
 export const SubmissionBatchSchema = z.strictObject({
-  submissions: z.array(SubmissionSchema).check(z.minLength(1), z.maxLength(MAX_BATCH_SIZE)),
+  submissions: listOf(SubmissionSchema, 1, MAX_BATCH_SIZE),
 });
 export type SubmissionBatch = z.infer<typeof SubmissionBatchSchema>;
 
@@ -53,7 +52,7 @@ export type SubmissionBatch = z.infer<typeof SubmissionBatchSchema>;
  */
 export const SubmitInputSchema = z.strictObject({
   surveyId: IdSchema,
-  surveyVersion: z.optional(z.int().check(z.gte(1))),
+  surveyVersion: z.optional(integer(1)),
   answers: AnswersSchema,
   context: z.optional(ContextInputSchema),
   consent: z.optional(ConsentSchema),

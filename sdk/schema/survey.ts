@@ -1,83 +1,82 @@
 import * as z from 'zod/mini';
 import { ConditionSchema } from './condition.js';
 import { IdSchema, LocalizedTextSchema } from './primitives.js';
+import { boolean, byType, integer, listOf, literal, recordOf, string, within } from './internal.js';
 
 export { ConditionSchema, type Condition } from './condition.js';
 
 /** Show a question only when every condition on earlier questions holds: `{ "mood": { "lte": 2 } }`. */
-export const ShowIfSchema = z.record(IdSchema, ConditionSchema);
+export const ShowIfSchema = recordOf(IdSchema, ConditionSchema);
 export type ShowIf = z.infer<typeof ShowIfSchema>;
 
 const base = {
   id: IdSchema,
   prompt: LocalizedTextSchema,
   description: z.optional(LocalizedTextSchema),
-  required: z.optional(z.boolean()),
+  required: z.optional(boolean()),
   showIf: z.optional(ShowIfSchema),
 };
 
 export const SmileyQuestionSchema = z.strictObject({
   ...base,
-  type: z.literal('smiley'),
+  type: literal('smiley'),
   /** @default 5 */
-  faces: z.optional(z.union([z.literal(3), z.literal(5)])),
+  faces: z.optional(literal([3, 5])),
 });
-export const StarsQuestionSchema = z.strictObject({ ...base, type: z.literal('stars') });
+export const StarsQuestionSchema = z.strictObject({ ...base, type: literal('stars') });
 export const NpsQuestionSchema = z.strictObject({
   ...base,
-  type: z.literal('nps'),
+  type: literal('nps'),
   lowLabel: z.optional(LocalizedTextSchema),
   highLabel: z.optional(LocalizedTextSchema),
 });
 export const CsatQuestionSchema = z.strictObject({
   ...base,
-  type: z.literal('csat'),
+  type: literal('csat'),
   lowLabel: z.optional(LocalizedTextSchema),
   highLabel: z.optional(LocalizedTextSchema),
 });
 export const ChoiceOptionSchema = z.strictObject({ id: IdSchema, label: LocalizedTextSchema });
 export const ChoiceQuestionSchema = z.strictObject({
   ...base,
-  type: z.literal('choice'),
-  options: z.array(ChoiceOptionSchema).check(
-    z.minLength(1),
-    z.maxLength(30),
+  type: literal('choice'),
+  options: listOf(ChoiceOptionSchema, 1, 30).check(
     z.refine((options) => new Set(options.map((o) => o.id)).size === options.length, 'option ids must be unique'),
   ),
   /** Allow several options. @default false */
-  multiple: z.optional(z.boolean()),
+  multiple: z.optional(boolean()),
   /** Add an "Other" option with a text field. @default false */
-  other: z.optional(z.boolean()),
+  other: z.optional(boolean()),
 });
 export const TextQuestionSchema = z.strictObject({
   ...base,
-  type: z.literal('text'),
+  type: literal('text'),
   /** @default 1000 */
-  maxLength: z.optional(z.int().check(z.gte(1), z.lte(5000))),
+  maxLength: z.optional(integer(1, 5000)),
   placeholder: z.optional(LocalizedTextSchema),
 });
 export const StaffMemberSchema = z.strictObject({
   id: IdSchema,
-  name: z.string().check(z.minLength(1), z.maxLength(100)),
-  photo: z.optional(z.string().check(z.maxLength(2048))),
+  name: string().check(within(1, 100)),
+  photo: z.optional(string().check(within(0, 2048))),
 });
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 export const StaffQuestionSchema = z.strictObject({
   ...base,
-  type: z.literal('staff'),
+  type: literal('staff'),
   /** The names to pick from; a kiosk may supply its own roster instead. */
-  roster: z.optional(z.array(StaffMemberSchema).check(z.maxLength(200))),
+  roster: z.optional(listOf(StaffMemberSchema, 0, 200)),
   /** Offer a "not sure" choice. @default true */
-  allowUnsure: z.optional(z.boolean()),
+  allowUnsure: z.optional(boolean()),
 });
 export const ConsentQuestionSchema = z.strictObject({
   ...base,
-  type: z.literal('consent'),
+  type: literal('consent'),
   /** Which contact detail to ask for once the shopper opts in. @default "email" */
-  contactField: z.optional(z.enum(['email', 'phone', 'none'])),
+  contactField: z.optional(literal(['email', 'phone', 'none'])),
 });
 
-export const QuestionSchema = z.discriminatedUnion('type', [
+export const QuestionSchema = byType([
   SmileyQuestionSchema,
   StarsQuestionSchema,
   NpsQuestionSchema,
@@ -108,16 +107,14 @@ function showIfLooksBack(questions: readonly Question[]): boolean {
 export const SurveyDefinitionSchema = z.strictObject({
   id: IdSchema,
   /** @default 1 */
-  version: z.optional(z.int().check(z.gte(1))),
+  version: z.optional(integer(1)),
   title: z.optional(LocalizedTextSchema),
-  questions: z.array(QuestionSchema).check(
-    z.minLength(1),
-    z.maxLength(50),
+  questions: listOf(QuestionSchema, 1, 50).check(
     z.refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, 'question ids must be unique'),
     z.refine(showIfLooksBack, 'showIf may only refer to questions that come earlier'),
   ),
   thankYou: z.optional(LocalizedTextSchema),
   /** One question per step, or all on one page. @default "steps" */
-  display: z.optional(z.enum(['steps', 'page'])),
+  display: z.optional(literal(['steps', 'page'])),
 });
 export type SurveyDefinition = z.infer<typeof SurveyDefinitionSchema>;
