@@ -45,7 +45,8 @@ export function matches(submission: Submission, matcher: Matcher): boolean {
     oneOf(matcher.channel, context.channel) &&
     (matcher.hasText === undefined ||
       matcher.hasText === submission.answers.some((a) => (a.type === 'text' ? a.value.trim() !== '' : a.type === 'choice' && !!a.other?.trim()))) &&
-    Object.entries(matcher.answers ?? {}).every(([questionId, condition]) => matchesCondition(byId.get(questionId), condition))
+    Object.entries(matcher.answers ?? {}).every(([questionId, condition]) => matchesCondition(byId.get(questionId), condition)) &&
+    Object.entries(matcher.tags ?? {}).every(([key, value]) => context.tags?.[key] === value)
   );
 }
 

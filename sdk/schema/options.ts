@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Destination } from '../transport/types.js';
 import type { Submission } from './submission.js';
-import { ContextInputSchema, ChannelSchema } from './context.js';
+import { ContextInputSchema, ChannelSchema, TagsSchema } from './context.js';
 import { ConditionSchema } from './condition.js';
 import { IdSchema } from './primitives.js';
 import { boolean, integer, listOf, literal, number, oneOf, recordOf, string, within } from './internal.js';
@@ -29,6 +29,7 @@ const OneOrMany = oneOf([IdSchema, listOf(IdSchema, 1)]);
  * @example { minScoreAtMost: 2 }              // any rating of 2 or less
  * @example { region: 'emea-north' }           // everything from one region
  * @example { npsAtMost: 6, channel: 'web' }   // web detractors
+ * @example { tags: { managerRequested: true } } // a kiosk customer asked for a manager
  */
 export const MatcherSchema = z.strictObject({
   minScoreAtMost: z.optional(number()),
@@ -45,6 +46,8 @@ export const MatcherSchema = z.strictObject({
   hasText: z.optional(boolean()),
   /** Conditions on answers by question id, as in a survey's `showIf`. */
   answers: z.optional(recordOf(IdSchema, ConditionSchema)),
+  /** Context tags that must all be present with exactly these values. */
+  tags: z.optional(TagsSchema),
 });
 export type Matcher = z.infer<typeof MatcherSchema>;
 

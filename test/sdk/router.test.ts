@@ -52,6 +52,14 @@ describe('router', () => {
       expect(matches(s, { answers: { mood: { lte: 1 }, why: { answered: true } } })).to.equal(true);
       expect(matches(s, { answers: { mood: { gte: 2 } } })).to.equal(false);
     });
+    it('tests context tags by exact value', () => {
+      const s = submission([mood(1)], { tags: { managerRequested: true, lane: 4 } });
+      expect(matches(s, { tags: { managerRequested: true } })).to.equal(true);
+      expect(matches(s, { tags: { managerRequested: true, lane: 4 } })).to.equal(true);
+      expect(matches(s, { tags: { lane: '4' } })).to.equal(false, 'no type coercion');
+      expect(matches(s, { tags: { managerRequested: false } })).to.equal(false);
+      expect(matches(submission([mood(1)]), { tags: { managerRequested: true } })).to.equal(false, 'no tags, no match');
+    });
   });
 
   describe('route', () => {
