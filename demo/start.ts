@@ -1,53 +1,54 @@
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createMinimalCollector } from './server/minimal-collector.js';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './server/config.js';
+import { startCollector } from './server/server.js';
+import { demoUsers, seedDemo } from './seed/index.js';
 
 /**
- * `npm start`: serves a page that uses the SDK from the script-tag bundle, against a minimal
- * in-memory collector on the same origin. The full collector and dashboard arrive with issue 6.
+ * `npm start`: the reference collector with the demo pages, on one origin.
+ * First start seeds a demo retailer (skip with `npm start -- --no-seed`); data lives in
+ * DATA_DIR (PGlite) or DATABASE_URL (PostgreSQL). See docs/collector.md.
  */
-const root = fileURLToPath(new URL('..', import.meta.url));
-const port = Number(process.env.PORT ?? 8787);
-const host = process.env.HOST ?? '127.0.0.1';
-const collector = createMinimalCollector('pk_demo');
+const { values } = parseArgs({ options: { 'no-seed': { type: 'boolean', default: false } }, strict: true });
 
-const files: Record<string, string> = {
-  '/': 'demo/pages/sdk-demo.html',
-  '/sdk-demo.js': 'demo/pages/sdk-demo.js',
-  '/sdk-demo.css': 'demo/pages/sdk-demo.css',
-  '/storevoice.iife.js': 'dist/storevoice.iife.js',
-  '/storevoice.iife.js.map': 'dist/storevoice.iife.js.map',
-};
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
-// The same strict policy retailers are told to use: no inline script or style, no eval.
-const csp = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
-
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-  try {
-    if (await collector.handle(req, res, url)) return;
-    const file = files[url.pathname];
-    if (!file || req.method !== 'GET') {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-      return;
-    }
-    const body = await readFile(join(root, normalize(file)));
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-security-policy': csp }).end(body);
-  } catch (error) {
-    console.error(error);
-    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-    res.end('Internal error');
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
   }
-});
+  throw error;
+}
 
-server.listen(port, host, () => {
-  console.log(`StoreVoice demo running:`);
-  console.log(`  SDK demo page   http://${host}:${port}/`);
-  console.log(`  collector API   http://${host}:${port}/v1/submissions  (write key: pk_demo)`);
-});
+const collector = await startCollector({ config });
+const seed = values['no-seed'] ? { seeded: false, submissions: 0 } : await seedDemo(collector.ctx);
+const base = collector.url;
+const lines = [
+  '',
+  'StoreVoice demo is running',
+  `  dashboard      ${base}/dashboard/`,
+  `  shop page      ${base}/shop/`,
+  `  kiosk          ${base}/kiosk/?store=042&device=exit-1`,
+  `  SDK playground ${base}/sdk/`,
+  `  collector API  ${base}/v1/submissions  (write key: pk_demo)`,
+  `  database       ${collector.ctx.db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.DATA_DIR}`}`,
+  seed.seeded ? `  seeded         ${seed.submissions} demo submissions over 90 days` : values['no-seed'] ? '  seeded         nothing (--no-seed)' : '  seeded         already (delete the data directory to start over)',
+  '',
+  ...(values['no-seed'] ? [] : demoUsers.map((user) => `login: ${user.role} ${user.email} ${user.password}`)),
+  '',
+];
+console.log(lines.join('\n'));
 
-const stop = () => server.close(() => process.exit(0));
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  collector.ctx.log.info('shutting down', { signal });
+  // In-flight requests finish; a second signal or 10 s later, exit anyway.
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  void collector.close().then(() => process.exit(0));
+};
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));

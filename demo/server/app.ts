@@ -1,5 +1,15 @@
 import { Hono } from 'hono';
+import { alertRoutes } from './alerts/index.js';
 import type { AppContext } from './context.js';
+import { hierarchyRoutes } from './hierarchy/routes.js';
+import { installErrorHandlers } from './http/errors.js';
+import { requestLog } from './http/request-log.js';
+import { ingestRoutes } from './ingest/routes.js';
+import { surveyRoutes } from './surveys/routes.js';
+import { pageRoutes } from './pages/routes.js';
+import { authRoutes } from './auth/routes.js';
+import { statsRoutes } from './stats/routes.js';
+import { dashboardRoutes } from './dashboard/routes.js';
 
 /**
  * The collector's HTTP API as a Hono app: one route module per concern, each in its own folder.
@@ -7,6 +17,9 @@ import type { AppContext } from './context.js';
  */
 export function createApp(ctx: AppContext): Hono {
   const app = new Hono();
+  // First, so every request (also 404s and errors) gets one log line and a request id.
+  app.use(requestLog(ctx.log));
+  installErrorHandlers(app, ctx);
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) => {
     try {
@@ -17,6 +30,15 @@ export function createApp(ctx: AppContext): Hono {
       return c.json({ ok: false, database: ctx.db.kind }, 503);
     }
   });
-  // Route modules are mounted here (ingest, surveys, hierarchy, alerts, auth, stats, pages).
+  // Route modules are mounted here (ingest, surveys, hierarchy, alerts, auth, stats).
+  app.route('/', ingestRoutes(ctx));
+  app.route('/', surveyRoutes(ctx));
+  app.route('/', hierarchyRoutes(ctx));
+  app.route('/v1/admin/alerts', alertRoutes(ctx));
+  app.route('/', authRoutes(ctx));
+  app.route('/', statsRoutes(ctx));
+  app.route('/', dashboardRoutes());
+  // The demo pages last: API routes win over static files.
+  app.route('/', pageRoutes());
   return app;
 }

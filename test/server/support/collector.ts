@@ -4,11 +4,12 @@ import type { DatabaseTarget } from './databases.js';
 
 /**
  * A real collector on a free loopback port over a fresh database of the given kind.
- * `close()` stops the server and drops the database.
+ * `close()` stops the server and drops the database. Rate limiting is off unless a test turns it
+ * on (RATE_LIMIT_PER_MINUTE): suites post far faster than any kiosk.
  */
 export async function startTestCollector(target: DatabaseTarget, config: Partial<Config> = {}, options: Omit<StartOptions, 'db' | 'config'> = {}): Promise<Collector> {
   const db = await target.open();
-  const collector = await startCollector({ ...options, db, config: { PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...config } });
+  const collector = await startCollector({ ...options, db, config: { PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 0, ...config } });
   return {
     ...collector,
     async close() {

@@ -1,0 +1,65 @@
+import type { Context } from 'hono';
+import { ApiError } from './errors.js';
+
+/**
+ * Fails with 415 unless the request's media type is one of `types` (parameters such as
+ * `charset` are ignored; browsers send `text/plain;charset=UTF-8` for beacons).
+ */
+export function requireMediaType(c: Context, types: readonly string[]): string {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!types.includes(type)) {
+    throw new ApiError(415, 'unsupported_media_type', `Content-Type must be ${types.join(' or ')}${type ? `, not ${type}` : ''}`);
+  }
+  return type;
+}
+
+/**
+ * Reads the request body as UTF-8 text, never holding more than `maxBytes` of it: a declared
+ * Content-Length over the limit fails before reading, and a chunked body fails as soon as the
+ * streamed bytes pass the limit (413 `payload_too_large`).
+ */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () => new ApiError(413, 'payload_too_large', `body over ${maxBytes} bytes`);
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBytes) throw tooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'body is not valid UTF-8');
+  }
+}
+
+/** Reads and parses a JSON body of at most `maxBytes` (400 `invalid_json` when it is not JSON). */
+export async function readJson(request: Request, maxBytes: number): Promise<unknown> {
+  return parseJson(await readBodyText(request, maxBytes));
+}
+
+/** `JSON.parse` with a 400 `invalid_json` that says where parsing failed. */
+export function parseJson(text: string): unknown {
+  if (text.trim() === '') throw new ApiError(400, 'invalid_json', 'body is empty; expected JSON');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ApiError(400, 'invalid_json', `body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

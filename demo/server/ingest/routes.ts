@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { MAX_SUBMISSION_BYTES } from '../../../sdk/index.js';
+import type { AppContext } from '../context.js';
+import { readBodyText, requireMediaType } from '../http/body.js';
+import { clientIp } from '../http/client-ip.js';
+import { corsPolicy } from '../http/cors.js';
+import { ApiError } from '../http/errors.js';
+import { parseSubmissionBody } from './parse.js';
+import { ingestLimits } from './rate-limits.js';
+import { storeItems } from './store.js';
+import { checkContexts } from './verify-context.js';
+import { brandOfWriteKey, writeKeyOf } from './write-keys.js';
+
+/**
+ * `POST /v1/submissions` (docs/collector.md "Ingest API"). Cheap refusals come first — rate
+ * limit by IP, media type, write key, size — so floods and strangers never reach the JSON
+ * parser or the database.
+ */
+export function ingestRoutes(ctx: AppContext): Hono {
+  const app = new Hono();
+  const cors = corsPolicy(ctx.config);
+  const limits = ingestLimits(ctx.config);
+
+  app.options('/v1/submissions', cors.preflight(['POST']));
+  app.post('/v1/submissions', cors.request(['POST']), async (c) => {
+    limits.ip(clientIp(c, ctx.config.TRUST_PROXY_HOPS), ctx.now());
+    requireMediaType(c, ['application/json', 'text/plain']);
+    const brandId = await brandOfWriteKey(ctx, writeKeyOf(c));
+    const { submissions, batch } = parseSubmissionBody(await readBodyText(c.req.raw, MAX_SUBMISSION_BYTES));
+
+    // The SDK sends the submission id for a single submission and `batch-<hash>` for a batch;
+    // dedupe is on body ids either way, so only a contradicting single key is an error.
+    const idempotencyKey = c.req.header('idempotency-key');
+    if (idempotencyKey !== undefined && !batch && idempotencyKey.toLowerCase() !== submissions[0]!.id.toLowerCase()) {
+      throw new ApiError(400, 'idempotency_key_mismatch', `Idempotency-Key "${idempotencyKey}" is not the submission's id "${submissions[0]!.id}"`);
+    }
+
+    const items = checkContexts(ctx, brandId, submissions, batch);
+    limits.devices(brandId, items.flatMap((item) => (item.context.device ? [item.context.device] : [])), ctx.now());
+    const { accepted, duplicates } = await storeItems(ctx, brandId, items);
+    return c.json({ accepted, duplicates }, 202);
+  });
+  return app;
+}

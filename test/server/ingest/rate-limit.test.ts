@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { TokenBuckets } from '../../../demo/server/http/rate-limit.js';
+import type { Collector } from '../../../demo/server/server.js';
+import { startTestCollector } from '../support/collector.js';
+import { databaseTargets } from '../support/databases.js';
+import { makeSubmission, postSubmissions, seedTestHierarchy } from '../support/ingest.js';
+
+describe('token buckets (unit)', () => {
+  it('allows a burst, then one token per 60/perMinute seconds', () => {
+    const buckets = new TokenBuckets(6, 2); // one token every 10 s
+    assert.deepEqual([buckets.take('a', 0), buckets.take('a', 0)], [{ ok: true }, { ok: true }]);
+    assert.deepEqual(buckets.take('a', 0), { ok: false, retryAfterSeconds: 10 });
+    assert.deepEqual(buckets.take('a', 4_000), { ok: false, retryAfterSeconds: 6 });
+    assert.deepEqual(buckets.take('a', 10_000), { ok: true });
+    assert.deepEqual(buckets.take('b', 10_000), { ok: true }, 'keys are independent');
+  });
+
+  it('does not mint tokens when the clock goes back, and forgets idle keys past maxKeys', () => {
+    const buckets = new TokenBuckets(60, 1, 3);
+    assert.ok(buckets.take('a', 100_000).ok);
+    assert.equal(buckets.take('a', 50_000).ok, false);
+    for (const key of ['b', 'c', 'd', 'e']) buckets.take(key, 0);
+    assert.ok(buckets.size <= 3);
+  });
+});
+
+for (const target of databaseTargets) {
+  describe(`ingest rate limits (${target.name})`, { skip: target.skip }, () => {
+    let collector: Collector;
+    let now = new Date('2026-03-02T12:00:00Z');
+    before(async () => {
+      // One proxy hop trusted, so each test can be its own client IP through X-Forwarded-For.
+      collector = await startTestCollector(target, { RATE_LIMIT_PER_MINUTE: 30, RATE_LIMIT_BURST: 2, TRUST_PROXY_HOPS: 1 }, { now: () => now });
+      await seedTestHierarchy(collector.ctx);
+    });
+    after(() => collector.close());
+
+    const from = (ip: string, device: string) => postSubmissions(collector.url, makeSubmission({ context: { device } }), { headers: { 'x-forwarded-for': `203.0.113.9, ${ip}` } });
+
+    it('answers 429 with Retry-After once a device used its burst, until the clock refills it', async () => {
+      assert.equal((await from('10.0.0.1', 'kiosk-a')).status, 202);
+      assert.equal((await from('10.0.0.2', 'kiosk-a')).status, 202);
+      const limited = await from('10.0.0.3', 'kiosk-a');
+      assert.equal(limited.status, 429);
+      assert.equal(limited.headers.get('retry-after'), '2'); // 30/min: a token every 2 s
+      assert.deepEqual(await limited.json(), { error: 'rate_limited', message: 'Too many requests from this device; retry in 2 s', retryAfter: 2 });
+      now = new Date(now.getTime() + 2_000);
+      assert.equal((await from('10.0.0.4', 'kiosk-a')).status, 202);
+    });
+
+    it('limits each client IP, whatever devices it claims', async () => {
+      assert.equal((await from('10.1.0.1', 'kiosk-b')).status, 202);
+      assert.equal((await from('10.1.0.1', 'kiosk-c')).status, 202);
+      const limited = await from('10.1.0.1', 'kiosk-d');
+      assert.equal(limited.status, 429);
+      assert.match(((await limited.json()) as { message: string }).message, /from this address/);
+      now = new Date(now.getTime() + 60_000);
+      assert.equal((await from('10.1.0.1', 'kiosk-e')).status, 202);
+    });
+
+    it('counts a batch as one request per device', async () => {
+      const batch = { submissions: Array.from({ length: 10 }, () => makeSubmission({ context: { device: 'kiosk-f' } })) };
+      const res = await postSubmissions(collector.url, batch, { headers: { 'x-forwarded-for': '10.2.0.1' } });
+      assert.deepEqual(await res.json(), { accepted: 10, duplicates: 0 });
+    });
+  });
+}
