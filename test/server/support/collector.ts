@@ -9,7 +9,14 @@ import type { DatabaseTarget } from './databases.js';
  */
 export async function startTestCollector(target: DatabaseTarget, config: Partial<Config> = {}, options: Omit<StartOptions, 'db' | 'config'> = {}): Promise<Collector> {
   const db = await target.open();
-  const collector = await startCollector({ ...options, db, config: { PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 0, ...config } });
+  let collector: Collector;
+  try {
+    collector = await startCollector({ ...options, db, config: { PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 0, ...config } });
+  } catch (error) {
+    // An open PGlite or pool would keep the test process alive until the file times out.
+    await db.close();
+    throw error;
+  }
   return {
     ...collector,
     async close() {

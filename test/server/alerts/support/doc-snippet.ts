@@ -10,13 +10,9 @@ export type VerifySnippet = (rawBody: string, header: string | undefined, secret
  * snippet is tested rather than a copy of it.
  */
 export async function loadDocumentedVerifier(): Promise<VerifySnippet> {
-  // docs/alerts.md until its section is merged into docs/collector.md; either holds the snippet.
-  let block: string | undefined;
-  for (const name of ['collector.md', 'alerts.md']) {
-    const doc = await readFile(new URL(`../../../../docs/${name}`, import.meta.url), 'utf8').catch(() => '');
-    block ??= [...doc.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').find((code) => code.includes('export function verifyStoreVoiceSignature'));
-  }
-  if (!block) throw new Error('neither docs/collector.md nor docs/alerts.md has a js block exporting verifyStoreVoiceSignature');
+  const doc = await readFile(new URL('../../../../docs/collector.md', import.meta.url), 'utf8');
+  const block = [...doc.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').find((code) => code.includes('export function verifyStoreVoiceSignature'));
+  if (!block) throw new Error('docs/collector.md has no js block exporting verifyStoreVoiceSignature');
   const file = join(await mkdtemp(join(tmpdir(), 'storevoice-doc-')), 'verify.mjs');
   await writeFile(file, block);
   const mod = (await import(pathToFileURL(file).href)) as { verifyStoreVoiceSignature: VerifySnippet };
