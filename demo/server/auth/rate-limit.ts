@@ -12,6 +12,9 @@ export type LimitResult = { allowed: true } | { allowed: false; retryAfterSecond
  */
 export async function countLoginAttempt(db: Queryable, key: string, now: Date, limit: number): Promise<LimitResult> {
   const windowFloor = new Date(now.getTime() - WINDOW_MS);
+  // Keys hold a client address: keep them no longer than the window that needs them. The table
+  // only ever holds the last minute's failed logins, so this delete stays small.
+  await db.query('DELETE FROM login_attempts WHERE window_start <= $1 AND key <> $2', [windowFloor, key]);
   const rows = await db.query<{ attempts: number; window_start: Date }>(
     `INSERT INTO login_attempts AS a (key, window_start, attempts) VALUES ($1, $2, 1)
      ON CONFLICT (key) DO UPDATE SET
