@@ -82,7 +82,7 @@ export default [
   },
   {
     input: 'src/embed.ts',
-    plugins: [scriptTagLocales(), scriptTagKiosk(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), terser({ ecma: 2020, module: false })],
+    plugins: [scriptTagLocales(), scriptTagKiosk(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), terser({ ecma: 2020, module: false, compress: { passes: 3 } })],
     output: { file: 'dist/storevoice.iife.js', format: 'iife', sourcemap: true, intro: 'var __storevoice_globals = {};' },
     onwarn,
   },
