@@ -11,8 +11,16 @@ import { contextFromUrl, createClient, http, mergeContext, scrubPii, type Contex
 import { StoreVoiceWidget } from './widget/index.js';
 import type { WidgetEventDetails } from './widget/events.js';
 
-const ATTRIBUTES = ['endpoint', 'survey', 'mode', 'brand', 'region', 'store', 'staff', 'device', 'locale', 'theme', 'key', 'position'] as const;
-type Attribute = (typeof ATTRIBUTES)[number];
+/**
+ * The widget's attributes, kiosk mode's included (docs/kiosk.md). A type only: the script tag
+ * passes every `data-*` attribute of its tag on as it is (`data-reset-delay` → `reset-delay`), so
+ * no list of names ships in the bundle (the tag is the page author's own markup, not user input;
+ * an attribute the widget does not know is ignored by it).
+ */
+type Attribute =
+  | 'endpoint' | 'survey' | 'mode' | 'brand' | 'region' | 'store' | 'staff' | 'device' | 'locale' | 'theme' | 'key' | 'position'
+  | 'reset-delay' | 'idle-timeout' | 'min-interval' | 'idle-action' | 'manager-help' | 'heartbeat' | 'heartbeat-interval'
+  | 'languages' | 'contrast' | 'text-scale' | 'provision';
 
 /** Options of `StoreVoice.init()`: the widget's attributes, plus where to put it. */
 export type EmbedOptions = Partial<Record<Attribute, string>> & {
@@ -38,10 +46,7 @@ const api = {
   /** Mounts the widget (or reconfigures the mounted one) and returns it. */
   init(options: EmbedOptions): StoreVoiceWidget {
     widget ??= document.createElement('storevoice-widget') as StoreVoiceWidget;
-    for (const name of ATTRIBUTES) {
-      const value = options[name];
-      if (value !== undefined) widget.setAttribute(name, value);
-    }
+    for (const [name, value] of Object.entries(options)) if (name !== 'target' && typeof value === 'string') widget.setAttribute(name, value);
     if (!widget.isConnected) {
       const target = typeof options.target === 'string' ? document.querySelector(options.target) : options.target;
       (target ?? document.body).append(widget);
@@ -89,8 +94,8 @@ if (typeof window !== 'undefined' && !window.StoreVoice) {
   const script = document.currentScript as HTMLScriptElement | null;
   const data = script?.dataset;
   if (data?.survey) {
-    const options: EmbedOptions = {};
-    for (const name of ATTRIBUTES) if (data[name] !== undefined) options[name] = data[name];
+    // dataset spells data-reset-delay as resetDelay.
+    const options = Object.fromEntries(Object.entries(data).map(([name, value]) => [name.replace(/[A-Z]/g, '-$&').toLowerCase(), value])) as EmbedOptions;
     // async scripts can run before <body> exists; defer ones cannot.
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => api.init(options), { once: true });
     else api.init(options);

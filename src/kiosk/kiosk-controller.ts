@@ -6,6 +6,7 @@ import { kioskCatalog } from '../i18n/kiosk/index.js';
 import type { KioskMessages } from '../i18n/messages.js';
 import { HeartbeatController, version } from './heartbeat.js';
 import { IdleController } from './idle-controller.js';
+import { KioskSetup } from './kiosk-setup.js';
 import { offlineIndicator, OfflineController } from './offline-indicator.js';
 import { countTap, decide, force, initialRateLimit } from './rate-limiter.js';
 import { scheduler, Timer } from './scheduler.js';
@@ -35,6 +36,8 @@ export class KioskController implements ReactiveController, KioskMode {
   private readonly clock = scheduler();
   private readonly resetTimer = new Timer(this.clock);
   private readonly offline: OfflineController;
+  /** Settings, provisioning and the admin screen. */
+  readonly setup: KioskSetup;
   private readonly controllers: ReactiveController[];
   // Per customer: cleared by reset().
   private started = false;
@@ -56,11 +59,16 @@ export class KioskController implements ReactiveController, KioskMode {
   ) {
     el.addController(this);
     this.offline = new OfflineController(el, () => bridge.client());
+    // Closing the admin screen (Save, Cancel, Escape, its own timeout) starts a fresh customer; a
+    // survey left half-finished under it ends as on an idle timeout, so no feedback is lost silently.
+    this.setup = new KioskSetup(el, bridge, () => (this.screen === 'survey' || this.screen === 'offer' ? this.end() : this.reset()));
+    const admin = this.setup.admin;
     const idle = new IdleController(el, {
       clock: this.clock,
       timeout: () => el.idleTimeout,
       // Something to time out: a survey under way, or a language picked by someone who then left.
-      active: () => bridge.state().phase !== 'sending' && (this.screen === 'survey' || this.screen === 'offer' || (this.screen === 'attract' && this.languageChosen)),
+      // Never under the admin screen: staff are working, and closing it resets the screen anyway.
+      active: () => !admin.isOpen && bridge.state().phase !== 'sending' && (this.screen === 'survey' || this.screen === 'offer' || (this.screen === 'attract' && this.languageChosen)),
       onIdle: () => this.end(),
     });
     const heartbeat = new HeartbeatController(el, {
@@ -76,7 +84,7 @@ export class KioskController implements ReactiveController, KioskMode {
         at: new Date().toISOString(),
       }),
     });
-    this.controllers = [this, this.offline, idle, heartbeat, new WakeLockController(el)];
+    this.controllers = [this, this.offline, idle, heartbeat, new WakeLockController(el), this.setup, admin];
   }
 
   get screen(): KioskScreen {
@@ -159,6 +167,7 @@ export class KioskController implements ReactiveController, KioskMode {
 
   destroy(): void {
     this.resetTimer.clear();
+    this.setup.destroy();
     for (const controller of this.controllers) {
       controller.hostDisconnected?.();
       this.el.removeController(controller);
@@ -176,7 +185,10 @@ export class KioskController implements ReactiveController, KioskMode {
     const surface = root.querySelector<HTMLElement>('.sv-kiosk');
     const scale = Number(this.el.textScale);
     surface?.style.setProperty('--_scale', String(Number.isFinite(scale) && scale > 0 ? Math.min(2, Math.max(1, scale)) : 1));
-    if (this.screen === 'thanks' && !this.resetTimer.armed) this.resetTimer.set(Math.max(0, this.el.resetDelay), () => this.reset());
+    // Not under the admin screen: it resets the screen itself when it closes.
+    if (this.screen === 'thanks' && !this.resetTimer.armed && !this.setup.admin.isOpen) {
+      this.resetTimer.set(Math.max(0, this.el.resetDelay), () => (this.setup.admin.isOpen ? undefined : this.reset()));
+    }
     this.announce(root);
   }
 
@@ -201,9 +213,11 @@ export class KioskController implements ReactiveController, KioskMode {
     }
   }
 
-  private readonly onPointerDown = (): void => {
+  private readonly onPointerDown = (event: PointerEvent): void => {
     this.keyboard = false;
     // Nothing on these screens takes a tap; a mashing child is counted for the next submission.
+    // Staff holding the admin corner are not mashing.
+    if ((event.target as Element | null)?.closest?.('.admin-hotspot')) return;
     if (this.screen === 'thanks' || this.bridge.state().phase === 'sending') this.limit = countTap(this.limit);
   };
 
@@ -288,10 +302,9 @@ export class KioskController implements ReactiveController, KioskMode {
     >
       <div class="live visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
       ${this.bridge.keyed(this.customer, html`<div class="screen ${screen}">${content}</div>`)}
-      ${offlineIndicator(this.offline, kiosk)}
-      <!-- Integration point for src/kiosk/admin: attachLongPress(hotspot, …) opens KioskAdminController. -->
-      <div part="admin-hotspot" class="admin-hotspot" aria-hidden="true"></div>
-    </div>`;
+      ${offlineIndicator(this.offline, kiosk)} ${this.setup.renderProblem()} ${this.setup.renderHotspot()}
+    </div>
+    ${this.setup.admin.render()}`;
   }
 
   /** The destination `manager-help` names (the attribute's value; empty means `alerts`). */

@@ -147,13 +147,38 @@ export const kioskCss = css`
     border: 1px solid var(--_border);
     pointer-events: none;
   }
-  /* Staff know one corner, whatever the language: top left, also in right-to-left. */
+  /* Staff know one corner, whatever the language: top left, also in right-to-left. Invisible to
+     shoppers (no hover state either: touch has none), but its focus ring shows for keyboard and
+     switch users; drawn inside, or the screen's edge would cut it off. touch-action: none keeps a
+     held finger from turning into a scroll, which would cancel the press. */
   .sv-kiosk .admin-hotspot {
     position: absolute;
     top: 0;
     left: 0;
+    z-index: 1;
     inline-size: 48px;
     block-size: 48px;
+    touch-action: none;
+  }
+  .sv-kiosk .admin-hotspot:focus-visible {
+    outline-offset: -4px;
+  }
+  /* A refused provisioning link, for the staff who opened it (English, like the admin screen). */
+  .sv-kiosk .provision-error {
+    position: absolute;
+    inset-block-start: 8px;
+    inset-inline: 56px;
+    z-index: 1;
+    padding: var(--_space);
+    border: 3px solid var(--_danger);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font-size: 18px;
+    text-align: start;
+  }
+  .sv-kiosk .provision-error :is(p, ul) {
+    margin: 0 0 8px;
   }
 
   /* contrast="high": white on black, yellow accents (21:1 text, 19:1 accent). */

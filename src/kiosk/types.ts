@@ -22,8 +22,15 @@ export interface KioskElement extends ReactiveControllerHost, HTMLElement {
   contrast: 'normal' | 'high' | undefined;
   textScale: number | undefined;
   locale: string;
-  device: string | undefined;
+  // The hierarchy, survey and collector: kiosk settings (admin screen, provisioning) write them.
+  brand: string | undefined;
+  region: string | undefined;
   store: string | undefined;
+  device: string | undefined;
+  staff: string | undefined;
+  survey: string | SurveyDefinition | undefined;
+  endpoint: string | undefined;
+  key: string | undefined;
 }
 
 /** What the element lends kiosk mode of its insides (see `kioskBridge()` in storevoice-widget.ts). */
@@ -48,6 +55,11 @@ export interface KioskBridge {
   question(question: Question): TemplateResult;
   /** Lit's `keyed`, lent so the kiosk chunk needs no second copy of Lit's directives. */
   keyed(key: unknown, value: unknown): unknown;
+  /**
+   * Replaces the loaded definition without reloading or restarting (the kiosk's own staff roster
+   * in its staff questions); the next load replaces it again.
+   */
+  define(definition: SurveyDefinition): void;
   /** Clears answers, problems and the outcome; back to the first question. */
   restart(): void;
   /** Validates the current question and moves on (or completes the survey). */

@@ -72,7 +72,12 @@ const DISMISSED_PREFIX = 'storevoice:dismissed:';
  * @csspart kiosk - Kiosk mode: the full-screen surface (it has the `panel` part too).
  * @csspart language - Kiosk mode: one language button on the attract screen.
  * @csspart offline-indicator - Kiosk mode: the staff's corner badge, "Offline · 3 queued".
- * @csspart admin-hotspot - Kiosk mode: the hidden corner that opens the admin screen (long press).
+ * @csspart admin-hotspot - Kiosk mode: the staff corner (top left, 48px, invisible until focused); holding it for 3 seconds (touch, or Enter/Space) opens the admin screen.
+ * @csspart admin - Kiosk mode: the admin screen, a full-screen modal `<dialog>` (PIN pad, then the settings form). English only.
+ * @csspart admin-key - Kiosk mode: one digit key of the admin PIN pad.
+ * @csspart provision-error - Kiosk mode: the staff notice that a provisioning link was refused (nothing was applied).
+ *
+ * @attribute {boolean} provision - Kiosk mode: apply a provisioning link in the page's address (`?store=042&device=exit-1&pin=…`, see docs/kiosk.md) and remove it from the address bar. Off when absent.
  *
  * @cssprop [--storevoice-font=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - Font family of all widget text.
  * @cssprop [--storevoice-font-size=16px] - Base font size; px, so a page's `html { font-size }` does not reach in.
@@ -367,6 +372,7 @@ export class StoreVoiceWidget extends LitElement {
       body: () => this.renderBody(),
       question: (question) => this.renderQuestion(question),
       keyed,
+      define: (definition) => (this.definition = definition),
       restart: () => this.restart(),
       next: () => this.next(),
       deliver: (answers, tags, background) => this.deliver(answers, tags, background),

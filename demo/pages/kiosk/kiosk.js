@@ -2,15 +2,18 @@
 // worker that lets the page start offline after its first load. Everything else (attract screen,
 // admin screen, provisioning by URL, offline queue) is the widget's own.
 //
-// URL parameters such as ?store=042&device=exit-1 are passed to the widget as attributes, so a
-// link can set up a demo kiosk. `pin` is never copied: the widget reads it from the address bar,
-// hashes it and removes it (see docs/kiosk.md, "Provisioning by URL").
+// A provisioning link such as ?store=042&device=exit-1&pin=480213 is the widget's own business:
+// with the `provision` attribute it reads the kiosk settings (brand, region, store, device, survey,
+// endpoint, key, pin, staff, onshift, lang, contrast, textsize) from the address bar, stores them,
+// hashes the PIN and removes them from the address (see docs/kiosk.md, "Provisioning by URL").
+// This page copies none of those; only the display and timing parameters below, which are not
+// settings, are passed on as attributes.
 
 /** Attributes of the widget that a URL parameter of the same name may set. */
-const PASSED = ['brand', 'region', 'store', 'device', 'survey', 'staff', 'locale', 'theme', 'reset-delay', 'idle-timeout', 'min-interval'];
+const PASSED = ['locale', 'theme', 'reset-delay', 'idle-timeout', 'min-interval'];
 
-/** The demo collector on this origin, its write key, and the seeded store-exit survey. */
-const DEFAULTS = { mode: 'kiosk', endpoint: '/v1', key: 'pk_demo', survey: 'store-exit' };
+/** The demo collector on this origin, its write key, and the seeded store-exit survey; stored settings override them. */
+const DEFAULTS = { mode: 'kiosk', endpoint: '/v1', key: 'pk_demo', survey: 'store-exit', provision: '' };
 
 function mount() {
   const params = new URLSearchParams(location.search);
@@ -42,8 +45,9 @@ async function registerServiceWorker() {
     await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
   }
   const widget = document.querySelector('#kiosk storevoice-widget');
-  const survey = widget?.getAttribute('survey');
-  if (survey && /^[\w.:-]+$/.test(survey)) {
+  // The property, not the attribute: settings stored on the admin screen may name another survey.
+  const survey = widget?.survey;
+  if (typeof survey === 'string' && /^[\w.:-]+$/.test(survey)) {
     fetch(`/v1/surveys/${encodeURIComponent(survey)}`, { headers: { accept: 'application/json' } }).catch(() => undefined);
   }
 }

@@ -1,5 +1,7 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { createRef, ref } from 'lit/directives/ref.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+// lit-html only, and no `ref` directive: kiosk.js (the script tag's kiosk mode) bundles this file
+// and must stay small; its templates are rendered by the bundle's own copy of Lit.
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { adminMessages as m } from './admin-messages.js';
 import { addMember, draftFrom, removeMember, settingsFromDraft, type FieldErrors, type SettingsDraft } from './internal/draft.js';
 import { PIN_TITLE_ID, renderPinPad } from './internal/pin-pad.js';
@@ -62,7 +64,6 @@ export class KioskAdminController implements ReactiveController {
   private readonly options: KioskAdminOptions;
   private readonly storage: KioskStorage | undefined;
   private readonly gate: PinGate;
-  private readonly dialog = createRef<HTMLDialogElement>();
   private screen: Screen = 'closed';
   /** The digits typed so far; only ever in memory, never rendered. */
   private digits = '';
@@ -116,7 +117,7 @@ export class KioskAdminController implements ReactiveController {
     if (!this.isOpen) return;
     this.stop();
     this.host.requestUpdate();
-    this.dialog.value?.close();
+    this.dialog()?.close();
     const target = this.returnFocus;
     this.returnFocus = undefined;
     if (target?.isConnected) target.focus();
@@ -129,7 +130,7 @@ export class KioskAdminController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const dialog = this.dialog.value;
+    const dialog = this.dialog();
     if (this.isOpen && dialog && !dialog.open && dialog.isConnected) dialog.showModal();
     if (this.focusNext && dialog) {
       dialog.querySelector<HTMLElement>(this.focusNext)?.focus();
@@ -141,10 +142,12 @@ export class KioskAdminController implements ReactiveController {
   render(): TemplateResult {
     if (!this.isOpen) return html``;
     const labelledBy = this.screen === 'settings' ? SETTINGS_TITLE_ID : PIN_TITLE_ID;
+    // English only (admin-messages.ts), whatever language the customer screens are in.
     return html`<dialog
-      ${ref(this.dialog)}
       class="sv-admin"
       part="admin"
+      lang="en"
+      dir="ltr"
       aria-labelledby=${labelledBy}
       @keydown=${this.onKeydown}
       @cancel=${this.onCancelEvent}
@@ -365,6 +368,11 @@ export class KioskAdminController implements ReactiveController {
       }
       this.host.requestUpdate();
     }, 1000);
+  }
+
+  /** The admin dialog on screen, if rendered; one per host (the widget has one shadow root). */
+  private dialog(): HTMLDialogElement | null {
+    return (this.host.shadowRoot ?? this.host).querySelector<HTMLDialogElement>('dialog.sv-admin');
   }
 
   private settings(): KioskSettings {

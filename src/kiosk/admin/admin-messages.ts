@@ -5,6 +5,10 @@
  */
 export const adminMessages = {
   dialogLabel: 'Kiosk administration',
+  hotspotLabel: 'Staff settings (hold for 3 seconds)',
+  provisioningFailed: 'Kiosk setup link not applied',
+  provisioningKept: 'Nothing was changed: this kiosk keeps its previous settings. Fix the link and open it again.',
+  dismiss: 'Dismiss',
   enterPinTitle: 'Enter the admin PIN',
   newPinTitle: 'Choose an admin PIN',
   newPinHint: 'No PIN is set on this kiosk yet. Choose 4 to 12 digits; you will need them to open this screen again.',

@@ -27,6 +27,8 @@ describe('kiosk: script tag (needs `npm run build`)', () => {
       return el?.shadowRoot?.querySelector('.sv-kiosk .attract [role="radio"]') ? el : undefined;
     }, { message: 'the kiosk attract screen' });
     expect(kioskScripts(frame)).to.have.length(1);
+    // Kiosk attributes come from the tag's data-* attributes too.
+    expect([widget.idleTimeout, widget.resetDelay, widget.textScale, widget.managerHelp]).to.deep.equal([45000, 4000, 1.5, '']);
     (widget.shadowRoot!.querySelectorAll('[role="radio"]')[3] as HTMLElement).click();
     await waitFor(async () => (await collector.state()).storedCount === 1);
     expect(Object.keys(frame.contentWindow!).filter((k) => k.toLowerCase().includes('storevoice'))).to.deep.equal(['StoreVoice']);

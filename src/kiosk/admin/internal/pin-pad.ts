@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { adminMessages as m } from '../admin-messages.js';
 
 /** What the PIN pad shows; it never receives the digits themselves, only how many there are. */

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { live } from 'lit/directives/live.js';
 import { localeCodes } from '../../../i18n/locales.js';
 import { adminMessages as m } from '../admin-messages.js';
