@@ -58,6 +58,16 @@ function scriptTagKiosk() {
   };
 }
 
+/** Inside dist/kiosk.js, Lit resolves to the bundle's own, lent at load time (src/kiosk/script-tag-lit.ts). */
+function scriptTagKioskLit() {
+  const shim = fileURLToPath(new URL('./src/kiosk/script-tag-lit.ts', import.meta.url));
+  const lent = new Set(['lit', 'lit/html.js', 'lit/directives/live.js']);
+  return {
+    name: 'script-tag-kiosk-lit',
+    resolveId: (source, importer) => (lent.has(source) && importer && !importer.endsWith('/src/kiosk/script-tag-lit.ts') ? shim : null),
+  };
+}
+
 /** Puts package.json's version into the script tag's `StoreVoice.version` and the kiosk's heartbeat. */
 function packageVersion() {
   return {
@@ -94,11 +104,10 @@ export default [
     onwarn,
   },
   {
-    // The script tag's kiosk mode: one self-contained module beside the bundle, imported only by
-    // mode="kiosk". It carries its own copy of lit-html's template tag (the bundle's Lit renders
-    // its templates), kept off the global object like the bundle's.
-    input: { kiosk: 'src/kiosk/index.ts' },
-    plugins: [packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), terser({ ecma: 2020, module: true })],
+    // The script tag's kiosk mode: one module beside the bundle, imported only by mode="kiosk".
+    // It borrows the bundle's Lit (src/kiosk/script-tag-lit.ts): one lit-html, one Trusted Types policy.
+    input: { kiosk: 'src/kiosk/script-tag-entry.ts' },
+    plugins: [scriptTagKioskLit(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), terser({ ecma: 2020, module: true })],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true, intro: 'const __storevoice_globals = {};' },
     onwarn,
   },

@@ -1,3 +1,6 @@
+import { html, nothing, unsafeCSS } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { ProvidedLit } from './script-tag-lit.js';
 import type { KioskModule } from './types.js';
 
 // Used instead of load.ts in dist/storevoice.iife.js (see rollup.config.mjs), like the languages in
@@ -7,4 +10,9 @@ import type { KioskModule } from './types.js';
 // so a strict CSP's `script-src 'self'` covers it.
 const base = (typeof document !== 'undefined' && (document.currentScript as HTMLScriptElement | null)?.src) || undefined;
 
-export const loadKiosk = (): Promise<KioskModule> => import(/* webpackIgnore: true */ new URL('kiosk.js', base ?? document.baseURI).href);
+export const loadKiosk = async (): Promise<KioskModule> => {
+  const kiosk = (await import(/* webpackIgnore: true */ new URL('kiosk.js', base ?? document.baseURI).href)) as KioskModule & { provideLit(lit: ProvidedLit): void };
+  // kiosk.js has no Lit of its own: it renders with this bundle's (one Trusted Types policy).
+  kiosk.provideLit({ html, nothing, unsafeCSS, live });
+  return kiosk;
+};
