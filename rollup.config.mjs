@@ -8,6 +8,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import pkg from './package.json' with { type: 'json' };
 import { minifyCss } from './build/minify-css.mjs';
+import { minifyHtml } from './build/minify-html.mjs';
 import { fileURLToPath } from 'node:url';
 
 const external = [...Object.keys(pkg.dependencies)];
@@ -77,6 +78,18 @@ function packageVersion() {
   };
 }
 
+/**
+ * Lit heads each of its files with the same BSD-3-Clause notice (only the year differs); terser
+ * would keep all seven copies in the script tag. It carries the notice once instead, as a banner,
+ * and every other license comment as usual.
+ */
+const LIT_NOTICE = '/*! Lit | Copyright 2017 Google LLC | SPDX-License-Identifier: BSD-3-Clause */';
+// Self-contained: @rollup/plugin-terser runs in worker threads and passes this function as source.
+function keepLicenses(_node, comment) {
+  const litNotice = /^\*[\s*]*@license[\s*]*Copyright \d{4} Google LLC[\s*]*SPDX-License-Identifier: BSD-3-Clause[\s*]*$/;
+  return /@license|@preserve|^!/.test(comment.value) && !litNotice.test(comment.value);
+}
+
 const LOCALE_FILES = ['es', 'fr', 'de', 'pt-br', 'ar', 'he', 'ja'];
 
 const ts = () =>
@@ -92,8 +105,8 @@ export default [
   },
   {
     input: 'src/embed.ts',
-    plugins: [scriptTagLocales(), scriptTagKiosk(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), terser({ ecma: 2020, module: false, compress: { passes: 3 } })],
-    output: { file: 'dist/storevoice.iife.js', format: 'iife', sourcemap: true, intro: 'var __storevoice_globals = {};' },
+    plugins: [scriptTagLocales(), scriptTagKiosk(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), minifyHtml(), terser({ ecma: 2020, module: false, compress: { passes: 3 }, format: { comments: keepLicenses } })],
+    output: { file: 'dist/storevoice.iife.js', format: 'iife', sourcemap: true, banner: LIT_NOTICE, intro: 'var __storevoice_globals = {};' },
     onwarn,
   },
   {

@@ -10,7 +10,9 @@ export function minifyCssText(text) {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
-    .replace(/\s*([{};])\s*/g, '$1')
+    .replace(/\s*([{};,])\s*/g, '$1')
+    // `color: red` → `color:red`, `(hover: hover)` → `(hover:hover)`; never touches `a :is(…)`.
+    .replace(/([\w)-]):\s+/g, '$1:')
     .replace(/;}/g, '}')
     .trim();
 }

@@ -207,15 +207,17 @@ export class StoreVoiceWidget extends LitElement {
   /** Kiosk: the language this customer picked on the attract screen; cleared between customers. */
   declare private localeOverride: string | undefined;
 
-  private readonly submission = new SubmissionController(this);
-  private loadToken = 0;
-  private loadedSurvey: string | undefined;
-  private lastError = '';
+  // Internals are `#private`, not TypeScript `private`: terser shortens `#names` in the script tag,
+  // while a `private` member ships spelled out (for Lit's reactive state above, it must).
+  readonly #submission = new SubmissionController(this);
+  #loadToken = 0;
+  #loadedSurvey: string | undefined;
+  #lastError = '';
   /** Bumped by restart(): an answer that arrives for an earlier customer must not reach this one. */
-  private sendSerial = 0;
+  #sendSerial = 0;
   /** Kiosk mode's controllers and screens, loaded on demand (retailer websites never download them). */
-  private kiosk: KioskMode | undefined;
-  private kioskLoading = false;
+  #kiosk: KioskMode | undefined;
+  #kioskLoading = false;
 
   constructor() {
     super();
@@ -233,28 +235,28 @@ export class StoreVoiceWidget extends LitElement {
   }
 
   /** The `locale` attribute, unless a kiosk customer picked another language. */
-  private get activeLocale(): string {
+  get #activeLocale(): string {
     return this.localeOverride ?? this.locale;
   }
 
-  private get localeCode(): LocaleCode {
+  get #localeCode(): LocaleCode {
     return this.shownLocale;
   }
 
-  private get messages(): Messages {
+  get #messages(): Messages {
     return messagesFor(this.shownLocale) ?? en;
   }
 
   /** Whether the requested language is on screen (its catalog may still be loading). */
-  private get localeReady(): boolean {
-    return resolveLocale(this.activeLocale) === this.shownLocale;
+  get #localeReady(): boolean {
+    return resolveLocale(this.#activeLocale) === this.shownLocale;
   }
 
   /** Loads the requested catalog, then shows it; the current one stays until then (no flash). */
-  private async showLocale(): Promise<void> {
-    const code = resolveLocale(this.activeLocale);
+  async #showLocale(): Promise<void> {
+    const code = resolveLocale(this.#activeLocale);
     await loadMessages(code);
-    if (resolveLocale(this.activeLocale) === code && messagesFor(code)) this.shownLocale = code;
+    if (resolveLocale(this.#activeLocale) === code && messagesFor(code)) this.shownLocale = code;
   }
 
   /**
@@ -262,17 +264,17 @@ export class StoreVoiceWidget extends LitElement {
    * Survey texts are looked up with it (so an `it` or `en-GB` text in a survey is found even
    * without a UI catalog for it), and it is what submissions record.
    */
-  private get requestedLocale(): string | undefined {
-    const tag = this.activeLocale && this.activeLocale.toLowerCase() !== 'auto' ? this.activeLocale.replace(/_/g, '-') : typeof navigator === 'undefined' ? undefined : navigator.language;
+  get #requestedLocale(): string | undefined {
+    const tag = this.#activeLocale && this.#activeLocale.toLowerCase() !== 'auto' ? this.#activeLocale.replace(/_/g, '-') : typeof navigator === 'undefined' ? undefined : navigator.language;
     return tag && safeParse(LocaleSchema, tag).success ? tag : undefined;
   }
 
-  private text(value: LocalizedText | undefined): string {
-    return localize(value, this.requestedLocale ?? this.localeCode);
+  #text(value: LocalizedText | undefined): string {
+    return localize(value, this.#requestedLocale ?? this.#localeCode);
   }
 
   /** The context this widget adds to a submission of `answers`: its `context` property, then its attributes. */
-  private contextFor(answers: readonly Answer[]): ContextInput {
+  #contextFor(answers: readonly Answer[]): ContextInput {
     const staff = this.staff?.split(',').map((s) => s.trim()).filter(Boolean);
     const staffAnswer = answers.find((a) => a.type === 'staff');
     const picked = staffAnswer?.type === 'staff' && staffAnswer.value ? [staffAnswer.value] : undefined;
@@ -281,7 +283,7 @@ export class StoreVoiceWidget extends LitElement {
       // Otherwise the client's own channel (a host's client may say `app`), or the SDK's `web`.
       ...(this.mode === 'kiosk' && { channel: 'kiosk' as const }),
       // The shopper's own tag (en-GB), not the catalog it maps to (en); `auto` leaves it to the SDK.
-      ...(this.activeLocale && this.activeLocale.toLowerCase() !== 'auto' && this.requestedLocale && { locale: this.requestedLocale }),
+      ...(this.#activeLocale && this.#activeLocale.toLowerCase() !== 'auto' && this.#requestedLocale && { locale: this.#requestedLocale }),
       ...(this.brand && { brand: this.brand }),
       ...(this.region && { region: this.region }),
       ...(this.store && { store: this.store }),
@@ -292,101 +294,101 @@ export class StoreVoiceWidget extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if ((changed.has('locale') || changed.has('localeOverride')) && !this.localeReady) void this.showLocale();
-    if (this.mode === 'kiosk' && !this.kioskLoading) void this.startKiosk();
-    else if (this.mode !== 'kiosk' && this.kiosk) {
-      this.kiosk.destroy();
-      this.kiosk = undefined;
-      this.kioskLoading = false;
+    if ((changed.has('locale') || changed.has('localeOverride')) && !this.#localeReady) void this.#showLocale();
+    if (this.mode === 'kiosk' && !this.#kioskLoading) void this.#startKiosk();
+    else if (this.mode !== 'kiosk' && this.#kiosk) {
+      this.#kiosk.destroy();
+      this.#kiosk = undefined;
+      this.#kioskLoading = false;
     }
     // A host framework may hand over an equal survey object on every render: only a real change reloads
     // (and so restarts the survey), never a new object with the same content.
-    const survey = changed.has('survey') ? JSON.stringify(this.survey) : this.loadedSurvey;
-    if (survey !== this.loadedSurvey || changed.has('endpoint') || changed.has('client')) {
-      this.loadedSurvey = survey;
-      void this.load();
+    const survey = changed.has('survey') ? JSON.stringify(this.survey) : this.#loadedSurvey;
+    if (survey !== this.#loadedSurvey || changed.has('endpoint') || changed.has('client')) {
+      this.#loadedSurvey = survey;
+      void this.#load();
     }
   }
 
   protected override firstUpdated(): void {
     // Never set at all (a typo in the attribute name, say): say so instead of loading forever.
-    if (this.survey === undefined) void this.load();
+    if (this.survey === undefined) void this.#load();
   }
 
   /** Loads the survey; a failure shows a calm "unavailable" state and one console message, never a loop. */
-  private async load(): Promise<void> {
-    const token = ++this.loadToken;
+  async #load(): Promise<void> {
+    const token = ++this.#loadToken;
     if (this.survey === undefined || this.survey === '') {
-      this.fail('config', 'the survey attribute is missing (a survey id or an inline JSON definition)');
+      this.#fail('config', 'the survey attribute is missing (a survey id or an inline JSON definition)');
       return;
     }
     this.phase = 'loading';
     try {
       // The survey and the shopper's language arrive together, so the first screen is in that language.
-      const [definition] = await Promise.all([loadSurvey(this.survey, this.endpoint), this.showLocale()]);
-      if (token !== this.loadToken) return;
+      const [definition] = await Promise.all([loadSurvey(this.survey, this.endpoint), this.#showLocale()]);
+      if (token !== this.#loadToken) return;
       this.definition = definition;
       // Without a way to submit, showing the survey would waste the shopper's time.
-      if (!this.endpoint && !this.client) return this.fail('config', 'the endpoint attribute is missing (or set the client property)');
-      this.lastError = ''; // a later failure, even the same one again, is reported again
-      this.restart();
+      if (!this.endpoint && !this.client) return this.#fail('config', 'the endpoint attribute is missing (or set the client property)');
+      this.#lastError = ''; // a later failure, even the same one again, is reported again
+      this.#restart();
     } catch (error) {
-      if (token !== this.loadToken) return;
-      this.fail('survey', error instanceof Error ? error.message : String(error));
+      if (token !== this.#loadToken) return;
+      this.#fail('survey', error instanceof Error ? error.message : String(error));
     }
   }
 
-  private fail(code: 'config' | 'survey', message: string): void {
+  #fail(code: 'config' | 'survey', message: string): void {
     this.phase = 'unavailable';
-    if (message === this.lastError) return;
-    this.lastError = message;
+    if (message === this.#lastError) return;
+    this.#lastError = message;
     console.error(`[storevoice] <storevoice-widget>: ${message}`);
     emit(this, 'storevoice-error', { code, message });
   }
 
   /** Loads kiosk mode's code (a separate chunk, or `kiosk.js` beside the script tag) and hands it the survey. */
-  private async startKiosk(): Promise<void> {
-    this.kioskLoading = true;
+  async #startKiosk(): Promise<void> {
+    this.#kioskLoading = true;
     try {
       const { createKiosk, kioskCss } = await loadKiosk();
-      if (this.mode !== 'kiosk' || this.kiosk) return;
+      if (this.mode !== 'kiosk' || this.#kiosk) return;
       // Adopted now rather than in `static styles`: pages without a kiosk never download them.
       adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LitElement).elementStyles, unsafeCSS(kioskCss)]);
-      this.kiosk = createKiosk(this, this.kioskBridge());
+      this.#kiosk = createKiosk(this, this.#kioskBridge());
       this.requestUpdate();
     } catch (error) {
-      this.kioskLoading = false; // offline before kiosk.js was ever cached: the next update tries again
+      this.#kioskLoading = false; // offline before kiosk.js was ever cached: the next update tries again
       console.error('[storevoice] <storevoice-widget>: kiosk mode could not load', error);
     }
   }
 
   /** What kiosk mode may read and do inside the element; nothing of it is public API. */
-  private kioskBridge(): KioskBridge {
+  #kioskBridge(): KioskBridge {
     return {
       state: () => ({ definition: this.definition, answers: this.answers, phase: this.phase, result: this.result }),
-      messages: () => this.messages,
-      text: (value) => this.text(value),
-      localeCode: () => this.localeCode,
+      messages: () => this.#messages,
+      text: (value) => this.#text(value),
+      localeCode: () => this.#localeCode,
       setLocale: (tag) => (this.localeOverride = tag),
-      client: () => this.submission.client,
+      client: () => this.#submission.client,
       body: () => this.renderBody(),
-      question: (question) => this.renderQuestion(question),
+      question: (question) => this.#renderQuestion(question),
       keyed,
       define: (definition) => (this.definition = definition),
-      restart: () => this.restart(),
-      next: () => this.next(),
-      deliver: (answers, tags, background) => this.deliver(answers, tags, background),
+      restart: () => this.#restart(),
+      next: () => this.#next(),
+      deliver: (answers, tags, background) => this.#deliver(answers, tags, background),
     };
   }
 
   /** Clears every answer and goes back to the first question; a kiosk also goes back to its attract screen and language. */
   reset(): void {
-    if (this.kiosk) this.kiosk.reset();
-    else this.restart();
+    if (this.#kiosk) this.#kiosk.reset();
+    else this.#restart();
   }
 
-  private restart(): void {
-    this.sendSerial++;
+  #restart(): void {
+    this.#sendSerial++;
     this.answers = [];
     this.problems = new Map();
     this.result = undefined;
@@ -412,14 +414,14 @@ export class StoreVoiceWidget extends LitElement {
     const submitted = this.phase === 'done' && this.result !== undefined && this.result.status !== 'failed';
     this.isOpen = false;
     this.renderRoot.querySelector('dialog')?.close();
-    if (!submitted) this.rememberDismissal();
+    if (!submitted) this.#rememberDismissal();
     (this.renderRoot.querySelector('[part~="launcher"]') as HTMLElement | null)?.focus();
     emit(this, 'storevoice-close', { submitted });
-    if (submitted) this.restart();
+    if (submitted) this.#restart();
   }
 
   /** Closing without answering is remembered, so a page that opens the survey by itself does not nag. */
-  private rememberDismissal(): void {
+  #rememberDismissal(): void {
     const id = this.definition?.id;
     try {
       if (id) localStorage.setItem(DISMISSED_PREFIX + id, String(Date.now()));
@@ -438,7 +440,7 @@ export class StoreVoiceWidget extends LitElement {
     }
   }
 
-  private setAnswer(question: Question, answer: Answer | undefined): void {
+  #setAnswer(question: Question, answer: Answer | undefined): void {
     const others = this.answers.filter((a) => a.questionId !== question.id);
     const answers = answer ? [...others, answer] : others;
     this.answers = this.definition ? pruneAnswers(this.definition, answers) : answers;
@@ -453,12 +455,12 @@ export class StoreVoiceWidget extends LitElement {
     // A kiosk moves on by itself after a score; elsewhere a one-question rating survey (a "micro
     // survey") is sent with a single tap.
     const definition = this.definition;
-    if (this.kiosk) this.kiosk.answered(question, answer);
-    else if (answer && definition && definition.questions.length === 1 && RATING_TYPES.has(question.type)) void this.send();
+    if (this.#kiosk) this.#kiosk.answered(question, answer);
+    else if (answer && definition && definition.questions.length === 1 && RATING_TYPES.has(question.type)) void this.#send();
   }
 
   /** Validates the given questions; shows their problems and focuses the first invalid one. */
-  private check(questions: readonly Question[]): boolean {
+  #check(questions: readonly Question[]): boolean {
     const problems = new Map<string, AnswerCheck>();
     for (const question of questions) {
       const check = validateAnswer(question, this.answers.find((a) => a.questionId === question.id));
@@ -474,35 +476,35 @@ export class StoreVoiceWidget extends LitElement {
     return problems.size === 0;
   }
 
-  private next(): void {
+  #next(): void {
     const definition = this.definition;
     const current = definition?.questions.find((q) => q.id === this.currentId);
-    if (!definition || !current || !this.check([current])) return;
+    if (!definition || !current || !this.#check([current])) return;
     const following = nextQuestion(definition, this.answers, current.id);
-    if (following) this.goTo(following.id);
-    else this.send();
+    if (following) this.#goTo(following.id);
+    else this.#send();
   }
 
-  private back(): void {
+  #back(): void {
     if (!this.definition || !this.currentId) return;
     const previous = previousQuestion(this.definition, this.answers, this.currentId);
-    if (previous) this.goTo(previous.id);
+    if (previous) this.#goTo(previous.id);
   }
 
-  private goTo(id: string): void {
+  #goTo(id: string): void {
     this.currentId = id;
     this.problems = new Map();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.question [tabindex="0"], .question input, .question textarea')?.focus());
   }
 
   /** Checks the answers, then submits them (a kiosk first applies its rate limit and manager offer). */
-  private send(): void {
+  #send(): void {
     const definition = this.definition;
     if (!definition || this.phase === 'sending') return;
-    if (!this.check(visibleQuestions(definition, this.answers)) || !isComplete(definition, this.answers)) return;
+    if (!this.#check(visibleQuestions(definition, this.answers)) || !isComplete(definition, this.answers)) return;
     const answers = pruneAnswers(definition, this.answers);
-    if (this.kiosk) this.kiosk.complete(answers);
-    else void this.deliver(answers);
+    if (this.#kiosk) this.#kiosk.complete(answers);
+    else void this.#deliver(answers);
   }
 
   /**
@@ -510,15 +512,15 @@ export class StoreVoiceWidget extends LitElement {
    * `tags` are added to the submission's context; `background` (a kiosk's idle submit, whose screen
    * is already reset for the next customer) leaves the screen alone and only reports events.
    */
-  private async deliver(answers: readonly Answer[], tags?: Tags, background?: boolean): Promise<SubmitResult | undefined> {
+  async #deliver(answers: readonly Answer[], tags?: Tags, background?: boolean): Promise<SubmitResult | undefined> {
     const definition = this.definition!;
-    const serial = this.sendSerial;
-    const shown = () => !background && serial === this.sendSerial;
-    const context = this.contextFor(answers);
+    const serial = this.#sendSerial;
+    const shown = () => !background && serial === this.#sendSerial;
+    const context = this.#contextFor(answers);
     if (shown()) this.phase = 'sending';
     emit(this, 'storevoice-submit', { answers });
     try {
-      const result = await this.submission.submit(
+      const result = await this.#submission.submit(
         { surveyId: definition.id, ...(definition.version !== undefined && { surveyVersion: definition.version }), answers: [...answers] },
         tags ? { ...context, tags: { ...context.tags, ...tags } } : context,
       );
@@ -543,17 +545,17 @@ export class StoreVoiceWidget extends LitElement {
     }
   }
 
-  private retry(): void {
+  #retry(): void {
     this.phase = 'survey';
-    this.send();
+    this.#send();
   }
 
-  private handleDialogClick(event: MouseEvent): void {
+  #handleDialogClick(event: MouseEvent): void {
     // A click on the backdrop lands on the <dialog> itself, outside its content box.
     if (event.target === event.currentTarget) this.close();
   }
 
-  private handleDialogCancel(event: Event): void {
+  #handleDialogCancel(event: Event): void {
     event.preventDefault(); // keep our own close() path so focus and events stay consistent
     this.close();
   }
@@ -566,30 +568,30 @@ export class StoreVoiceWidget extends LitElement {
     try {
       super.update(changed);
     } catch (error) {
-      if (!this.kiosk) throw error;
-      this.kiosk.recover(error);
+      if (!this.#kiosk) throw error;
+      this.#kiosk.recover(error);
     }
   }
 
   protected override render(): TemplateResult | typeof nothing {
     if (this.mode === 'kiosk' && this.phase !== 'unavailable') {
-      return this.kiosk ? this.kiosk.render() : html`<p class="loading" role="status">…</p>`;
+      return this.#kiosk ? this.#kiosk.render() : html`<p class="loading" role="status">…</p>`;
     }
     if (this.phase === 'unavailable') {
-      return this.mode === 'launcher' ? nothing : html`<div part="panel" class="panel unavailable" role="status">${this.messages.unavailable}</div>`;
+      return this.mode === 'launcher' ? nothing : html`<div part="panel" class="panel unavailable" role="status">${this.#messages.unavailable}</div>`;
     }
     // A launcher label in the wrong language for a moment is worse than a button a moment later.
-    if (this.mode === 'launcher' && !this.localeReady && this.phase === 'loading') return nothing;
-    const dir = directionOf(this.localeCode);
-    if (this.mode !== 'launcher') return html`<div part="panel" class="panel" dir=${dir} lang=${this.localeCode}>${this.renderBody()}</div>`;
-    const messages = this.messages;
+    if (this.mode === 'launcher' && !this.#localeReady && this.phase === 'loading') return nothing;
+    const dir = directionOf(this.#localeCode);
+    if (this.mode !== 'launcher') return html`<div part="panel" class="panel" dir=${dir} lang=${this.#localeCode}>${this.renderBody()}</div>`;
+    const messages = this.#messages;
     const titleId = 'sv-title';
     return html`
       <button part="launcher button" class="launcher" aria-haspopup="dialog" aria-expanded=${this.isOpen ? 'true' : 'false'} @click=${() => void this.open()}>
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 4h16v12H8l-4 4z" /></svg>
         <span>${messages.openFeedback}</span>
       </button>
-      <dialog part="dialog" aria-labelledby=${titleId} dir=${dir} lang=${this.localeCode} @click=${this.handleDialogClick} @cancel=${this.handleDialogCancel}>
+      <dialog part="dialog" aria-labelledby=${titleId} dir=${dir} lang=${this.#localeCode} @click=${this.#handleDialogClick} @cancel=${this.#handleDialogCancel}>
         <div part="panel" class="panel">
           <button part="button" class="close" aria-label=${messages.close} @click=${() => this.close()}>
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18" /></svg>
@@ -600,28 +602,30 @@ export class StoreVoiceWidget extends LitElement {
     `;
   }
 
+  // Not `#private` like the other internals: test/widget/kiosk/access-health.test.ts replaces it
+  // to make a render throw.
   private renderBody(): TemplateResult {
     const definition = this.definition;
-    const messages = this.messages;
-    const title = definition?.title ? this.text(definition.title) : '';
+    const messages = this.#messages;
+    const title = definition?.title ? this.#text(definition.title) : '';
     const heading = html`<h2 part="title" id="sv-title" class=${title ? 'title' : 'visually-hidden'}>${title || messages.openFeedback}</h2>`;
     if (!definition || this.phase === 'loading') return html`${heading}<p class="loading" role="status">…</p>`;
-    if (this.phase === 'done') return html`${heading}${this.renderOutcome(definition)}`;
+    if (this.phase === 'done') return html`${heading}${this.#renderOutcome(definition)}`;
     const visible = visibleQuestions(definition, this.answers);
     // A kiosk shows one question per screen, whatever the survey says: big targets need the room.
-    const pageMode = definition.display === 'page' && !this.kiosk;
+    const pageMode = definition.display === 'page' && !this.#kiosk;
     const shown = pageMode ? visible : visible.filter((q) => q.id === this.currentId);
     const step = this.currentId ? progress(definition, this.answers, this.currentId) : { index: 0, total: visible.length };
     const isLast = pageMode || !nextQuestion(definition, this.answers, this.currentId);
     const micro = definition.questions.length === 1 && RATING_TYPES.has(definition.questions[0]!.type);
     return html`${heading}
       ${!pageMode && visible.length > 1 ? html`<p part="progress" class="progress">${messages.progress(step.index + 1, step.total)}</p>` : nothing}
-      <form class="questions" novalidate @submit=${(e: Event) => (e.preventDefault(), pageMode ? this.send() : this.next())}>
-        ${shown.map((question) => this.renderQuestion(question))}
+      <form class="questions" novalidate @submit=${(e: Event) => (e.preventDefault(), pageMode ? this.#send() : this.#next())}>
+        ${shown.map((question) => this.#renderQuestion(question))}
         ${micro
           ? nothing
           : html`<div class="actions">
-              ${!pageMode && step.index > 0 ? html`<button part="button" type="button" class="secondary" @click=${() => this.back()}>${messages.back}</button>` : nothing}
+              ${!pageMode && step.index > 0 ? html`<button part="button" type="button" class="secondary" @click=${() => this.#back()}>${messages.back}</button>` : nothing}
               <button part="button primary" type="submit" class="primary" ?disabled=${this.phase === 'sending'}>
                 ${this.phase === 'sending' ? messages.sending : isLast ? messages.submit : messages.next}
               </button>
@@ -629,7 +633,7 @@ export class StoreVoiceWidget extends LitElement {
       </form>`;
   }
 
-  private renderQuestion(question: Question): TemplateResult {
+  #renderQuestion(question: Question): TemplateResult {
     const problem = this.problems.get(question.id);
     const errorId = `sv-error-${question.id}`;
     // Keyed by question: moving from one text question to the next gets a fresh field, not the
@@ -638,23 +642,23 @@ export class StoreVoiceWidget extends LitElement {
       ${viewFor(question)({
         question,
         answer: this.answers.find((a) => a.questionId === question.id),
-        messages: this.messages,
-        locale: this.requestedLocale ?? this.localeCode,
+        messages: this.#messages,
+        locale: this.#requestedLocale ?? this.#localeCode,
         idPrefix: `sv-${question.id}`,
         errorId,
         invalid: problem !== undefined,
         kiosk: this.mode === 'kiosk',
-        onAnswer: (answer) => this.setAnswer(question, answer),
+        onAnswer: (answer) => this.#setAnswer(question, answer),
       })}
-      <p part="error" class="error" id=${errorId} role="alert">${problem && !problem.valid ? errorText(problem, this.messages) : ''}</p>
+      <p part="error" class="error" id=${errorId} role="alert">${problem && !problem.valid ? errorText(problem, this.#messages) : ''}</p>
     </div>`)}`;
   }
 
-  private renderOutcome(definition: SurveyDefinition): TemplateResult {
-    const messages = this.messages;
+  #renderOutcome(definition: SurveyDefinition): TemplateResult {
+    const messages = this.#messages;
     const result = this.result;
     if (result?.status === 'sent' || result?.status === 'dropped') {
-      return html`<p part="status" class="status" role="status">${definition.thankYou ? this.text(definition.thankYou) : messages.thanks}</p>`;
+      return html`<p part="status" class="status" role="status">${definition.thankYou ? this.#text(definition.thankYou) : messages.thanks}</p>`;
     }
     if (result?.status === 'queued') {
       // "When you're back online" would be untrue for a shopper who is online but whose requests
@@ -666,7 +670,7 @@ export class StoreVoiceWidget extends LitElement {
         <p>${messages.failedRejected}</p>
         ${result?.message ? html`<p class="reason">${result.message}</p>` : nothing}
       </div>
-      <div class="actions"><button part="button primary" class="primary" @click=${() => this.retry()}>${messages.retry}</button></div>`;
+      <div class="actions"><button part="button primary" class="primary" @click=${() => this.#retry()}>${messages.retry}</button></div>`;
   }
 
   protected override updated(changed: PropertyValues): void {
