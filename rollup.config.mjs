@@ -95,7 +95,7 @@ const LOCALE_FILES = ['es', 'fr', 'de', 'pt-br', 'ar', 'he', 'ja'];
 const ts = () =>
   typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false, sourceMap: true } });
 
-export default [
+const builds = [
   {
     input: { sdk: 'sdk/index.ts', index: 'src/index.ts' },
     external: isExternal,
@@ -137,3 +137,9 @@ export default [
     onwarn,
   },
 ];
+
+/**
+ * `rollup -c --configDemo` (what `npm start` runs) builds only what the demo serves: the script tag,
+ * its languages, kiosk.js and the dashboard. The npm package's ESM build is not needed to run it.
+ */
+export default (args) => (args.configDemo ? builds.filter((build) => build.input !== builds[0].input) : builds);
