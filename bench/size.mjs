@@ -25,7 +25,7 @@ const silence = (warning, warn) => {
  * mode split off, terser…), so the row measures exactly what ships in dist/storevoice.iife.js.
  */
 async function buildScriptTag() {
-  const { default: configs } = await import('../rollup.config.mjs');
+  const { builds: configs } = await import('../rollup.config.mjs');
   const config = configs.find((c) => c.output?.file === 'dist/storevoice.iife.js');
   const bundle = await rollup({ input: config.input, plugins: config.plugins, onwarn: silence });
   const { output } = await bundle.generate({ ...config.output, file: undefined });

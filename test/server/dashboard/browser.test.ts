@@ -17,7 +17,7 @@ const pglite = databaseTargets.find((t) => t.name === 'pglite');
 async function buildDashboard(): Promise<void> {
   // A computed specifier: the config is plain JavaScript without type declarations.
   const configUrl = new URL('../../../rollup.config.mjs', import.meta.url).href;
-  const configs = ((await import(configUrl)) as { default: Array<RollupOptions & { output: OutputOptions }> }).default;
+  const configs = ((await import(configUrl)) as { builds: Array<RollupOptions & { output: OutputOptions }> }).builds;
   const config = configs.find((c) => c.output.file === 'dist/dashboard/dashboard.js');
   assert.ok(config, 'rollup.config.mjs has a dashboard entry');
   const bundle = await rollup(config);
