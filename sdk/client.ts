@@ -1,4 +1,5 @@
 import { mergeContext, pageUrl } from './context/index.js';
+import { withoutUndefined } from './context/merge.js';
 import { StoreVoiceError, ValidationError } from './errors.js';
 import { Emitter } from './internal/emitter.js';
 import { uuidv7 } from './internal/uuid.js';
@@ -12,7 +13,7 @@ import { LocaleSchema } from './schema/primitives.js';
 import { ClientOptionsSchema, type ClientOptions, type Route } from './schema/options.js';
 import { parseOrThrow } from './schema/parse.js';
 import { MAX_SUBMISSION_BYTES, SubmissionSchema, SubmitInputSchema, type Submission, type SubmitInput } from './schema/submission.js';
-import { fnv1a64 } from './transport/encode.js';
+import { byteLength, fnv1a64 } from './transport/encode.js';
 import { http } from './transport/http.js';
 import type { Destination } from './transport/types.js';
 import * as z from 'zod/mini';
@@ -90,18 +91,12 @@ function resolveDestinations(options: ClientOptions): ResolvedDestination[] {
   const given: Record<string, Destination> = { ...options.destinations };
   if (options.endpoint) {
     if (given.main) throw new ValidationError('client options', [{ path: 'endpoint', message: 'cannot be combined with a destination named "main"' }]);
-    given.main = http(options.endpoint, { batch: true, ...(options.key && { key: options.key }) });
+    given.main = http(options.endpoint, { batch: true, key: options.key });
   }
   return Object.entries(given).map(([name, d]) =>
     typeof d === 'function'
       ? { name, send: d, batchSize: 1 }
-      : {
-          name,
-          send: d.send,
-          batchSize: Math.min(100, Math.max(1, Math.floor(d.batchSize ?? 1))),
-          ...(d.beacon && { beacon: d.beacon }),
-          ...(d.target && { target: d.target }),
-        },
+      : { ...d, name, batchSize: Math.min(100, Math.max(1, Math.floor(d.batchSize ?? 1))) },
   );
 }
 
@@ -121,10 +116,6 @@ function checkRoutes(routes: readonly Route[], names: ReadonlySet<string>, fallb
 function defaultOutboxName(destinations: readonly ResolvedDestination[]): string {
   const fingerprint = destinations.map((d) => `${d.name}=${d.target ?? ''}`).sort().join('|');
   return `${DEFAULTS.outboxName}-${fnv1a64(fingerprint)}`;
-}
-
-function jsonBytes(value: unknown): number {
-  return new TextEncoder().encode(JSON.stringify(value)).length;
 }
 
 function browserLocale(): string | undefined {
@@ -183,12 +174,12 @@ export function createClient(input: ClientOptions): Client {
 
   async function build(parsed: SubmitInput): Promise<Submission> {
     const merged = mergeContext(context, parsed.context);
-    const href = typeof location === 'undefined' ? undefined : location.href;
+    const href = globalThis.location?.href;
     const url = merged.page === undefined && href ? pageUrl(href, options.pageUrl ?? 'strip') : undefined;
     const locale = merged.locale ?? browserLocale();
     const token = typeof options.contextToken === 'function' ? await options.contextToken() : options.contextToken;
     const consentAnswer = parsed.answers.find((a) => a.type === 'consent');
-    const consent = parsed.consent ?? (consentAnswer && { contact: consentAnswer.value === true });
+    const consent = parsed.consent ?? (consentAnswer && { contact: consentAnswer.value });
     const submission = {
       id: uuidv7(),
       schemaVersion: 1 as const,
@@ -214,7 +205,7 @@ export function createClient(input: ClientOptions): Client {
     }
     // Always re-validate: beforeSend may have changed the submission in place and returned it.
     if (options.beforeSend) parseOrThrow(SubmissionSchema, submission, 'submission returned by beforeSend');
-    const bytes = jsonBytes(submission);
+    const bytes = byteLength(JSON.stringify(submission));
     if (bytes > MAX_SUBMISSION_BYTES) {
       throw new ValidationError('submission', [{ path: '', message: `is ${bytes} bytes of JSON; the limit is ${MAX_SUBMISSION_BYTES}` }]);
     }
@@ -248,8 +239,8 @@ export function createClient(input: ClientOptions): Client {
       events.off('failed', onFailed);
     }
     const statuses = Object.fromEntries(targets.map((name) => [name, outcome.get(name) ?? 'queued'])) as Record<string, DeliveryStatus>;
-    const all = Object.values(statuses);
-    const status: SubmitStatus = all.includes('failed') ? 'failed' : all.every((s) => s === 'sent') ? 'sent' : 'queued';
+    const all = new Set(Object.values(statuses));
+    const status: SubmitStatus = all.has('failed') ? 'failed' : all.has('queued') ? 'queued' : 'sent';
     const message = [...failures.values()][0];
     return {
       id: submission.id,
@@ -257,15 +248,14 @@ export function createClient(input: ClientOptions): Client {
       durable,
       destinations: statuses,
       submission,
-      ...(status === 'failed' && { reason: 'rejected' as const }),
-      ...(status === 'failed' && message !== undefined && { message }),
+      ...(status === 'failed' && { reason: 'rejected' as const, ...(message !== undefined && { message }) }),
     };
   }
 
   return {
     setContext(partial) {
       // Validate what is being set; keys (and tags) set to undefined are removals, passed on as such.
-      const tags = partial.tags && Object.fromEntries(Object.entries(partial.tags).filter(([, v]) => v !== undefined));
+      const tags = partial.tags && withoutUndefined(partial.tags);
       parseOrThrow(ContextInputSchema, { ...partial, ...(tags && { tags }) }, 'context');
       context = mergeContext(context, partial as ContextInput);
     },
@@ -303,19 +293,19 @@ export function createClient(input: ClientOptions): Client {
  * mobile), and beacons what is pending on `pagehide`. Returns a function that removes the listeners.
  */
 function listenToPage(ready: Promise<{ courier: Courier }>): (() => void) | undefined {
-  if (typeof window === 'undefined' || typeof document === 'undefined') return undefined;
+  // Pages have both window and document; SSR, workers and Node have neither.
+  if (typeof document === 'undefined') return undefined;
   const onOnline = () => void ready.then(({ courier }) => (courier.resetBackoff(), courier.flush(true))).catch(warnFlushFailed);
   const onVisibility = () => document.visibilityState === 'hidden' && void ready.then(({ courier }) => courier.flush(false)).catch(warnFlushFailed);
   let courier: Courier | undefined;
   void ready.then((r) => (courier = r.courier));
   // pagehide cannot wait for a promise, so it uses the courier once it is known.
   const onPageHide = () => courier?.beacon();
-  window.addEventListener('online', onOnline);
-  document.addEventListener('visibilitychange', onVisibility);
-  window.addEventListener('pagehide', onPageHide);
-  return () => {
-    window.removeEventListener('online', onOnline);
-    document.removeEventListener('visibilitychange', onVisibility);
-    window.removeEventListener('pagehide', onPageHide);
-  };
+  // One signal removes all three listeners.
+  const stop = new AbortController();
+  const { signal } = stop;
+  window.addEventListener('online', onOnline, { signal });
+  document.addEventListener('visibilitychange', onVisibility, { signal });
+  window.addEventListener('pagehide', onPageHide, { signal });
+  return () => stop.abort();
 }

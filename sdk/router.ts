@@ -27,22 +27,21 @@ const oneOf = <T>(expected: T | readonly T[] | undefined, actual: T | undefined)
   expected === undefined || (Array.isArray(expected) ? expected.includes(actual as T) : expected === actual);
 
 /** Whether a submission satisfies every field of a declarative matcher. */
+const CONTEXT_FIELDS = ['brand', 'region', 'store', 'device', 'channel'] as const;
+
 export function matches(submission: Submission, matcher: Matcher): boolean {
   const { context } = submission;
-  const low = lowestScore(submission);
-  const nps = npsScore(submission);
+  // NaN compares false with any bound: without a score, no score bound matches.
+  const low = lowestScore(submission) ?? NaN;
+  const nps = npsScore(submission) ?? NaN;
   const byId = new Map(submission.answers.map((a) => [a.questionId, a]));
   return (
-    (matcher.minScoreAtMost === undefined || (low !== undefined && low <= matcher.minScoreAtMost)) &&
-    (matcher.minScoreAtLeast === undefined || (low !== undefined && low >= matcher.minScoreAtLeast)) &&
-    (matcher.npsAtMost === undefined || (nps !== undefined && nps <= matcher.npsAtMost)) &&
-    (matcher.npsAtLeast === undefined || (nps !== undefined && nps >= matcher.npsAtLeast)) &&
+    (matcher.minScoreAtMost === undefined || low <= matcher.minScoreAtMost) &&
+    (matcher.minScoreAtLeast === undefined || low >= matcher.minScoreAtLeast) &&
+    (matcher.npsAtMost === undefined || nps <= matcher.npsAtMost) &&
+    (matcher.npsAtLeast === undefined || nps >= matcher.npsAtLeast) &&
     oneOf(matcher.surveyId, submission.surveyId) &&
-    oneOf(matcher.brand, context.brand) &&
-    oneOf(matcher.region, context.region) &&
-    oneOf(matcher.store, context.store) &&
-    oneOf(matcher.device, context.device) &&
-    oneOf(matcher.channel, context.channel) &&
+    CONTEXT_FIELDS.every((field) => oneOf<string>(matcher[field], context[field])) &&
     (matcher.hasText === undefined ||
       matcher.hasText === submission.answers.some((a) => (a.type === 'text' ? a.value.trim() !== '' : a.type === 'choice' && !!a.other?.trim()))) &&
     Object.entries(matcher.answers ?? {}).every(([questionId, condition]) => matchesCondition(byId.get(questionId), condition)) &&

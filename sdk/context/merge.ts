@@ -1,5 +1,8 @@
 import type { ContextInput } from '../schema/context.js';
 
+/** A copy of `record` without its `undefined` values. */
+export const withoutUndefined = <T extends object>(record: T): T => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
+
 /**
  * Combine context layers (client defaults, `setContext()` calls, per-submission context) into one.
  *
@@ -28,8 +31,8 @@ export function mergeContext(base: ContextInput, ...overrides: (ContextInput | u
     if (tags && layer.tags) out.tags = { ...tags, ...layer.tags };
   }
   // Undefined values left now were set explicitly by the last layer that named them: they mean "remove".
-  for (const key of Object.keys(out) as (keyof ContextInput)[]) if (out[key] === undefined) delete out[key];
-  if (out.tags) out.tags = Object.fromEntries(Object.entries(out.tags).filter(([, v]) => v !== undefined));
+  out = withoutUndefined(out);
+  if (out.tags) out.tags = withoutUndefined(out.tags);
   if (out.staff) out.staff = [...out.staff];
   if (out.page) out.page = { ...out.page };
   return out;

@@ -3,4 +3,4 @@
  * blocked request still looks online, so callers only use this to skip pointless attempts.)
  * Safe to call in Node, where it is false.
  */
-export const isOffline = (): boolean => typeof navigator !== 'undefined' && navigator.onLine === false;
+export const isOffline = (): boolean => globalThis.navigator?.onLine === false;

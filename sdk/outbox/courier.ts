@@ -149,10 +149,8 @@ export function createCourier({ outboxName, store, destinations, retry, maxAgeMs
     const { name, batchSize } = destination;
     const now = Date.now();
     if (!force && (backoffUntil.get(name) ?? 0) > now) return;
-    const due = entries.filter((e) => {
-      const state = e.pending[name];
-      return state !== undefined && (force || state.nextAttemptAt <= now);
-    });
+    // A missing state compares false: the entry is not for this destination.
+    const due = entries.filter((e) => e.pending[name] && (force || e.pending[name].nextAttemptAt <= now));
     const batches: OutboxEntry[][] = [];
     for (let i = 0; i < due.length; i += batchSize) batches.push(due.slice(i, i + batchSize));
 
@@ -187,7 +185,8 @@ export function createCourier({ outboxName, store, destinations, retry, maxAgeMs
   }
 
   async function postpone(batch: readonly OutboxEntry[], destination: string, result: Extract<TransportResult, { status: 'retry' }>, tally: Tally): Promise<void> {
-    const attempts = (entry: OutboxEntry) => entry.pending[destination]?.attempts ?? 0;
+    // Every entry of the batch was due for this destination, so it has a state for it.
+    const attempts = (entry: OutboxEntry) => entry.pending[destination]!.attempts;
     const delayMs = backoffDelay(Math.max(...batch.map(attempts)) + 1, retry, result.retryAfterMs);
     const nextAttemptAt = Date.now() + delayMs;
     backoffUntil.set(destination, nextAttemptAt);

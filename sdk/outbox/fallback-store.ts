@@ -11,7 +11,7 @@ export function withMemoryFallback(primary: OutboxStore, onFallback: (error: unk
   const inMemory = new Set<string>();
   return {
     kind: primary.kind,
-    isDurable: (id) => primary.kind === 'indexeddb' && !inMemory.has(id),
+    isDurable: (id) => !inMemory.has(id),
     async add(entry, limits) {
       try {
         return await primary.add(entry, limits);

@@ -5,7 +5,7 @@
  * deduplication by id then absorbs the rare cross-tab double send).
  */
 export function withLock<T>(name: string, task: () => Promise<T>): Promise<T> {
-  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  const locks = globalThis.navigator?.locks;
   if (locks?.request) return locks.request(`storevoice:${name}`, task) as Promise<T>;
   return withLocalLock(name, task);
 }

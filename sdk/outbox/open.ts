@@ -20,6 +20,5 @@ export async function openOutbox(name: string, storage: 'auto' | 'memory', onFal
       onFallback(error);
     }
   }
-  const memory = createMemoryStore();
-  return Object.assign(memory, { isDurable: () => false });
+  return { ...createMemoryStore(), isDurable: () => false };
 }

@@ -59,13 +59,13 @@ export const literal = <const T extends z.util.Literal | readonly z.util.Literal
  * length is. Like `z.gte(min)` + `z.lte(max)` or `z.minLength(min)` + `z.maxLength(max)`.
  */
 export const within =
-  (min: number, max = Infinity): Check =>
+  (min: number, max = Infinity, stop?: boolean): Check =>
   (payload) => {
     const input = payload.value;
     const origin = typeof input === 'number' ? 'number' : Array.isArray(input) ? 'array' : 'string';
-    const size = origin === 'number' ? input : origin === 'array' ? input.length : [...input].length;
+    const size = origin === 'number' ? input : [...input].length;
     if (size < min) fail(payload, { code: 'too_small', origin, minimum: min, inclusive: true });
-    if (size > max) fail(payload, { code: 'too_big', origin, maximum: max, inclusive: true });
+    if (size > max) fail(payload, { code: 'too_big', origin, maximum: max, inclusive: true }, stop);
   };
 
 /** A whole number from `min` to `max` (by default, the safe integers), like `z.int().check(z.gte(min), z.lte(max))`. */
@@ -83,7 +83,7 @@ export const listOf = <S extends z.core.SomeType>(item: S, min = 0, max = Infini
   checked<z.output<S>[], z.input<S>[]>((payload) => {
     const input = payload.value;
     if (!Array.isArray(input)) return fail(payload, { code: 'invalid_type', expected: 'array' }, true);
-    if (input.length > max) return fail(payload, { code: 'too_big', origin: 'array', maximum: max, inclusive: true }, true);
+    if (input.length > max) return within(0, max, true)(payload);
     payload.value = input.map((value, i) => {
       const result = run(item, value);
       for (const issue of result.issues) payload.issues.push({ ...issue, path: [i, ...(issue.path ?? [])] });

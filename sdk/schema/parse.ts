@@ -16,8 +16,7 @@ const sizeUnit: Record<string, string> = { string: 'characters', array: 'items' 
  */
 export function describeIssue(issue: Issue, input?: unknown): string {
   const received = valueAt(input, issue.path);
-  const missing = received === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union');
-  if (missing) return 'is required';
+  if (received === undefined && ['invalid_type', 'invalid_value', 'invalid_union'].includes(issue.code)) return 'is required';
   switch (issue.code) {
     case 'invalid_type':
       if (issue.expected === 'int') return 'must be an integer';
@@ -49,12 +48,7 @@ export function describeIssue(issue: Issue, input?: unknown): string {
 
 /** zod/mini does not report the offending input, so look it up to say "is required" vs "must be a number". */
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
+  return path.reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined), input);
 }
 
 export function toValidationIssues(issues: readonly Issue[], input?: unknown): ValidationIssue[] {

@@ -116,8 +116,9 @@ function choice(question: QuestionOf<'choice'>, value: unknown, other: unknown):
     otherChosen = true;
   }
   if (!otherChosen) return VALID;
-  if (typeof other !== 'string' || other.trim() === '') return problem('required', { field: 'other' });
-  return other.trim().length > OTHER_MAX ? problem('too_long', { max: OTHER_MAX, field: 'other' }) : VALID;
+  const text = typeof other === 'string' ? other.trim() : '';
+  if (!text) return problem('required', { field: 'other' });
+  return text.length > OTHER_MAX ? problem('too_long', { max: OTHER_MAX, field: 'other' }) : VALID;
 }
 
 function staff(question: QuestionOf<'staff'>, value: unknown): AnswerCheck {

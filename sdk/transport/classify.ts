@@ -5,7 +5,8 @@ import type { TransportResult } from './types.js';
 const MAX_MESSAGE = 500;
 
 /** The result of a send cut short by its signal: the submission is still wanted, so never 'rejected'. */
-export const aborted = (): TransportResult => ({ status: 'retry', reason: 'error', message: 'aborted' });
+const ABORTED: TransportResult = { status: 'retry', reason: 'error', message: 'aborted' };
+export const aborted = (): TransportResult => ABORTED;
 
 /**
  * What a collector's answer means for the outbox. 2xx is delivered; 408, 429 and 5xx are worth

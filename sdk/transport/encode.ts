@@ -10,6 +10,9 @@ export interface EncodedBody {
 }
 
 const utf8 = new TextEncoder();
+
+/** Bytes of `text` in UTF-8. */
+export const byteLength = (text: string): number => utf8.encode(text).length;
 /** `{"submissions":[` and `]}` */
 const WRAPPER_BYTES = 18;
 
@@ -35,7 +38,7 @@ export function encode(batch: readonly Submission[], maxCount: number, maxBytes:
   };
   for (const submission of batch) {
     const item = JSON.stringify(submission);
-    const size = utf8.encode(item).length + 1; // + the comma
+    const size = byteLength(item) + 1; // + the comma
     if (ids.length >= maxCount || (ids.length > 0 && bytes + size > maxBytes)) flush();
     json.push(item);
     ids.push(submission.id);

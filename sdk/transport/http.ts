@@ -167,13 +167,12 @@ const QUICK_RETRY = new Set([408, 429, 500, 502, 503, 504]);
 
 /** Resolves after `ms`, or at once when `signal` aborts. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
+  // A deadline is exactly that: a signal that aborts after `ms` or with `signal`, whichever comes first.
+  const wait = deadline(ms, signal);
+  return new Promise((resolve) =>
+    wait.signal.addEventListener('abort', () => {
+      wait.clear();
       resolve();
-    }
-  });
+    }),
+  );
 }
