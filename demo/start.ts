@@ -21,7 +21,14 @@ try {
   throw error;
 }
 
-const collector = await startCollector({ config });
+let collector;
+try {
+  collector = await startCollector({ config });
+} catch (error) {
+  // A busy port or an unreachable DATABASE_URL: one clear line, not a stack trace.
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 const seed = values['no-seed'] ? { seeded: false, submissions: 0 } : await seedDemo(collector.ctx);
 const base = collector.url;
 const lines = [

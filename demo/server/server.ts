@@ -31,12 +31,18 @@ export async function startCollector(options: StartOptions = {}): Promise<Collec
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const db = options.db ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   const ctx: AppContext = { config, db, log, now: options.now ?? (() => new Date()), afterIngest: [], onClose: [] };
-  await installAlerts(ctx);
-  await importStartupData(ctx);
-  const app = createApp(ctx);
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
-  });
+  let server: ServerType;
+  try {
+    await installAlerts(ctx);
+    await importStartupData(ctx);
+    const app = createApp(ctx);
+    server = await listen(app.fetch, config.PORT, config.HOST);
+  } catch (error) {
+    // Nothing half-started stays behind: workers stop and a database we opened is closed.
+    for (const stop of ctx.onClose) await stop().catch(() => undefined);
+    if (!options.db) await db.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST}:${port}`;
   log.info('collector listening', { url, database: db.kind });
@@ -56,3 +62,19 @@ export async function startCollector(options: StartOptions = {}): Promise<Collec
       })()),
   };
 }
+
+/** Listens, or fails with a message that says what to do (a port in use is the common case). */
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname }, () => {
+      server.off('error', fail);
+      resolve(server);
+    });
+    function fail(error: NodeJS.ErrnoException): void {
+      const hint = error.code === 'EADDRINUSE' ? `port ${port} on ${hostname} is already in use: stop the other process or set PORT` : error.message;
+      reject(new Error(`The collector could not listen: ${hint}`, { cause: error }));
+    }
+    server.once('error', fail);
+  });
+}
+

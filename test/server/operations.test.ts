@@ -98,5 +98,14 @@ for (const target of databaseTargets) {
       await closing;
       await assert.rejects(fetch(`${second.url}/healthz`), /fetch failed/);
     });
+
+    it('fails to start with a clear message when the port is taken, and leaves the database usable', async () => {
+      const port = Number(new URL(collector.url).port);
+      await assert.rejects(
+        startCollector({ db, log: memoryLog(), config: { PORT: port, HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: 0, SURVEYS_DIR: collector.ctx.config.SURVEYS_DIR } }),
+        /could not listen: port \d+ on 127\.0\.0\.1 is already in use: stop the other process or set PORT/,
+      );
+      assert.equal((await fetch(`${collector.url}/readyz`)).status, 200);
+    });
   });
 }
