@@ -2,12 +2,27 @@ import { css } from 'lit';
 
 /** Styles for {@link csatView}. */
 export const csatStyles = css`
+  /*
+   * Five labelled boxes in one row when they fit ("Very unsatisfied" on two lines at most), else
+   * one per line: wrapping 4 + 1, or breaking words mid-way, reads badly. The threshold is in em of
+   * the question, so larger text (kiosk, zoom) stacks sooner.
+   */
+  .rating.csat {
+    container-type: inline-size;
+  }
+  .rating.csat .group {
+    display: grid;
+    grid-template-columns: 1fr;
+  }
+  @container (min-inline-size: 34em) {
+    .rating.csat .group {
+      grid-template-columns: repeat(5, 1fr);
+    }
+  }
   .rating.csat .radio {
-    /* Room for "Very unsatisfied" in a row on wide screens; wraps to fewer per row on phones. */
-    flex: 1 1 6.5em;
     padding-block: 8px;
     padding-inline: 8px;
     text-align: center;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
 `;

@@ -31,6 +31,35 @@ describe('csat question', () => {
   });
 
   describe('rendering', () => {
+    for (const width of [320, 480, 640, 800]) {
+      it(`at ${width}px, shows the five boxes in one row or one per line, never splitting a word`, async () => {
+        const host = await render();
+        host.style.display = 'block';
+        host.style.inlineSize = `${width}px`;
+        await new Promise(requestAnimationFrame);
+        const boxes = radios(host).map((r) => r.getBoundingClientRect());
+        const rows = new Set(boxes.map((b) => Math.round(b.top))).size;
+        expect([1, 5]).to.include(rows, `${rows} rows`);
+        // A word broken across lines makes the label's longest line wider than a whole word needs:
+        // compare each label's height with the lines its words need when laid out unbroken.
+        for (const radio of radios(host)) {
+          const words = (radio.textContent ?? '').trim().split(/\s+/);
+          const probe = document.createElement('span');
+          probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+          radio.append(probe);
+          const widest = Math.max(
+            ...words.map((word) => {
+              probe.textContent = word;
+              return probe.getBoundingClientRect().width;
+            }),
+          );
+          probe.remove();
+          const style = getComputedStyle(radio);
+          const content = radio.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+          expect(widest, `"${radio.textContent?.trim()}" fits its box`).to.be.at.most(content + 0.5);
+        }
+      });
+    }
     it('labels the five scores in words, worst to best', async () => {
       const host = await render();
       expect(labels(host)).to.deep.equal(['Very unsatisfied', 'Unsatisfied', 'Neutral', 'Satisfied', 'Very satisfied']);
