@@ -76,6 +76,20 @@ for (const target of databaseTargets) {
         assert.equal((await deliveries(ctx().db)).length, 1);
       });
 
+      it('raises nothing for feedback older than maxAgeMinutes (a kiosk back from an outage), unless the rule allows it', async () => {
+        await addRule(ctx(), { id: 'fresh-only', kind: 'score', when: { minScoreAtMost: 2 } });
+        await addRule(ctx(), { id: 'patient', kind: 'score', when: { minScoreAtMost: 2 }, maxAgeMinutes: 600 });
+        const twoMinutesAgo = await insertSubmission(ctx().db, { at: '2026-11-23T09:58:00Z', minScore: 1 });
+        const threeHoursAgo = await insertSubmission(ctx().db, { at: '2026-11-23T07:00:00Z', minScore: 1 });
+        await evaluateAlerts(ctx(), [twoMinutesAgo, threeHoursAgo]);
+        const raised = (await deliveries(ctx().db)).map((d) => [d.rule_id, submissionIdsOf(d)[0]]).sort();
+        assert.deepEqual(raised, [
+          ['fresh-only', twoMinutesAgo.id],
+          ['patient', threeHoursAgo.id],
+          ['patient', twoMinutesAgo.id],
+        ].sort());
+      });
+
       it('ignores disabled rules and other brands', async () => {
         await addRule(ctx(), { id: 'off', kind: 'score', when: { minScoreAtMost: 2 }, enabled: false });
         await addRule(ctx(), { id: 'other-brand', kind: 'score', brand: 'globex', when: { minScoreAtMost: 2 } });

@@ -34,6 +34,11 @@ export async function evaluateAlerts(ctx: AppContext, submissions: StoredSubmiss
       const regionId = store.regionId ?? submission.regionId;
       for (const rule of rules) {
         if (!ruleMatches(rule, { submission, regionId })) continue;
+        const ageMinutes = (ctx.now().getTime() - submission.createdAt.getTime()) / MINUTE;
+        if (ageMinutes > rule.maxAgeMinutes) {
+          ctx.log.info('alert skipped: feedback too old', { rule: rule.id, submission: submission.id, ageMinutes: Math.round(ageMinutes), maxAgeMinutes: rule.maxAgeMinutes });
+          continue;
+        }
         if (rule.kind === 'score') {
           await guarded(ctx, rule, () =>
             ctx.db.transaction((tx) => raiseAlert(tx, ctx, { rule, dedupeKey: `submission:${submission.id}`, store, regionId, submissions: [submission] })),

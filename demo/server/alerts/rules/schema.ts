@@ -63,6 +63,13 @@ const common = {
    * @default "hold"
    */
   outsideHours: z.enum(['hold', 'send', 'drop']).default('hold'),
+  /**
+   * Feedback given longer ago than this when it reaches the collector (a kiosk back from a long
+   * outage) raises no alert: the customer is gone, and a manager paged for yesterday's queue
+   * learns to ignore pages. It is still stored and shown in the dashboard; the skip is logged.
+   * @default 120
+   */
+  maxAgeMinutes: z.int().min(1).max(10_080).default(120),
   /** @default true */
   enabled: z.boolean().default(true),
   webhook: WebhookSchema,
