@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
-import type { Role, User } from './roles.js';
+import type { User } from './roles.js';
+import { toUser, userColumns, type UserColumns } from './users.js';
 
 /** A logged-in user's session, as loaded for a request. */
 export interface Session {
@@ -34,25 +35,16 @@ export async function createSession(db: Queryable, userId: number, now: Date, tt
   return { token, csrfToken, expiresAt };
 }
 
-interface SessionRow {
+interface SessionRow extends UserColumns {
   token_hash: string;
   csrf_token: string;
   expires_at: Date;
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  brand_id: string;
-  region_id: string | null;
-  store_id: string | null;
-  staff_id: string | null;
-  [key: string]: unknown;
 }
 
 /** The unexpired session for a cookie token, with its user; undefined otherwise. */
 export async function findSession(db: Queryable, token: string, now: Date): Promise<Session | undefined> {
   const rows = await db.query<SessionRow>(
-    `SELECT s.token_hash, s.csrf_token, s.expires_at, u.id::int AS id, u.email, u.name, u.role, u.brand_id, u.region_id, u.store_id, u.staff_id
+    `SELECT s.token_hash, s.csrf_token, s.expires_at, ${userColumns('u')}
      FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.token_hash = $1 AND s.expires_at > $2`,
     [hashToken(token), now],
@@ -63,7 +55,7 @@ export async function findSession(db: Queryable, token: string, now: Date): Prom
     tokenHash: row.token_hash,
     csrfToken: row.csrf_token,
     expiresAt: row.expires_at,
-    user: { id: row.id, email: row.email, name: row.name, role: row.role, brandId: row.brand_id, regionId: row.region_id, storeId: row.store_id, staffId: row.staff_id },
+    user: toUser(row),
   };
 }
 

@@ -21,7 +21,8 @@ export const UserInputSchema = z
   .refine((u) => u.role !== 'staff' || u.staffId !== undefined, { message: 'a staff member needs a staffId', path: ['staffId'] });
 export type UserInput = z.input<typeof UserInputSchema>;
 
-interface UserRow {
+/** The `users` columns that make a {@link User}; sessions select the same ones through their join. */
+export interface UserColumns {
   id: number;
   email: string;
   name: string;
@@ -30,13 +31,20 @@ interface UserRow {
   region_id: string | null;
   store_id: string | null;
   staff_id: string | null;
-  password_hash: string;
   [key: string]: unknown;
 }
 
-const COLUMNS = 'id::int AS id, email, name, role, brand_id, region_id, store_id, staff_id, password_hash';
+interface UserRow extends UserColumns {
+  password_hash: string;
+}
 
-function toUser(row: UserRow): User {
+/** `users` columns for {@link toUser}, each prefixed by `table.` when given (for joins). */
+export const userColumns = (table = ''): string =>
+  ['id::int AS id', 'email', 'name', 'role', 'brand_id', 'region_id', 'store_id', 'staff_id'].map((column) => (table ? `${table}.${column}` : column)).join(', ');
+
+const COLUMNS = `${userColumns()}, password_hash`;
+
+export function toUser(row: UserColumns): User {
   return { id: row.id, email: row.email, name: row.name, role: row.role, brandId: row.brand_id, regionId: row.region_id, storeId: row.store_id, staffId: row.staff_id };
 }
 
