@@ -14,18 +14,14 @@
 /* global window */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { BenchError, launchChromium, machine } from './support/chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const TARGET_BYTES_PER_1000 = 1024 * 1024;
-/** A failure worth one clear line, not a stack trace. */
-class BenchError extends Error {}
 
 const { values: args } = parseArgs({
   options: {
@@ -77,16 +73,9 @@ process.once('SIGINT', () => void stop().finally(() => process.exit(130)));
 try {
   if (!existsSync(join(DIST, 'storevoice.iife.js'))) throw new BenchError('dist/storevoice.iife.js is missing: run `npm run build` first');
   server = await serve();
-  try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--js-flags=--expose-gc'],
-    });
-  } catch (error) {
-    throw new BenchError(`could not launch Chromium at ${CHROMIUM} (set CHROMIUM_PATH): ${error.message.split('\n')[0]}`);
-  }
+  browser = await launchChromium(['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--js-flags=--expose-gc']);
   console.log(
-    `kiosk soak: Chromium ${browser.version()} headless, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; ` +
+    `kiosk soak: Chromium ${browser.version()} headless, Node ${process.version}, ${machine()}; ` +
       `${loops} loops, reset-delay ${resetDelay} ms, min-interval ${minInterval} ms, heap after forced GC every ${every} loops\n`,
   );
   await soak();

@@ -17,15 +17,11 @@
 // does not start, a phase does not finish within --timeout seconds, a submission is lost).
 /* global window -- drive() and drain() run in the page */
 import { createServer } from 'node:http';
-import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { BenchError, cpuBusy, launchChromium, machine } from './support/chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-/** A failure worth one clear line, not a stack trace. */
-class BenchError extends Error {}
 
 const args = options();
 const items = count('items', 1, 100_000);
@@ -41,16 +37,9 @@ const server = await serve();
 let browser;
 process.once('SIGINT', () => void stop().finally(() => process.exit(130)));
 try {
-  try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-  } catch (error) {
-    throw new BenchError(`could not launch Chromium at ${CHROMIUM} (set CHROMIUM_PATH): ${error.message.split('\n')[0]}`);
-  }
+  browser = await launchChromium();
   console.log(
-    `outbox throughput: Chromium ${browser.version()} headless, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'} (${busy}% busy before Chromium started); ` +
+    `outbox throughput: Chromium ${browser.version()} headless, Node ${process.version}, ${machine()} (${busy}% busy before Chromium started); ` +
       `outbox storage ${args.storage === 'auto' ? 'IndexedDB' : 'memory'}; local endpoint answers 202 at once\n`,
   );
   const phases = [
@@ -260,13 +249,6 @@ function receive(req, send) {
 }
 
 /** Percent of CPU time, over all cores, spent outside the idle loop during one second (other work on the machine is noise here). */
-async function cpuBusy() {
-  const sample = () => cpus().reduce((sum, cpu) => ({ idle: sum.idle + cpu.times.idle, total: sum.total + Object.values(cpu.times).reduce((a, b) => a + b, 0) }), { idle: 0, total: 0 });
-  const before = sample();
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  const after = sample();
-  return Math.round(100 * (1 - (after.idle - before.idle) / (after.total - before.total)));
-}
 
 /** A page call that must not hang the benchmark. */
 async function withTimeout(promise, what, problems) {

@@ -19,22 +19,19 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { BenchError, cpuBusy, launchChromium, machine } from './support/chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = `${ROOT}dist/storevoice.iife.js`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 /** One submission (or widget run) that takes longer than this fails the benchmark: something is broken, not slow. */
 const RUN_TIMEOUT = 30_000;
 /** PGlite's cold start and the 90-day demo seed take a while on 2 busy cores. */
 const START_TIMEOUT = 150_000;
 const WARMUP = 5;
-/** A failure worth one clear line, not a stack trace. */
-class BenchError extends Error {}
 
 const args = options();
 const runs = count('runs', 1, 10_000);
@@ -55,16 +52,9 @@ const busy = await cpuBusy(); // before the collector and Chromium start, so onl
 try {
   collector = await startCollector();
   site = await serve();
-  try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-  } catch (error) {
-    throw new BenchError(`could not launch Chromium at ${CHROMIUM} (set CHROMIUM_PATH): ${error.message.split('\n')[0]}`);
-  }
+  browser = await launchChromium();
   console.log(
-    `submit latency: Chromium ${browser.version()} headless, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'} (${busy}% busy before the benchmark started); ` +
+    `submit latency: Chromium ${browser.version()} headless, Node ${process.version}, ${machine()} (${busy}% busy before the benchmark started); ` +
       `collector demo/start.ts on ${collector.origin} (PGlite, rate limits off); submissions one after another, ${WARMUP} warm-up runs first\n`,
   );
   const table = {};
@@ -282,13 +272,6 @@ async function serve() {
 }
 
 /** Percent of CPU time, over all cores, spent outside the idle loop during one second (other work on the machine is noise here). */
-async function cpuBusy() {
-  const sample = () => cpus().reduce((sum, cpu) => ({ idle: sum.idle + cpu.times.idle, total: sum.total + Object.values(cpu.times).reduce((a, b) => a + b, 0) }), { idle: 0, total: 0 });
-  const before = sample();
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  const after = sample();
-  return Math.round(100 * (1 - (after.idle - before.idle) / (after.total - before.total)));
-}
 
 function watch(page) {
   const problems = [];

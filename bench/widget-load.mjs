@@ -7,20 +7,16 @@
 /* global window, document, MutationObserver, requestAnimationFrame -- probe() and collect() run in the page */
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { BenchError, cpuBusy, launchChromium, machine } from './support/chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = `${ROOT}dist/storevoice.iife.js`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 /** One run (navigation, widget, survey fetch, heap) never takes longer than this; a hang fails loudly. */
 const RUN_TIMEOUT = 30_000;
 const THROTTLE_RATE = 4;
-/** A failure worth one clear line, not a stack trace. */
-class BenchError extends Error {}
 
 const args = options();
 const runs = Number(args.runs);
@@ -65,17 +61,10 @@ const server = await serve();
 let browser;
 process.once('SIGINT', () => void stop().finally(() => process.exit(130)));
 try {
-  try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-  } catch (error) {
-    throw new BenchError(`could not launch Chromium at ${CHROMIUM} (set CHROMIUM_PATH): ${error.message.split('\n')[0]}`);
-  }
+  browser = await launchChromium();
   const bundle = readFileSync(BUNDLE);
   console.log(
-    `widget load: Chromium ${browser.version()} headless, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'} ` +
+    `widget load: Chromium ${browser.version()} headless, Node ${process.version}, ${machine()} ` +
       `(${busy}% busy before Chromium started); dist/storevoice.iife.js ${kb(bundle.length)} (${kb(gzipSync(bundle, { level: 9 }).length)} gzip); ` +
       `${runs} runs per variant, each in a fresh context\n`,
   );
@@ -333,13 +322,6 @@ function retailerPage(script) {
 }
 
 /** Percent of CPU time, over all cores, spent outside the idle loop during one second. */
-async function cpuBusy() {
-  const sample = () => cpus().reduce((sum, cpu) => ({ idle: sum.idle + cpu.times.idle, total: sum.total + Object.values(cpu.times).reduce((a, b) => a + b, 0) }), { idle: 0, total: 0 });
-  const before = sample();
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  const after = sample();
-  return Math.round(100 * (1 - (after.idle - before.idle) / (after.total - before.total)));
-}
 
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
