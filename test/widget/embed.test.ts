@@ -2,17 +2,13 @@ import { expect } from '@open-wc/testing';
 import type { Submission } from '../../sdk/index.js';
 import type { StoreVoiceWidget } from '../../src/index.js';
 import { testCollector, waitFor } from '../support/collector.js';
+import { openFrame } from './helpers.js';
 
 const micro = { id: 'micro', questions: [{ id: 'mood', type: 'smiley', prompt: 'How was it?', required: true }] };
 
 /** Loads a fixture page in an iframe (its own document, CSS and headers) and waits for its widget. */
 async function openPage(path: string): Promise<{ frame: HTMLIFrameElement; doc: Document; widget: StoreVoiceWidget }> {
-  const frame = document.createElement('iframe');
-  frame.style.width = '800px';
-  frame.style.height = '600px';
-  frame.src = path;
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const frame = await openFrame(path);
   const doc = frame.contentDocument!;
   const widget = await waitFor(() => {
     const el = doc.querySelector('storevoice-widget') as StoreVoiceWidget | null;

@@ -65,3 +65,14 @@ export const $$ = <T extends Element = HTMLElement>(el: StoreVoiceWidget, select
 export function nextEvent<T = unknown>(el: EventTarget, type: string): Promise<CustomEvent<T>> {
   return new Promise((resolve) => el.addEventListener(type, (e) => resolve(e as CustomEvent<T>), { once: true }));
 }
+
+/** Loads a fixture page in an 800×600 iframe (its own document, CSS and headers) and waits for its load event. */
+export async function openFrame(path: string): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '800px';
+  frame.style.height = '600px';
+  frame.src = path;
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  return frame;
+}

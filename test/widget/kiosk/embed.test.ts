@@ -1,18 +1,10 @@
 import { expect } from '@open-wc/testing';
 import type { StoreVoiceWidget } from '../../../src/index.js';
 import { testCollector, waitFor } from '../../support/collector.js';
+import { openFrame } from '../helpers.js';
 
 const micro = { id: 'micro', questions: [{ id: 'mood', type: 'smiley', prompt: 'How was your visit today?', required: true }] };
 
-async function open(path: string): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
-  frame.style.width = '800px';
-  frame.style.height = '600px';
-  frame.src = path;
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  return frame;
-}
 
 const kioskScripts = (frame: HTMLIFrameElement) =>
   frame.contentWindow!.performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/kiosk.js'));
@@ -21,7 +13,7 @@ describe('kiosk: script tag (needs `npm run build`)', () => {
   it('loads kiosk.js from beside the bundle only for mode="kiosk"', async () => {
     const collector = await testCollector('kiosk-embed');
     await collector.serveSurvey(micro);
-    const frame = await open('/test/widget/kiosk/fixtures/kiosk-embed.html');
+    const frame = await openFrame('/test/widget/kiosk/fixtures/kiosk-embed.html');
     const widget = await waitFor(() => {
       const el = frame.contentDocument!.querySelector('storevoice-widget') as StoreVoiceWidget | null;
       return el?.shadowRoot?.querySelector('.sv-kiosk .attract [role="radio"]') ? el : undefined;
@@ -36,7 +28,7 @@ describe('kiosk: script tag (needs `npm run build`)', () => {
 
     const inline = await testCollector('embed-page');
     await inline.serveSurvey(micro);
-    const shop = await open('/test/widget/fixtures/embed.html');
+    const shop = await openFrame('/test/widget/fixtures/embed.html');
     await waitFor(() => shop.contentDocument!.querySelector('storevoice-widget')?.shadowRoot?.querySelector('[role="radio"]'));
     expect(kioskScripts(shop)).to.have.length(0);
     shop.remove();
