@@ -8,17 +8,15 @@
 // local server at postgres://postgres:postgres@127.0.0.1:5432); `--only pglite` skips it.
 // Targets on a 2-core machine (issue 6): ≥ 2,000 single submissions/s and ≥ 20,000 answers/s in
 // batches to PostgreSQL. Prints numbers only; never fails on a slow run.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
+import { startDemoCollector } from './support/collector.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' },
@@ -59,35 +57,6 @@ async function prepare(database) {
       await admin.end();
     },
   };
-}
-
-function startServer(vars) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/start.ts'], {
-    cwd: ROOT,
-    // Rate limits would (rightly) throttle one IP sending thousands per second: lifted for the bench.
-    env: { ...process.env, ...vars, PORT: String(PORT), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`collector did not start within 120 s:\n${out}`)), 120_000);
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('login: ')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`collector exited with ${code}:\n${out}`)));
-  });
-}
-
-function stopServer(child) {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.on('exit', resolve);
-    child.kill('SIGTERM');
-  });
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
@@ -165,11 +134,12 @@ const rows = [];
 for (const database of ['pglite', 'postgres']) {
   if (args.only && args.only !== database) continue;
   const env = await prepare(database);
-  const server = await startServer(env.vars);
+  // Rate limits would (rightly) throttle one IP sending thousands per second: lifted for the bench.
+  const server = await startDemoCollector({ port: PORT, env: { ...env.vars, RATE_LIMIT_PER_MINUTE: '0' } }).catch((error) => fail(error.message));
   try {
     for (const phase of ['single', 'batch']) rows.push({ database, phase, ...(await load(phase)) });
   } finally {
-    await stopServer(server);
+    await server.stop();
     await env.cleanup();
   }
 }

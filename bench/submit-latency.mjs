@@ -16,7 +16,6 @@
 // Needs `npm run build` first. Prints numbers only, no budgets; exits 1 with one line when the
 // collector or Chromium does not start, or a run does not end within 30 s.
 /* global window, document -- the page functions run in the page */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -24,6 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BenchError, cpuBusy, launchChromium, machine } from './support/chromium.mjs';
+import { startDemoCollector } from './support/collector.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = `${ROOT}dist/storevoice.iife.js`;
@@ -50,7 +50,11 @@ let browser;
 process.once('SIGINT', () => void stop().finally(() => process.exit(130)));
 const busy = await cpuBusy(); // before the collector and Chromium start, so only other work counts
 try {
-  collector = await startCollector();
+  collector = await startDemoCollector({
+    port,
+    timeoutMs: START_TIMEOUT,
+    env: { DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0', ALERT_WORKER_INTERVAL_MS: '0', DATABASE_URL: '' },
+  });
   site = await serve();
   browser = await launchChromium();
   console.log(
@@ -216,42 +220,6 @@ function summarize(samples, statuses) {
 }
 
 /** Starts demo/start.ts in its own process (so the browser's load and the collector's do not share an event loop). */
-function startCollector() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/start.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ALERT_WORKER_INTERVAL_MS: '0', DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const lastLine = () => output.trim().split('\n').filter(Boolean).at(-1) ?? 'no output';
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const stopChild = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
-  };
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => void stopChild().then(() => reject(new BenchError(`the collector did not print its login: lines within ${START_TIMEOUT / 1000} s; last line: ${lastLine()}`))), START_TIMEOUT);
-    const collect = (chunk) => {
-      output = (output + chunk).slice(-20_000);
-      if (/^login: /m.test(output)) {
-        clearTimeout(timer);
-        resolve({ origin: `http://127.0.0.1:${port}`, stop: stopChild });
-      }
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
-    void exited.then((code) => {
-      clearTimeout(timer);
-      const inUse = /EADDRINUSE/.test(output) ? ` (port ${port} is in use: pass --port)` : '';
-      reject(new BenchError(`the collector exited with code ${code} before it was ready${inUse}; last line: ${lastLine()}`));
-    });
-  });
-}
-
 /** The "retailer" origin: a blank page and the built script-tag bundle, nothing else. */
 async function serve() {
   const bundle = readFileSync(BUNDLE);
