@@ -8,7 +8,7 @@
  * a database `storevoice_bench` is created (dropped first), and dropped again at the end unless
  * BENCH_KEEP=1. BENCH_ROWS changes the size (default 1,000,000). Loopback only; bounded to ~3 min.
  */
-import postgres from 'postgres';
+import { createThrowawayDatabase } from './support/postgres.mjs';
 import { openDatabase } from '../demo/server/db/open.js';
 import { recentComments } from '../demo/server/stats/queries/comments.js';
 import { recentKudos } from '../demo/server/stats/queries/kudos.js';
@@ -16,7 +16,6 @@ import { groupCounts, summaryCounts, trendCounts } from '../demo/server/stats/qu
 import { rebuildRollups } from '../demo/server/stats/rebuild.js';
 import type { Filter } from '../demo/server/stats/scope.js';
 
-const adminUrl = process.env.STOREVOICE_BENCH_POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = 25;
 const DEADLINE = Date.now() + 170_000;
@@ -26,12 +25,8 @@ const STORES = 200;
 const STAFF_PER_STORE = 10;
 const FIRST_NAMES = ['Ann', 'Bob', 'Cat', 'Dan', 'Eva', 'Finn', 'Gus', 'Hana', 'Ivo', 'Jo'];
 
-const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
-await admin.unsafe(`CREATE DATABASE ${NAME}`);
-const url = new URL(adminUrl);
-url.pathname = `/${NAME}`;
-const db = await openDatabase({ databaseUrl: url.toString() });
+const database = await createThrowawayDatabase(NAME);
+const db = await openDatabase({ databaseUrl: database.url });
 
 try {
   const now = new Date('2026-11-30T12:00:00Z');
@@ -141,6 +136,5 @@ try {
   console.log(`\nslowest p99: ${worst.toFixed(1)} ms (target < 300 ms)`);
 } finally {
   await db.close();
-  if (process.env.BENCH_KEEP !== '1') await admin.unsafe(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
-  await admin.end();
+  await database.drop({ keep: process.env.BENCH_KEEP === '1' });
 }

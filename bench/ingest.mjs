@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import postgres from 'postgres';
+import { createThrowawayDatabase } from './support/postgres.mjs';
 import { startDemoCollector } from './support/collector.mjs';
 
 const { values: args } = parseArgs({
@@ -30,8 +30,6 @@ if (!(seconds > 0 && seconds <= 120)) fail('--seconds must be between 1 and 120'
 if (!(Number.isInteger(concurrency) && concurrency > 0 && concurrency <= 512)) fail('--concurrency must be a whole number from 1 to 512');
 
 const PORT = 8799;
-const adminUrl = process.env.BENCH_POSTGRES_ADMIN_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-
 
 
 async function prepare(database) {
@@ -40,23 +38,8 @@ async function prepare(database) {
     return { vars: { DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   if (process.env.BENCH_DATABASE_URL) return { vars: { DATABASE_URL: process.env.BENCH_DATABASE_URL }, cleanup: async () => {} };
-  const name = `storevoice_bench_${process.pid}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-  } catch (error) {
-    await admin.end();
-    fail(`PostgreSQL is not reachable at ${adminUrl} (${error.message}); start it or run with --only pglite`);
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    vars: { DATABASE_URL: url.toString() },
-    cleanup: async () => {
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+  const throwaway = await createThrowawayDatabase(`storevoice_bench_${process.pid}`).catch((error) => fail(`${error.message}; start it or run with --only pglite`));
+  return { vars: { DATABASE_URL: throwaway.url }, cleanup: () => throwaway.drop() };
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
