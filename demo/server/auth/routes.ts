@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import type { AppContext } from '../context.js';
+import { readJson } from '../http/body.js';
 import { clientIp } from '../http/client-ip.js';
 import { ApiError, errorResponse } from '../http/errors.js';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './cookie.js';
@@ -14,6 +15,8 @@ import { createSession, deleteSession } from './sessions.js';
 import { findUserByEmail } from './users.js';
 
 const LoginSchema = z.strictObject({ email: z.string().min(1).max(254), password: z.string().min(1).max(200) });
+/** Room for the longest e-mail and password LoginSchema accepts, JSON-escaped. */
+const MAX_LOGIN_BODY_BYTES = 8 * 1024;
 
 /** What login and /me answer: the user, and the token the client sends back as X-CSRF-Token. */
 function sessionBody(user: User, csrfToken: string, expiresAt: Date, ctx: AppContext) {
@@ -34,12 +37,8 @@ export function authRoutes(ctx: AppContext): Hono<AuthEnv> {
     // JSON body cannot be sent cross-site without a CORS preflight that we never grant.
     if (!isSameOrigin(c)) return fail(c, 403, 'cross_origin', 'Cross-origin request refused');
     if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) return fail(c, 415, 'unsupported_media_type', 'Expected application/json');
-    let json: unknown;
-    try {
-      json = await c.req.json();
-    } catch {
-      return fail(c, 400, 'invalid_json', 'The body is not JSON');
-    }
+    // Bounded like every other body: a login is a few hundred bytes.
+    const json = await readJson(c.req.raw, MAX_LOGIN_BODY_BYTES);
     const parsed = LoginSchema.safeParse(json);
     if (!parsed.success) return fail(c, 400, 'validation_failed', 'Invalid login request', { issues: parsed.error.issues });
     const { email, password } = parsed.data;

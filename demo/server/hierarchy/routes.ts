@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { IdSchema } from '../../../sdk/index.js';
 import { MAX_ADMIN_BODY_BYTES, requireAdmin } from '../admin/auth.js';
 import type { AppContext } from '../context.js';
-import { parseJson, readBodyText, requireMediaType } from '../http/body.js';
+import { parseJson, readBodyText, readJson, requireMediaType, requireStorableText } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
 import { invalidateHierarchyCache } from '../ingest/resolve.js';
 import { invalidateWriteKeys } from '../ingest/write-keys.js';
@@ -32,7 +32,7 @@ async function asBadRequest<T>(fn: () => Promise<T> | T): Promise<T> {
 
 const body = async <S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> => {
   requireMediaType(c, ['application/json']);
-  const json = parseJson(await readBodyText(c.req.raw, MAX_ADMIN_BODY_BYTES));
+  const json = await readJson(c.req.raw, MAX_ADMIN_BODY_BYTES);
   return asBadRequest(() => parseHierarchy(schema, json, 'request body'));
 };
 
@@ -63,7 +63,7 @@ export function hierarchyRoutes(ctx: AppContext): Hono {
   app.post('/v1/admin/hierarchy', admin, async (c) => {
     const type = requireMediaType(c, ['application/json', 'text/csv']);
     const text = await readBodyText(c.req.raw, MAX_ADMIN_BODY_BYTES);
-    const report = await asBadRequest(() => importHierarchy(ctx, type === 'text/csv' ? parseHierarchyCsv(text) : (parseJson(text) as never)));
+    const report = await asBadRequest(() => importHierarchy(ctx, requireStorableText(type === 'text/csv' ? parseHierarchyCsv(text) : (parseJson(text) as never))));
     return c.json(report);
   });
 

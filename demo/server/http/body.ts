@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { unstorablePath } from '../db/storable-text.js';
 import { ApiError } from './errors.js';
 
 /**
@@ -49,9 +50,26 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
   }
 }
 
-/** Reads and parses a JSON body of at most `maxBytes` (400 `invalid_json` when it is not JSON). */
+/**
+ * Reads and parses a JSON body of at most `maxBytes` (400 `invalid_json` when it is not JSON, 400
+ * `invalid_text` when a string in it cannot be stored; see {@link requireStorableText}).
+ * Ingest reads its bodies itself: feedback text is cleaned rather than refused.
+ */
 export async function readJson(request: Request, maxBytes: number): Promise<unknown> {
-  return parseJson(await readBodyText(request, maxBytes));
+  return requireStorableText(parseJson(await readBodyText(request, maxBytes)));
+}
+
+/**
+ * Returns `value` unless a string in it (or a key) holds a NUL character or an unpaired surrogate,
+ * which PostgreSQL cannot store or compare: then 400 `invalid_text` naming where, instead of the
+ * 500 the database error would become.
+ */
+export function requireStorableText<T>(value: T): T {
+  const path = unstorablePath(value);
+  if (path !== undefined) {
+    throw new ApiError(400, 'invalid_text', `${path || 'body'}: contains a NUL character or an unpaired surrogate, which cannot be stored`, { path });
+  }
+  return value;
 }
 
 /** `JSON.parse` with a 400 `invalid_json` that says where parsing failed. */

@@ -1,15 +1,8 @@
 import type { Submission, ValidationIssue } from '../../../sdk/index.js';
+import { toStorableText as clean } from '../db/storable-text.js';
 
 /** PostgreSQL's `integer` (surveyVersion's column). */
 const MAX_INT4 = 2_147_483_647;
-// NUL and lone surrogates: valid in JSON and JavaScript strings, refused by PostgreSQL text/jsonb.
-// eslint-disable-next-line no-control-regex
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-function clean(text: string): string {
-  UNSTORABLE.lastIndex = 0;
-  return UNSTORABLE.test(text) ? text.replace(UNSTORABLE, '\ufffd') : text;
-}
 
 /**
  * A copy of `value` whose strings (keys too) PostgreSQL can store: NUL characters and unpaired
