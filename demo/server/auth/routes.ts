@@ -8,6 +8,7 @@ import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './coo
 import { isSameOrigin } from './csrf.js';
 import type { AuthEnv } from './env.js';
 import { requireSession } from './middleware.js';
+import type { SessionBody } from './session-body.js';
 import { dummyHash, verifyPassword } from './password.js';
 import { countLoginAttempt, resetLoginAttempts } from './rate-limit.js';
 import type { User } from './roles.js';
@@ -19,7 +20,7 @@ const LoginSchema = z.strictObject({ email: z.string().min(1).max(254), password
 const MAX_LOGIN_BODY_BYTES = 8 * 1024;
 
 /** What login and /me answer: the user, and the token the client sends back as X-CSRF-Token. */
-function sessionBody(user: User, csrfToken: string, expiresAt: Date, ctx: AppContext) {
+function sessionBody(user: User, csrfToken: string, expiresAt: Date, ctx: AppContext): SessionBody {
   return { user, csrfToken, expiresAt: expiresAt.toISOString(), staffMinResponses: ctx.config.STAFF_MIN_RESPONSES };
 }
 

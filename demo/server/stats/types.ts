@@ -1,116 +1,140 @@
 /**
- * Response shapes of the stats API, shared with the dashboard (type-only imports, so nothing of
- * the server ends up in the browser bundle).
+ * Response shapes of the stats API, as zod schemas shared with the dashboard: the server's types
+ * come from them (`z.infer`), and the dashboard validates every response with them, so a
+ * collector and a dashboard of different versions fail with a message that names the field
+ * instead of drawing nonsense. zod/mini, and nothing else imported here: this file ends up in the
+ * browser bundle.
  */
+import * as z from 'zod/mini';
 
 export type Level = 'brand' | 'region' | 'store' | 'staff';
 export type Audience = 'customer' | 'employee';
 
+const count = z.number().check(z.int(), z.nonnegative());
+const nullableString = z.nullable(z.string());
+
 /** One score with the number of answers it was computed from. */
-export interface Metric {
+export const MetricSchema = z.object({
   /** null when there are no answers, or fewer than the minimum where the minimum applies. */
-  value: number | null;
-  n: number;
+  value: z.nullable(z.number()),
+  n: count,
   /** true when answers exist but fewer than the minimum (the value is withheld). */
-  insufficientResponses: boolean;
-}
+  insufficientResponses: z.boolean(),
+});
+export type Metric = z.infer<typeof MetricSchema>;
 
-export interface Kpis {
+const kpis = {
   /** Responses (submissions); always shown. */
-  volume: number;
+  volume: count,
   /** Net Promoter Score, −100…100: % of 9–10 minus % of 0–6. */
-  nps: Metric;
+  nps: MetricSchema,
   /** % of CSAT answers that are 4 or 5. */
-  csat: Metric;
+  csat: MetricSchema,
   /** Average smiley, 1…5. */
-  smiley: Metric;
+  smiley: MetricSchema,
   /** Average stars, 1…5. */
-  stars: Metric;
+  stars: MetricSchema,
   /** Responses with a comment. */
-  comments: number;
+  comments: count,
   /** true when the minimum applies to this group and its volume is below it. */
-  insufficientResponses: boolean;
-}
+  insufficientResponses: z.boolean(),
+};
+export const KpisSchema = z.object(kpis);
+export type Kpis = z.infer<typeof KpisSchema>;
 
-export interface Group extends Kpis {
+export const GroupSchema = z.object({
+  ...kpis,
   /** Region, store or staff id; '' for submissions without one. */
-  id: string;
-  name: string | null;
-}
+  id: z.string(),
+  name: nullableString,
+});
+export type Group = z.infer<typeof GroupSchema>;
 
 /** The selection a response describes, after scope and parameters were combined. */
-export interface FilterEcho {
-  brand: string;
-  region: string | null;
-  store: string | null;
-  staff: string | null;
-  from: string;
-  to: string;
-  channel: Audience;
-}
+export const FilterEchoSchema = z.object({
+  brand: z.string(),
+  region: nullableString,
+  store: nullableString,
+  staff: nullableString,
+  from: z.string(),
+  to: z.string(),
+  channel: z.enum(['customer', 'employee']),
+});
+export type FilterEcho = z.infer<typeof FilterEchoSchema>;
 
-export interface StatsResponse {
-  level: Level;
-  filter: FilterEcho;
+export const StatsResponseSchema = z.object({
+  level: z.enum(['brand', 'region', 'store', 'staff']),
+  filter: FilterEchoSchema,
   /** The minimum number of responses for individual (and employee-pulse) scores. */
-  minResponses: number;
+  minResponses: count,
   /** The whole selection (team results come first). */
-  summary: Kpis;
-  groups: Group[];
-}
+  summary: KpisSchema,
+  groups: z.array(GroupSchema),
+});
+export type StatsResponse = z.infer<typeof StatsResponseSchema>;
 
-export interface TrendPoint extends Kpis {
+export const TrendPointSchema = z.object({
+  ...kpis,
   /** First day of the period, YYYY-MM-DD (UTC). */
-  period: string;
-}
+  period: z.string(),
+});
+export type TrendPoint = z.infer<typeof TrendPointSchema>;
 
-export interface TrendResponse {
-  filter: FilterEcho;
-  bucket: 'day' | 'week';
-  points: TrendPoint[];
-}
+export const TrendResponseSchema = z.object({
+  filter: FilterEchoSchema,
+  bucket: z.enum(['day', 'week']),
+  points: z.array(TrendPointSchema),
+});
+export type TrendResponse = z.infer<typeof TrendResponseSchema>;
 
-export interface DistributionResponse {
-  filter: FilterEcho;
-  /** Answers per value: nps[0..10], the others [1..5] at index 0..4. Null when withheld. */
-  nps: number[] | null;
-  csat: number[] | null;
-  smiley: number[] | null;
-  stars: number[] | null;
-  insufficientResponses: boolean;
-}
+/** Answers per value: nps[0..10], the others [1..5] at index 0..4. Null when withheld. */
+const counts = z.nullable(z.array(count));
 
-export interface CommentItem {
-  id: string;
-  createdAt: string;
-  regionId: string | null;
-  storeId: string | null;
-  storeName: string | null;
-  channel: string;
+export const DistributionResponseSchema = z.object({
+  filter: FilterEchoSchema,
+  nps: counts,
+  csat: counts,
+  smiley: counts,
+  stars: counts,
+  insufficientResponses: z.boolean(),
+});
+export type DistributionResponse = z.infer<typeof DistributionResponseSchema>;
+
+export const CommentItemSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  regionId: nullableString,
+  storeId: nullableString,
+  storeName: nullableString,
+  channel: z.string(),
   /** Plain text as the customer wrote it: render as text, never as HTML. */
-  text: string;
-  nps: number | null;
-  minScore: number | null;
-}
+  text: z.string(),
+  nps: z.nullable(z.number()),
+  minScore: z.nullable(z.number()),
+});
+export type CommentItem = z.infer<typeof CommentItemSchema>;
 
-export interface CommentsResponse {
-  filter: FilterEcho;
-  comments: CommentItem[];
-}
+export const CommentsResponseSchema = z.object({
+  filter: FilterEchoSchema,
+  comments: z.array(CommentItemSchema),
+});
+export type CommentsResponse = z.infer<typeof CommentsResponseSchema>;
 
-export interface KudosItem {
-  id: string;
-  createdAt: string;
-  storeId: string | null;
-  storeName: string | null;
+export const KudosItemSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  storeId: nullableString,
+  storeName: nullableString,
   /** The staff members the feedback names (by id) or mentions (by first name). */
-  staff: Array<{ id: string; name: string | null }>;
-  text: string;
-  nps: number | null;
-  minScore: number | null;
-}
+  staff: z.array(z.object({ id: z.string(), name: nullableString })),
+  text: z.string(),
+  nps: z.nullable(z.number()),
+  minScore: z.nullable(z.number()),
+});
+export type KudosItem = z.infer<typeof KudosItemSchema>;
 
-export interface KudosResponse {
-  filter: FilterEcho;
-  kudos: KudosItem[];
-}
+export const KudosResponseSchema = z.object({
+  filter: FilterEchoSchema,
+  kudos: z.array(KudosItemSchema),
+});
+export type KudosResponse = z.infer<typeof KudosResponseSchema>;

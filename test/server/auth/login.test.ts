@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import * as z from 'zod/mini';
+import { SessionBodySchema } from '../../../demo/server/auth/session-body.js';
 import type { Collector } from '../../../demo/server/server.js';
 import { startTestCollector } from '../support/collector.js';
 import { databaseTargets } from '../support/databases.js';
@@ -28,7 +30,8 @@ for (const target of databaseTargets) {
       assert.match(cookie, /SameSite=Strict/);
       assert.match(cookie, /Path=\//);
       assert.doesNotMatch(cookie, /Secure/); // plain http on loopback
-      const body = (await res.json()) as { user: { role: string; storeId: string; email: string }; csrfToken: string };
+      // The shape the dashboard validates (demo/pages/dashboard/api.ts).
+      const body = z.parse(SessionBodySchema, await res.json());
       assert.equal(body.user.role, 'store');
       assert.equal(body.user.storeId, 'n1');
       assert.ok(body.csrfToken.length >= 40);
@@ -90,7 +93,7 @@ for (const target of databaseTargets) {
       const me = await fetch(`${collector.url}/v1/auth/me`, { headers: { cookie: session.cookie } });
       assert.equal(me.status, 200);
       assert.equal(me.headers.get('cache-control'), 'no-store');
-      const body = (await me.json()) as { user: { email: string }; csrfToken: string; staffMinResponses: number };
+      const body = z.parse(SessionBodySchema, await me.json());
       assert.equal(body.user.email, USERS.corporate);
       assert.equal(body.csrfToken, session.csrf);
       assert.equal(body.staffMinResponses, 10);

@@ -112,6 +112,22 @@ describe('dashboard in Chromium (pglite)', { skip: pglite ? undefined : 'no PGli
     assert.deepEqual(violations, []);
   });
 
+  it('says which field is wrong when the API answers in another shape (a collector of another version)', async () => {
+    // The real trend endpoint, with one field renamed on the way: what an older collector would send.
+    await page.route('**/v1/stats/trend?*', async (route) => {
+      const real = (await (await route.fetch()).json()) as Record<string, unknown>;
+      await route.fulfill({ json: { ...real, points: undefined, series: real.points } });
+    });
+    await page.reload();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /\/v1\/stats\/trend answered in an unexpected shape \(points: .+\); are the dashboard and the collector the same version\?/);
+    await page.unroute('**/v1/stats/trend?*');
+    await page.reload();
+    await page.getByRole('table').first().waitFor();
+    assert.equal(await page.getByRole('alert').count(), 0, 'the real API passes the same check');
+  });
+
   it('logs out and is back at the login form', async () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('button', { name: 'Log in' }).waitFor();

@@ -1,12 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import * as z from 'zod/mini';
 import type { Collector } from '../../../demo/server/server.js';
+import { CommentsResponseSchema, DistributionResponseSchema, KudosResponseSchema, StatsResponseSchema, TrendResponseSchema } from '../../../demo/server/stats/types.js';
 import { startTestCollector } from '../support/collector.js';
 import { databaseTargets } from '../support/databases.js';
 import { get, login, type Session } from './client.js';
 import { NOW, PASSWORD, RANGE, seed, USERS } from './fixtures.js';
 
 const ENDPOINTS = ['/v1/stats', '/v1/stats/trend', '/v1/stats/distribution', '/v1/stats/comments', '/v1/stats/kudos', '/v1/stats/export.csv'];
+/** The schemas the dashboard validates each JSON answer with (demo/pages/dashboard/api.ts). */
+const SCHEMAS: Record<string, z.ZodMiniType | undefined> = {
+  '/v1/stats': StatsResponseSchema,
+  '/v1/stats/trend': TrendResponseSchema,
+  '/v1/stats/distribution': DistributionResponseSchema,
+  '/v1/stats/comments': CommentsResponseSchema,
+  '/v1/stats/kudos': KudosResponseSchema,
+};
 const ROLES = ['corporate', 'regional', 'store', 'staff'] as const;
 type Role = (typeof ROLES)[number];
 
@@ -59,7 +69,7 @@ for (const target of databaseTargets) {
     });
 
     for (const role of ROLES) {
-      it(`${role}: every endpoint × every forged parameter gets the expected status, and no foreign data`, async () => {
+      it(`${role}: every endpoint × every forged parameter gets the expected status, the dashboard's shape, and no foreign data`, async () => {
         for (const endpoint of ENDPOINTS) {
           for (const levelParam of ['', 'level=region', 'level=store', 'level=staff']) {
             for (const c of CASES) {
@@ -67,6 +77,12 @@ for (const target of databaseTargets) {
               const res = await get(collector.url, `${endpoint}?${query}`, sessions[role]);
               const text = await res.text();
               assert.equal(res.status, c.expect[role], `${role} ${endpoint}?${query}: ${text}`);
+              // Every answer has the shape the dashboard checks, withheld values and empty groups included.
+              const schema = SCHEMAS[endpoint];
+              if (res.status === 200 && schema) {
+                const parsed = z.safeParse(schema, JSON.parse(text));
+                assert.ok(parsed.success, `${role} ${endpoint}?${query}: ${parsed.error?.message}`);
+              }
               for (const foreign of FOREIGN[role]) assert.ok(!text.includes(foreign), `${role} ${endpoint}?${query} leaked ${foreign}`);
             }
           }
