@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { IdSchema } from './primitives.js';
-import { boolean, byType, integer, listOf, literal, nullable, oneOf, string, within } from './internal.js';
+import { boolean, byType, integer, listOf, literal, nullable, oneOf, optional, strictObject, string, within } from './internal.js';
 
 const answer = <const T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
-  z.strictObject({ questionId: IdSchema, type: literal(type), ...shape });
+  strictObject({ questionId: IdSchema, type: literal(type), ...shape });
 
 /** Smiley faces, worst (1) to best (5). Three-face surveys use 1, 3 and 5 so scores stay comparable. */
 export const SmileyAnswerSchema = answer('smiley', { value: integer(1, 5) });
@@ -15,7 +15,7 @@ export const CsatAnswerSchema = answer('csat', { value: integer(1, 5) });
 /** One option id, or several for multi-select; `other` carries the free text of an "Other" option. */
 export const ChoiceAnswerSchema = answer('choice', {
   value: oneOf([IdSchema, listOf(IdSchema, 1, 30)]),
-  other: z.optional(string().check(within(0, 500))),
+  other: optional(string().check(within(0, 500))),
 });
 export const TextAnswerSchema = answer('text', { value: string().check(within(0, 5000)) });
 /** The staff member who helped, or `null` for "not sure". */
@@ -23,7 +23,7 @@ export const StaffAnswerSchema = answer('staff', { value: nullable(IdSchema) });
 /** Opt-in to be contacted; `contact` (an e-mail address or phone number) only when `value` is true. */
 export const ConsentAnswerSchema = answer('consent', {
   value: boolean(),
-  contact: z.optional(string().check(within(0, 200))),
+  contact: optional(string().check(within(0, 200))),
 });
 
 export const AnswerSchema = byType([

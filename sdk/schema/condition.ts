@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { boolean, listOf, literal, number, oneOf, string } from './internal.js';
+import { boolean, listOf, literal, number, oneOf, optional, strictObject, string } from './internal.js';
 
 const Scalar = oneOf([string(), number(), boolean(), literal(null)]);
 
@@ -10,15 +10,15 @@ const Scalar = oneOf([string(), number(), boolean(), literal(null)]);
  * @example { "lte": 2 }            // a bad score
  * @example { "in": ["price"] }     // chose "price"
  */
-export const ConditionSchema = z.strictObject({
-  eq: z.optional(Scalar),
-  neq: z.optional(Scalar),
-  lt: z.optional(number()),
-  lte: z.optional(number()),
-  gt: z.optional(number()),
-  gte: z.optional(number()),
-  in: z.optional(listOf(Scalar, 1)),
-  notIn: z.optional(listOf(Scalar, 1)),
-  answered: z.optional(boolean()),
+export const ConditionSchema = strictObject({
+  eq: optional(Scalar),
+  neq: optional(Scalar),
+  lt: optional(number()),
+  lte: optional(number()),
+  gt: optional(number()),
+  gte: optional(number()),
+  in: optional(listOf(Scalar, 1)),
+  notIn: optional(listOf(Scalar, 1)),
+  answered: optional(boolean()),
 });
 export type Condition = z.infer<typeof ConditionSchema>;

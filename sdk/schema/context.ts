@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { IdSchema, LocaleSchema } from './primitives.js';
-import { boolean, listOf, literal, number, oneOf, recordOf, string, within } from './internal.js';
+import { boolean, listOf, literal, number, oneOf, optional, recordOf, strictObject, string, within } from './internal.js';
 
 /** Where a piece of feedback was given. `employee` marks staff (Voice of Employee) pulse feedback. */
 export const ChannelSchema = literal(['web', 'kiosk', 'app', 'qr', 'employee']);
@@ -14,20 +14,20 @@ export const TagsSchema = recordOf(
 ).check(z.refine((tags) => Object.keys(tags).length <= 32, 'must have at most 32 tags'));
 export type Tags = z.infer<typeof TagsSchema>;
 
-export const PageSchema = z.strictObject({
+export const PageSchema = strictObject({
   url: string().check(within(0, 2048)),
 });
 
 const optionalFields = {
-  brand: z.optional(IdSchema),
-  region: z.optional(IdSchema),
-  store: z.optional(IdSchema),
+  brand: optional(IdSchema),
+  region: optional(IdSchema),
+  store: optional(IdSchema),
   /** The staff member(s) the feedback is about, e.g. the person at the till. */
-  staff: z.optional(listOf(IdSchema, 0, 20)),
-  device: z.optional(IdSchema),
-  locale: z.optional(LocaleSchema),
-  page: z.optional(PageSchema),
-  tags: z.optional(TagsSchema),
+  staff: optional(listOf(IdSchema, 0, 20)),
+  device: optional(IdSchema),
+  locale: optional(LocaleSchema),
+  page: optional(PageSchema),
+  tags: optional(TagsSchema),
 };
 
 // The shapes are written out rather than derived with z.partial()/z.extend(): those helpers
@@ -37,9 +37,9 @@ const optionalFields = {
  * Context a host app sets with `createClient({ context })`, `client.setContext()` or per submission.
  * Every field is optional; set values are merged (see `mergeContext`).
  */
-export const ContextInputSchema = z.strictObject({ channel: z.optional(ChannelSchema), ...optionalFields });
+export const ContextInputSchema = strictObject({ channel: optional(ChannelSchema), ...optionalFields });
 export type ContextInput = z.infer<typeof ContextInputSchema>;
 
 /** Context as it travels on the wire (v1): like the input, but the channel is always known. */
-export const ContextSchema = z.strictObject({ channel: ChannelSchema, ...optionalFields });
+export const ContextSchema = strictObject({ channel: ChannelSchema, ...optionalFields });
 export type Context = z.infer<typeof ContextSchema>;

@@ -1,14 +1,15 @@
 import * as z from 'zod/mini';
 
 // The building blocks of our schemas, in place of most of zod/mini's own (string, number, boolean,
-// literal, array, union, discriminated union, record, int, length and range checks). zod/mini
-// bundles each feature used; together these cost ~4 KB gzip of a 16 KB budget, these stand-ins
-// ~0.6 KB. Each is a `z.custom()` schema whose check raises the issues zod would (same code,
-// expected/origin/minimum/maximum/values, path), so `parse.ts` words them as before, and the
-// schemas stay zod schemas that zod and zod/mini parse and compose (z.object, z.optional…).
-// What zod still provides: strict objects, optional fields, custom schemas and refinements,
-// parsing and its errors. Not exported from the package.
-// The price: z.toJSONSchema() cannot describe custom schemas.
+// literal, array, union, discriminated union, record, strict object, optional, int, length and
+// range checks). zod/mini bundles each feature used; together these cost ~5 KB gzip of a 16 KB
+// budget, these stand-ins ~0.9 KB. Each is a `z.custom()` schema whose check raises the issues zod
+// would (same code, expected/origin/minimum/maximum/values/keys, path), so `parse.ts` words them as
+// before, and the schemas stay zod schemas that zod and zod/mini parse and compose (z.object,
+// z.optional…). What zod still provides: custom schemas and refinements, parsing and its errors.
+// Not exported from the package.
+// The price: z.toJSONSchema() cannot describe custom schemas, and zod's object helpers (z.extend,
+// z.pick, z.partial…) do not apply to our objects; spread their `.shape` into a new object instead.
 
 type Payload = z.core.ParsePayload<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Check = (payload: Payload) => void;
@@ -28,6 +29,13 @@ const adopt = (payload: Payload, schema: z.core.SomeType): void => {
   const result = run(schema, payload.value);
   payload.value = result.value;
   payload.issues.push(...result.issues);
+};
+
+/** Parses `value`, a part of the payload's value at `key`, with `schema`: its issues are reported at that key. */
+const runAt = (payload: Payload, key: PropertyKey, schema: z.core.SomeType, value: unknown): unknown => {
+  const result = run(schema, value);
+  for (const issue of result.issues) payload.issues.push({ ...issue, path: [key, ...(issue.path ?? [])] });
+  return result.value;
 };
 
 /** A schema for `O` (parsed from `I`) that `check` validates. */
@@ -84,11 +92,7 @@ export const listOf = <S extends z.core.SomeType>(item: S, min = 0, max = Infini
     const input = payload.value;
     if (!Array.isArray(input)) return fail(payload, { code: 'invalid_type', expected: 'array' }, true);
     if (input.length > max) return within(0, max, true)(payload);
-    payload.value = input.map((value, i) => {
-      const result = run(item, value);
-      for (const issue of result.issues) payload.issues.push({ ...issue, path: [i, ...(issue.path ?? [])] });
-      return result.value;
-    });
+    payload.value = input.map((value, i) => runAt(payload, i, item, value));
     within(min)(payload);
   });
 
@@ -97,16 +101,45 @@ export const listOf = <S extends z.core.SomeType>(item: S, min = 0, max = Infini
  * a bad key is an `invalid_key` issue at that key. Objects with a prototype other than Object's
  * (arrays, dates, class instances) are refused as zod does; objects from other frames pass.
  */
-export const recordOf = <V extends z.core.SomeType>(key: z.core.SomeType, value: V) => {
-  // An object with no fixed keys, whose every value must pass `value`: strict objects use the same type.
-  const entries = new z.ZodMiniObject({ type: 'object', shape: {}, catchall: value as never });
-  return checked<Record<string, z.output<V>>, Record<string, z.input<V>>>((payload) => {
+export const recordOf = <V extends z.core.SomeType>(key: z.core.SomeType, value: V) =>
+  checked<Record<string, z.output<V>>, Record<string, z.input<V>>>((payload) => {
     const input = payload.value;
     const proto = isObject(input) && Object.getPrototypeOf(input);
     if (proto !== null && !(proto && Object.hasOwn(proto, 'isPrototypeOf'))) return fail(payload, { code: 'invalid_type', expected: 'record' }, true);
-    adopt(payload, entries);
+    const output: Record<string, unknown> = {};
+    // As zod does, a "__proto__" key (from JSON.parse) is left out rather than made the prototype.
+    for (const k of Object.keys(input)) if (k !== '__proto__') output[k] = runAt(payload, k, value, input[k]);
     for (const k of Object.keys(input)) if (run(key, k).issues.length) fail(payload, { code: 'invalid_key', origin: 'record', path: [k], issues: [] }, true);
+    payload.value = output;
   });
+
+/** What {@link strictObject} makes: a schema of the object `S` describes, which keeps `S` as `.shape`. */
+export interface StrictObject<S extends z.core.$ZodShape>
+  extends z.ZodMiniType<z.core.$InferObjectOutput<S, z.core.$strict['out']>, z.core.$InferObjectInput<S, z.core.$strict['in']>> {
+  shape: S;
+}
+
+/**
+ * An object with exactly the fields of `shape`, like `z.strictObject(shape)`: each field's issues
+ * are reported at its key, a missing field is parsed as `undefined` (so only `optional()` ones
+ * may be left out), and unknown keys are one `unrecognized_keys` issue.
+ */
+export const strictObject = <const S extends z.core.$ZodShape>(shape: S): StrictObject<S> => {
+  const schema = checked((payload) => {
+    const input = payload.value;
+    if (!isObject(input)) return fail(payload, { code: 'invalid_type', expected: 'object' }, true);
+    const output: Record<string, unknown> = {};
+    for (const [k, field] of Object.entries(shape)) {
+      const parsed = runAt(payload, k, field, input[k]);
+      if (k in input) output[k] = parsed;
+    }
+    const unknown: string[] = [];
+    // for…in, as zod: inherited enumerable keys are unknown fields too.
+    for (const k in input) if (!Object.hasOwn(shape, k)) unknown.push(k);
+    if (unknown.length) fail(payload, { code: 'unrecognized_keys', keys: unknown });
+    payload.value = output;
+  });
+  return Object.assign(schema, { shape }) as StrictObject<S>;
 };
 
 /**
@@ -128,25 +161,40 @@ export const oneOf = <const T extends readonly z.core.SomeType[]>(options: T) =>
     } else fail(payload, { code: 'invalid_union', errors: [] }, true);
   });
 
+/** What {@link optional} makes: a schema marked optional the way zod marks its own, which objects and `z.infer` read. */
+export interface Optional<S extends z.core.SomeType> extends z.ZodMiniType<z.output<S> | undefined, z.input<S> | undefined> {
+  _zod: z.ZodMiniType<z.output<S> | undefined, z.input<S> | undefined>['_zod'] & { optin: 'optional'; optout: 'optional' };
+}
+
+/**
+ * `undefined`, or what `schema` accepts, like `z.optional(schema)`: a field that `strictObject`
+ * (and zod's objects, which read the same `optin`/`optout` marks) lets the input leave out.
+ */
+export const optional = <S extends z.core.SomeType>(schema: S): Optional<S> => {
+  const field = checked((payload) => {
+    if (payload.value !== undefined) adopt(payload, schema);
+  });
+  Object.assign(field._zod, { optin: 'optional', optout: 'optional' });
+  return field as Optional<S>;
+};
+
 /** `null`, or what `schema` accepts, like `z.nullable(schema)`. */
 export const nullable = <S extends z.core.SomeType>(schema: S) =>
   checked<z.output<S> | null, z.input<S> | null>((payload) => {
     if (payload.value !== null) adopt(payload, schema);
   });
 
-type Typed = z.ZodMiniObject<{ type: { values: readonly unknown[] } & z.ZodMiniType<string> }>;
+type Typed = z.ZodMiniType<{ type: string }> & { shape: { type: { values: readonly unknown[] } } };
 
 /**
  * One of several objects told apart by their `type` literal, like `z.discriminatedUnion('type', options)`:
  * an unknown type is an `invalid_union` issue at `type` with the note "No matching discriminator".
  */
-export const byType = <const T extends readonly Typed[]>(options: T) => {
-  const table = new Map(options.map((option) => [option.shape.type.values[0], option]));
-  return checked<z.output<T[number]>, z.input<T[number]>>((payload) => {
+export const byType = <const T extends readonly Typed[]>(options: T) =>
+  checked<z.output<T[number]>, z.input<T[number]>>((payload) => {
     const input = payload.value;
     if (!isObject(input)) return fail(payload, { code: 'invalid_type', expected: 'object' }, true);
-    const option = table.get(input.type);
+    const option = options.find((candidate) => candidate.shape.type.values.includes(input.type));
     if (option) adopt(payload, option);
     else fail(payload, { code: 'invalid_union', errors: [], note: 'No matching discriminator', discriminator: 'type', path: ['type'] }, true);
   });
-};

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ConditionSchema } from './condition.js';
 import { IdSchema, LocalizedTextSchema } from './primitives.js';
-import { boolean, byType, integer, listOf, literal, recordOf, string, within } from './internal.js';
+import { boolean, byType, integer, listOf, literal, optional, recordOf, strictObject, string, within } from './internal.js';
 
 export { ConditionSchema, type Condition } from './condition.js';
 
@@ -12,68 +12,68 @@ export type ShowIf = z.infer<typeof ShowIfSchema>;
 const base = {
   id: IdSchema,
   prompt: LocalizedTextSchema,
-  description: z.optional(LocalizedTextSchema),
-  required: z.optional(boolean()),
-  showIf: z.optional(ShowIfSchema),
+  description: optional(LocalizedTextSchema),
+  required: optional(boolean()),
+  showIf: optional(ShowIfSchema),
 };
 
-export const SmileyQuestionSchema = z.strictObject({
+export const SmileyQuestionSchema = strictObject({
   ...base,
   type: literal('smiley'),
   /** @default 5 */
-  faces: z.optional(literal([3, 5])),
+  faces: optional(literal([3, 5])),
 });
-export const StarsQuestionSchema = z.strictObject({ ...base, type: literal('stars') });
-export const NpsQuestionSchema = z.strictObject({
+export const StarsQuestionSchema = strictObject({ ...base, type: literal('stars') });
+export const NpsQuestionSchema = strictObject({
   ...base,
   type: literal('nps'),
-  lowLabel: z.optional(LocalizedTextSchema),
-  highLabel: z.optional(LocalizedTextSchema),
+  lowLabel: optional(LocalizedTextSchema),
+  highLabel: optional(LocalizedTextSchema),
 });
-export const CsatQuestionSchema = z.strictObject({
+export const CsatQuestionSchema = strictObject({
   ...base,
   type: literal('csat'),
-  lowLabel: z.optional(LocalizedTextSchema),
-  highLabel: z.optional(LocalizedTextSchema),
+  lowLabel: optional(LocalizedTextSchema),
+  highLabel: optional(LocalizedTextSchema),
 });
-export const ChoiceOptionSchema = z.strictObject({ id: IdSchema, label: LocalizedTextSchema });
-export const ChoiceQuestionSchema = z.strictObject({
+export const ChoiceOptionSchema = strictObject({ id: IdSchema, label: LocalizedTextSchema });
+export const ChoiceQuestionSchema = strictObject({
   ...base,
   type: literal('choice'),
   options: listOf(ChoiceOptionSchema, 1, 30).check(
     z.refine((options) => new Set(options.map((o) => o.id)).size === options.length, 'option ids must be unique'),
   ),
   /** Allow several options. @default false */
-  multiple: z.optional(boolean()),
+  multiple: optional(boolean()),
   /** Add an "Other" option with a text field. @default false */
-  other: z.optional(boolean()),
+  other: optional(boolean()),
 });
-export const TextQuestionSchema = z.strictObject({
+export const TextQuestionSchema = strictObject({
   ...base,
   type: literal('text'),
   /** @default 1000 */
-  maxLength: z.optional(integer(1, 5000)),
-  placeholder: z.optional(LocalizedTextSchema),
+  maxLength: optional(integer(1, 5000)),
+  placeholder: optional(LocalizedTextSchema),
 });
-export const StaffMemberSchema = z.strictObject({
+export const StaffMemberSchema = strictObject({
   id: IdSchema,
   name: string().check(within(1, 100)),
-  photo: z.optional(string().check(within(0, 2048))),
+  photo: optional(string().check(within(0, 2048))),
 });
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
-export const StaffQuestionSchema = z.strictObject({
+export const StaffQuestionSchema = strictObject({
   ...base,
   type: literal('staff'),
   /** The names to pick from; a kiosk may supply its own roster instead. */
-  roster: z.optional(listOf(StaffMemberSchema, 0, 200)),
+  roster: optional(listOf(StaffMemberSchema, 0, 200)),
   /** Offer a "not sure" choice. @default true */
-  allowUnsure: z.optional(boolean()),
+  allowUnsure: optional(boolean()),
 });
-export const ConsentQuestionSchema = z.strictObject({
+export const ConsentQuestionSchema = strictObject({
   ...base,
   type: literal('consent'),
   /** Which contact detail to ask for once the shopper opts in. @default "email" */
-  contactField: z.optional(literal(['email', 'phone', 'none'])),
+  contactField: optional(literal(['email', 'phone', 'none'])),
 });
 
 export const QuestionSchema = byType([
@@ -104,17 +104,17 @@ function showIfLooksBack(questions: readonly Question[]): boolean {
  * @example
  * { "id": "post-visit", "questions": [{ "id": "mood", "type": "smiley", "prompt": "How was your visit?", "required": true }] }
  */
-export const SurveyDefinitionSchema = z.strictObject({
+export const SurveyDefinitionSchema = strictObject({
   id: IdSchema,
   /** @default 1 */
-  version: z.optional(integer(1)),
-  title: z.optional(LocalizedTextSchema),
+  version: optional(integer(1)),
+  title: optional(LocalizedTextSchema),
   questions: listOf(QuestionSchema, 1, 50).check(
     z.refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, 'question ids must be unique'),
     z.refine(showIfLooksBack, 'showIf may only refer to questions that come earlier'),
   ),
-  thankYou: z.optional(LocalizedTextSchema),
+  thankYou: optional(LocalizedTextSchema),
   /** One question per step, or all on one page. @default "steps" */
-  display: z.optional(literal(['steps', 'page'])),
+  display: optional(literal(['steps', 'page'])),
 });
 export type SurveyDefinition = z.infer<typeof SurveyDefinitionSchema>;
