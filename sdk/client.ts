@@ -119,7 +119,7 @@ function defaultOutboxName(destinations: readonly ResolvedDestination[]): string
 }
 
 function browserLocale(): string | undefined {
-  const locale = typeof navigator === 'undefined' ? undefined : navigator.language;
+  const locale = globalThis.navigator?.language;
   return locale && z.safeParse(LocaleSchema, locale).success ? locale : undefined;
 }
 
@@ -164,30 +164,29 @@ export function createClient(input: ClientOptions): Client {
       maxAgeMs: options.outbox?.maxAgeMs ?? DEFAULTS.maxAgeMs,
       retry: { baseDelayMs: options.retry?.baseDelayMs ?? DEFAULTS.baseDelayMs, maxDelayMs: options.retry?.maxDelayMs ?? DEFAULTS.maxDelayMs },
     });
-    if (destroyed) void courier.stop();
     // Deliver what an earlier page left behind, now: a new page is a fresh start, like coming back online.
-    else void courier.flush(true).catch(warnFlushFailed);
+    // (Destroyed meanwhile: destroy() stops the courier once it exists.)
+    if (!destroyed) void courier.flush(true).catch(warnFlushFailed);
     return { store, courier };
   });
 
   const listeners = options.autoFlush === false ? undefined : listenToPage(ready);
 
-  async function build(parsed: SubmitInput): Promise<Submission> {
-    const merged = mergeContext(context, parsed.context);
+  /** `given` (surveyId, surveyVersion, answers) goes on as it is; parsing puts the fields in wire order. */
+  async function build({ context: own, consent: chosen, ...given }: SubmitInput): Promise<Submission> {
+    const merged = mergeContext(context, own);
     const href = globalThis.location?.href;
     const url = merged.page === undefined && href ? pageUrl(href, options.pageUrl ?? 'strip') : undefined;
     const locale = merged.locale ?? browserLocale();
     const token = typeof options.contextToken === 'function' ? await options.contextToken() : options.contextToken;
-    const consentAnswer = parsed.answers.find((a) => a.type === 'consent');
-    const consent = parsed.consent ?? (consentAnswer && { contact: consentAnswer.value });
+    const consentAnswer = given.answers.find((a) => a.type === 'consent');
+    const consent = chosen ?? (consentAnswer && { contact: consentAnswer.value });
     const submission = {
       id: uuidv7(),
       schemaVersion: 1 as const,
-      surveyId: parsed.surveyId,
-      ...(parsed.surveyVersion !== undefined && { surveyVersion: parsed.surveyVersion }),
+      ...given,
       createdAt: new Date().toISOString(),
       context: { ...merged, channel: merged.channel ?? 'web', ...(url && { page: { url } }), ...(locale && { locale }) },
-      answers: parsed.answers,
       ...(consent && { consent }),
       ...(token && { contextToken: token }),
     };
@@ -225,23 +224,26 @@ export function createClient(input: ClientOptions): Client {
     courier.track(entry);
     events.emit('queued', { id: submission.id, submission, destinations: targets, durable });
 
-    const outcome = new Map<string, DeliveryStatus>();
-    courier.outcomes.set(submission.id, outcome);
-    const failures = new Map<string, string>();
-    const onFailed = (e: ClientEventMap['failed']) => e.id === submission.id && e.message && failures.set(e.destination ?? '', e.message);
-    events.on('failed', onFailed);
+    // The courier's events tell how each destination answered; a destination not heard from is still owed.
+    const outcome = new Map<string | undefined, DeliveryStatus>();
+    let message: string | undefined;
+    const stopSent = events.on('sent', (e) => e.id === submission.id && outcome.set(e.destination, 'sent'));
+    const stopFailed = events.on('failed', (e) => {
+      if (e.id !== submission.id) return;
+      outcome.set(e.destination, 'failed');
+      message ||= e.message;
+    });
     try {
       let timer: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([courier.flush(false).catch(warnFlushFailed), new Promise((resolve) => (timer = setTimeout(resolve, submitTimeoutMs)))]);
       clearTimeout(timer);
     } finally {
-      courier.outcomes.delete(submission.id);
-      events.off('failed', onFailed);
+      stopSent();
+      stopFailed();
     }
     const statuses = Object.fromEntries(targets.map((name) => [name, outcome.get(name) ?? 'queued'])) as Record<string, DeliveryStatus>;
-    const all = new Set(Object.values(statuses));
-    const status: SubmitStatus = all.has('failed') ? 'failed' : all.has('queued') ? 'queued' : 'sent';
-    const message = [...failures.values()][0];
+    // The worst destination's status is the submission's (there is at least one destination).
+    const status: SubmitStatus = (['failed', 'queued', 'sent'] as const).find((s) => Object.values(statuses).includes(s))!;
     return {
       id: submission.id,
       status,
@@ -265,9 +267,7 @@ export function createClient(input: ClientOptions): Client {
     off: (type, listener) => events.off(type, listener),
     async flush() {
       if (destroyed) throw new StoreVoiceError('This StoreVoice client was destroyed.');
-      const { courier } = await ready;
-      courier.resetBackoff();
-      return courier.flush(true);
+      return (await ready).courier.flush(true);
     },
     async pending() {
       if (destroyed) throw new StoreVoiceError('This StoreVoice client was destroyed.');
@@ -279,11 +279,7 @@ export function createClient(input: ClientOptions): Client {
       destroyed = true;
       listeners?.();
       events.clear();
-      // Close the database only once no flush is using it any more.
-      void ready.then(async ({ courier, store }) => {
-        await courier.stop();
-        store.close();
-      });
+      void ready.then(({ courier }) => courier.stop());
     },
   };
 }
@@ -295,7 +291,7 @@ export function createClient(input: ClientOptions): Client {
 function listenToPage(ready: Promise<{ courier: Courier }>): (() => void) | undefined {
   // Pages have both window and document; SSR, workers and Node have neither.
   if (typeof document === 'undefined') return undefined;
-  const onOnline = () => void ready.then(({ courier }) => (courier.resetBackoff(), courier.flush(true))).catch(warnFlushFailed);
+  const onOnline = () => void ready.then(({ courier }) => courier.flush(true)).catch(warnFlushFailed);
   const onVisibility = () => document.visibilityState === 'hidden' && void ready.then(({ courier }) => courier.flush(false)).catch(warnFlushFailed);
   let courier: Courier | undefined;
   void ready.then((r) => (courier = r.courier));

@@ -13,7 +13,8 @@ const RATING_TYPES = new Set(['smiley', 'stars', 'csat']);
 export function lowestScore(submission: Submission): number | undefined {
   let lowest: number | undefined;
   for (const answer of submission.answers) {
-    if (RATING_TYPES.has(answer.type) && typeof answer.value === 'number') lowest = Math.min(lowest ?? Infinity, answer.value);
+    // The schema makes every rating's value a number.
+    if (RATING_TYPES.has(answer.type)) lowest = Math.min(lowest ?? Infinity, answer.value as number);
   }
   return lowest;
 }
@@ -23,8 +24,9 @@ export function npsScore(submission: Submission): number | undefined {
   return submission.answers.find((a) => a.type === 'nps')?.value as number | undefined;
 }
 
-const oneOf = <T>(expected: T | readonly T[] | undefined, actual: T | undefined): boolean =>
-  expected === undefined || (Array.isArray(expected) ? expected.includes(actual as T) : expected === actual);
+/** No expectation, or `actual` is the expected value or one of the expected values. */
+const oneOf = (expected: string | readonly string[] | undefined, actual: string | undefined): boolean =>
+  expected === undefined || [expected].flat().includes(actual as string);
 
 /** Whether a submission satisfies every field of a declarative matcher. */
 const CONTEXT_FIELDS = ['brand', 'region', 'store', 'device', 'channel'] as const;
@@ -34,17 +36,16 @@ export function matches(submission: Submission, matcher: Matcher): boolean {
   // NaN compares false with any bound: without a score, no score bound matches.
   const low = lowestScore(submission) ?? NaN;
   const nps = npsScore(submission) ?? NaN;
-  const byId = new Map(submission.answers.map((a) => [a.questionId, a]));
   return (
     (matcher.minScoreAtMost === undefined || low <= matcher.minScoreAtMost) &&
     (matcher.minScoreAtLeast === undefined || low >= matcher.minScoreAtLeast) &&
     (matcher.npsAtMost === undefined || nps <= matcher.npsAtMost) &&
     (matcher.npsAtLeast === undefined || nps >= matcher.npsAtLeast) &&
     oneOf(matcher.surveyId, submission.surveyId) &&
-    CONTEXT_FIELDS.every((field) => oneOf<string>(matcher[field], context[field])) &&
+    CONTEXT_FIELDS.every((field) => oneOf(matcher[field], context[field])) &&
     (matcher.hasText === undefined ||
       matcher.hasText === submission.answers.some((a) => (a.type === 'text' ? a.value.trim() !== '' : a.type === 'choice' && !!a.other?.trim()))) &&
-    Object.entries(matcher.answers ?? {}).every(([questionId, condition]) => matchesCondition(byId.get(questionId), condition)) &&
+    Object.entries(matcher.answers ?? {}).every(([questionId, condition]) => matchesCondition(submission.answers.find((a) => a.questionId === questionId), condition)) &&
     Object.entries(matcher.tags ?? {}).every(([key, value]) => context.tags?.[key] === value)
   );
 }

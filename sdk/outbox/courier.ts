@@ -1,6 +1,6 @@
 import type { Emitter } from '../internal/emitter.js';
 import { isOffline } from '../internal/env.js';
-import type { ClientEventMap, DeliveryStatus } from '../events.js';
+import type { ClientEventMap } from '../events.js';
 import type { Submission } from '../schema/submission.js';
 import { backoffDelay } from '../transport/retry-policy.js';
 import type { Transport, TransportResult } from '../transport/types.js';
@@ -42,8 +42,6 @@ export interface FlushReport {
  * holding up healthy ones. Schedules its own next attempt.
  */
 export interface Courier {
-  /** Deliveries outcome for submissions whose `submit()` is waiting, id → destination → status. */
-  readonly outcomes: Map<string, Map<string, DeliveryStatus>>;
   /** Remembers an entry this page just queued. */
   track(entry: OutboxEntry): void;
   /**
@@ -53,9 +51,7 @@ export interface Courier {
   flush(force: boolean): Promise<FlushReport>;
   /** Hands everything pending to `sendBeacon` as the page goes away. Nothing leaves the outbox: beacons are unconfirmed. */
   beacon(): void;
-  /** Forgets backoff, e.g. when the browser reports it is back online. */
-  resetBackoff(): void;
-  /** Aborts in-flight sends and timers; resolves once no pass touches the store any more. */
+  /** Aborts in-flight sends and timers, then closes the store once no pass uses it any more. */
   stop(): Promise<void>;
 }
 
@@ -83,17 +79,16 @@ export function warnFlushFailed(error: unknown): void {
 
 // A closure rather than a class: minifiers rename local names but never property names.
 export function createCourier({ outboxName, store, destinations, retry, maxAgeMs, events }: CourierOptions): Courier {
-  const outcomes = new Map<string, Map<string, DeliveryStatus>>();
   /** The entries this page knows are pending, kept in memory so `pagehide` can beacon them synchronously. */
   const known = new Map<string, OutboxEntry>();
-  const backoffUntil = new Map<string, number>();
   const abort = new AbortController();
-  let current: Promise<FlushReport> | undefined;
+  /** The pass waiting for the current one to end; flushes asked for meanwhile share it. */
   let queued: Promise<FlushReport> | undefined;
   let queuedForce = false;
+  /** Settles once every pass started or queued so far is over. */
+  let idle: Promise<unknown> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const record = (id: string, destination: string, status: DeliveryStatus) => outcomes.get(id)?.set(destination, status);
   const remove = (entry: OutboxEntry, destination: string) => store.update(entry.id, (e) => withoutDestination(e, destination));
 
   function flush(force: boolean): Promise<FlushReport> {
@@ -102,21 +97,18 @@ export function createCourier({ outboxName, store, destinations, retry, maxAgeMs
       return queued;
     }
     queuedForce = force;
-    const next: Promise<FlushReport> = (current ?? Promise.resolve())
-      .catch(() => undefined)
-      .then(() => {
-        queued = undefined;
-        current = next;
-        return withLock(outboxName, () => pass(queuedForce)).catch((error: unknown) => {
-          // Storage trouble (a closed or evicted database): try the whole pass again later.
-          arm(retry.maxDelayMs);
-          throw error;
-        });
-      })
-      .finally(() => {
-        if (current === next) current = undefined;
+    queued = idle.then(() => {
+      // From here on, a new flush() queues the next pass; this one keeps the force asked of it.
+      const forced = queuedForce;
+      queued = undefined;
+      return withLock(outboxName, () => pass(forced)).catch((error: unknown) => {
+        // Storage trouble (a closed or evicted database): try the whole pass again later.
+        arm(retry.maxDelayMs);
+        throw error;
       });
-    return (queued = next);
+    });
+    idle = queued.catch(() => undefined);
+    return queued;
   }
 
   async function pass(force: boolean): Promise<FlushReport> {
@@ -142,7 +134,6 @@ export function createCourier({ outboxName, store, destinations, retry, maxAgeMs
     await store.update(entry.id, () => null);
     for (const destination of Object.keys(entry.pending)) {
       tally.failed++;
-      record(entry.id, destination, 'failed');
       events.emit('failed', { id: entry.id, destination, reason: 'expired' });
       events.emit('dropped', { id: entry.id, destination, reason: 'expired', submission: entry.submission });
     }
@@ -150,12 +141,12 @@ export function createCourier({ outboxName, store, destinations, retry, maxAgeMs
 
   async function deliverTo(destination: ResolvedDestination, entries: readonly OutboxEntry[], force: boolean, tally: Tally): Promise<void> {
     const { name, batchSize } = destination;
-    const now = Date.now();
-    if (!force && (backoffUntil.get(name) ?? 0) > now) return;
-    // A missing state compares false: the entry is not for this destination.
-    const due = entries.filter((e) => e.pending[name] && (force || e.pending[name].nextAttemptAt <= now));
+    const owed = entries.filter((e) => e.pending[name]);
+    // A destination backs off while any delivery it owes is not due yet, so what was queued since
+    // waits too. The backoff is the entries' own, so tabs and page loads sharing the outbox share it.
+    if (!force && owed.some((e) => e.pending[name]!.nextAttemptAt > Date.now())) return;
     const batches: OutboxEntry[][] = [];
-    for (let i = 0; i < due.length; i += batchSize) batches.push(due.slice(i, i + batchSize));
+    for (let i = 0; i < owed.length; i += batchSize) batches.push(owed.slice(i, i + batchSize));
 
     for (let batch = batches.shift(); batch; batch = batches.shift()) {
       const { signal } = abort;
@@ -166,7 +157,6 @@ export function createCourier({ outboxName, store, destinations, retry, maxAgeMs
         for (const entry of batch) {
           await remove(entry, name);
           tally.sent++;
-          record(entry.id, name, 'sent');
           events.emit('sent', { id: entry.id, destination: name, submission: entry.submission });
         }
       } else if (result.status === 'retry') {
@@ -179,7 +169,6 @@ export function createCourier({ outboxName, store, destinations, retry, maxAgeMs
         const [entry] = batch as [OutboxEntry];
         await remove(entry, name);
         tally.failed++;
-        record(entry.id, name, 'failed');
         const detail = { id: entry.id, destination: name, reason: 'rejected' as const, message: result.message, ...(result.httpStatus !== undefined && { httpStatus: result.httpStatus }) };
         events.emit('failed', detail);
         events.emit('dropped', { ...detail, submission: entry.submission });
@@ -192,7 +181,6 @@ export function createCourier({ outboxName, store, destinations, retry, maxAgeMs
     const attempts = (entry: OutboxEntry) => entry.pending[destination]!.attempts;
     const delayMs = backoffDelay(Math.max(...batch.map(attempts)) + 1, retry, result.retryAfterMs);
     const nextAttemptAt = Date.now() + delayMs;
-    backoffUntil.set(destination, nextAttemptAt);
     const { reason, httpStatus, message } = result;
     const lastError = message ?? (httpStatus ? `HTTP ${httpStatus}` : reason);
     for (const entry of batch) {
@@ -201,7 +189,6 @@ export function createCourier({ outboxName, store, destinations, retry, maxAgeMs
         return state ? { ...e, pending: { ...e.pending, [destination]: { attempts: state.attempts + 1, nextAttemptAt, lastError } } } : e;
       });
       tally.retrying++;
-      record(entry.id, destination, 'queued');
       events.emit('retry', {
         id: entry.id,
         destination,
@@ -219,13 +206,11 @@ export function createCourier({ outboxName, store, destinations, retry, maxAgeMs
     clearTimeout(timer);
     let owed = 0;
     let earliest = Infinity;
-    for (const entry of remaining) {
-      for (const { name } of destinations) {
-        const state = entry.pending[name];
-        if (!state) continue;
-        owed++;
-        earliest = Math.min(earliest, Math.max(state.nextAttemptAt, backoffUntil.get(name) ?? 0));
-      }
+    for (const { name } of destinations) {
+      const due = remaining.flatMap((e) => e.pending[name]?.nextAttemptAt ?? []);
+      owed += due.length;
+      // A destination is tried again once everything it owes is due (see deliverTo).
+      if (due.length) earliest = Math.min(earliest, Math.max(...due));
     }
     if (owed > 0) {
       // Offline, the `online` event brings the next flush; the timer is only a slow safety net.
@@ -243,7 +228,6 @@ export function createCourier({ outboxName, store, destinations, retry, maxAgeMs
   }
 
   return {
-    outcomes,
     track: (entry) => void known.set(entry.id, entry),
     flush,
     beacon() {
@@ -253,11 +237,11 @@ export function createCourier({ outboxName, store, destinations, retry, maxAgeMs
         for (let i = 0; i < owed.length; i += batchSize) beacon(owed.slice(i, i + batchSize));
       }
     },
-    resetBackoff: () => backoffUntil.clear(),
     async stop() {
       abort.abort();
       clearTimeout(timer);
-      await Promise.allSettled([current, queued]);
+      await idle;
+      store.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { byAge, createMemoryStore } from './memory-store.js';
-import type { OutboxStore } from './types.js';
+import type { OutboxEntry, OutboxStore } from './types.js';
 
 /**
  * IndexedDB first, memory when a write to it fails (quota exceeded, storage evicted, disk error).
@@ -7,19 +7,17 @@ import type { OutboxStore } from './types.js';
  * not durable, so the caller can tell "saved" from "held until this page closes".
  */
 export function withMemoryFallback(primary: OutboxStore, onFallback: (error: unknown) => void): OutboxStore & { isDurable(id: string): boolean } {
-  const memory = createMemoryStore();
-  const inMemory = new Set<string>();
+  /** What memory holds: the entries whose durable write failed. */
+  const held = new Map<string, OutboxEntry>();
+  const memory = createMemoryStore(held);
   return {
-    kind: primary.kind,
-    isDurable: (id) => !inMemory.has(id),
+    isDurable: (id) => !held.has(id),
     async add(entry, limits) {
       try {
         return await primary.add(entry, limits);
       } catch (error) {
         onFallback(error);
-        const outcome = await memory.add(entry, limits);
-        if (outcome === 'added') inMemory.add(entry.id);
-        return outcome;
+        return memory.add(entry, limits);
       }
     },
     async list() {
@@ -31,14 +29,7 @@ export function withMemoryFallback(primary: OutboxStore, onFallback: (error: unk
       }
       return [...durable, ...(await memory.list())].sort(byAge);
     },
-    async update(id, change) {
-      if (inMemory.has(id)) {
-        const next = await memory.update(id, change);
-        if (!next) inMemory.delete(id);
-        return next;
-      }
-      return primary.update(id, change);
-    },
+    update: (id, change) => (held.has(id) ? memory : primary).update(id, change),
     close() {
       primary.close();
       memory.close();

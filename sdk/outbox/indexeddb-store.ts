@@ -19,7 +19,8 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 function done(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
-    tx.onerror = tx.onabort = () => reject(tx.error ?? new DOMException('Transaction aborted', 'AbortError'));
+    // Only an explicit abort() leaves `error` null, and nothing here calls it.
+    tx.onerror = tx.onabort = () => reject(tx.error);
   });
 }
 
@@ -29,41 +30,37 @@ function done(tx: IDBTransaction): Promise<void> {
  * fall back to memory instead of waiting forever.
  */
 export function openIndexedDbStore(name: string, timeoutMs = 3000): Promise<OutboxStore> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // What the executor throws (no IndexedDB, or a SecurityError from reading it) rejects the promise.
   return new Promise<IDBDatabase>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('IndexedDB did not open in time')), timeoutMs);
-    const settle = (fn: () => void) => {
-      clearTimeout(timer);
-      fn();
+    timer = setTimeout(() => reject(new Error('IndexedDB did not open in time')), timeoutMs);
+    const idb = globalThis.indexedDB;
+    if (!idb) throw new Error('IndexedDB is not available');
+    const open = idb.open(`storevoice-outbox:${name}`, 1);
+    open.onupgradeneeded = () => {
+      open.result.createObjectStore(ENTRIES, { keyPath: 'id' });
+      open.result.createObjectStore(META);
     };
-    try {
-      const idb = globalThis.indexedDB;
-      if (!idb) throw new Error('IndexedDB is not available');
-      const open = idb.open(`storevoice-outbox:${name}`, 1);
-      open.onupgradeneeded = () => {
-        open.result.createObjectStore(ENTRIES, { keyPath: 'id' });
-        open.result.createObjectStore(META);
-      };
-      open.onsuccess = () => settle(() => resolve(open.result));
-      open.onerror = () => settle(() => reject(open.error));
-      open.onblocked = () => settle(() => reject(new Error('IndexedDB upgrade blocked by another tab')));
-    } catch (error) {
-      settle(() => reject(error));
-    }
-  }).then((db) => {
-    // Let a future version's upgrade in another tab proceed instead of blocking it.
-    db.onversionchange = () => db.close();
-    return createStore(db);
-  });
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+    // No `onblocked`: version 1 is only ever created, never upgraded from an open database; a
+    // future version blocked by an old tab runs into the timeout above.
+  })
+    .finally(() => clearTimeout(timer))
+    .then((db) => {
+      // Let a future version's upgrade in another tab proceed instead of blocking it.
+      db.onversionchange = () => db.close();
+      return createStore(db);
+    });
 }
 
 function createStore(db: IDBDatabase): OutboxStore {
   /** Reads the byte total kept beside the entries; it is updated in the same transaction as they are. */
-  async function usage(meta: IDBObjectStore): Promise<Usage> {
-    return ((await request(meta.get(USAGE_KEY))) as Usage | undefined) ?? { bytes: 0 };
+  async function usage(meta: IDBObjectStore): Promise<number> {
+    return ((await request(meta.get(USAGE_KEY))) as Usage | undefined)?.bytes ?? 0;
   }
 
   return {
-    kind: 'indexeddb',
     async add(entry: OutboxEntry, limits: OutboxLimits): Promise<AddOutcome> {
       const tx = db.transaction([ENTRIES, META], 'readwrite');
       const finished = done(tx);
@@ -72,17 +69,16 @@ function createStore(db: IDBDatabase): OutboxStore {
       const [count, used] = await Promise.all([request(entries.count()), usage(meta)]);
       let outcome: AddOutcome = 'added';
       if (count >= limits.maxItems) outcome = 'full_items';
-      else if (used.bytes + entry.bytes > limits.maxBytes) outcome = 'full_bytes';
+      else if (used + entry.bytes > limits.maxBytes) outcome = 'full_bytes';
       else {
         entries.add(entry);
-        meta.put({ bytes: used.bytes + entry.bytes } satisfies Usage, USAGE_KEY);
+        meta.put({ bytes: used + entry.bytes } satisfies Usage, USAGE_KEY);
       }
       await finished;
       return outcome;
     },
     async list() {
-      const tx = db.transaction(ENTRIES, 'readonly');
-      const all = (await request(tx.objectStore(ENTRIES).getAll())) as OutboxEntry[];
+      const all = (await request(db.transaction(ENTRIES).objectStore(ENTRIES).getAll())) as OutboxEntry[]; // read-only
       return all.sort(byAge);
     },
     async update(id, change) {
@@ -90,19 +86,14 @@ function createStore(db: IDBDatabase): OutboxStore {
       const finished = done(tx);
       const entries = tx.objectStore(ENTRIES);
       const entry = (await request(entries.get(id))) as OutboxEntry | undefined;
-      let next: OutboxEntry | null | undefined;
-      if (entry) {
-        next = change(entry);
-        if (next) entries.put(next);
-        else {
-          entries.delete(id);
-          const meta = tx.objectStore(META);
-          const used = await usage(meta);
-          meta.put({ bytes: Math.max(0, used.bytes - entry.bytes) } satisfies Usage, USAGE_KEY);
-        }
+      const next = entry && change(entry);
+      if (next) entries.put(next);
+      else if (entry) {
+        entries.delete(id);
+        const meta = tx.objectStore(META);
+        meta.put({ bytes: Math.max(0, (await usage(meta)) - entry.bytes) } satisfies Usage, USAGE_KEY);
       }
       await finished;
-      return next;
     },
     close() {
       db.close();

@@ -10,15 +10,11 @@ export function withLock<T>(name: string, task: () => Promise<T>): Promise<T> {
   return withLocalLock(name, task);
 }
 
+/** Per lock name, the end of its last task (one settled promise per name once idle: nothing piles up). */
 const chains = new Map<string, Promise<unknown>>();
 
 function withLocalLock<T>(name: string, task: () => Promise<T>): Promise<T> {
-  const previous = chains.get(name) ?? Promise.resolve();
-  const run = previous.then(task, task);
-  const tail = run.catch(() => undefined);
-  chains.set(name, tail);
-  void tail.then(() => {
-    if (chains.get(name) === tail) chains.delete(name);
-  });
+  const run = (chains.get(name) ?? Promise.resolve()).then(task);
+  chains.set(name, run.catch(() => undefined));
   return run;
 }

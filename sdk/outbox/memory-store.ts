@@ -3,12 +3,11 @@ import type { AddOutcome, OutboxEntry, OutboxLimits, OutboxStore } from './types
 /**
  * Keeps the queue in this page's memory: used where IndexedDB is missing or failing
  * (private browsing, quota, Node). Survives server faults and offline periods, not reloads.
+ * @param entries where the entries are kept, id → entry; the caller may read it, not change it
  */
-export function createMemoryStore(): OutboxStore {
-  const entries = new Map<string, OutboxEntry>();
+export function createMemoryStore(entries = new Map<string, OutboxEntry>()): OutboxStore {
   let bytes = 0;
   return {
-    kind: 'memory',
     async add(entry: OutboxEntry, limits: OutboxLimits): Promise<AddOutcome> {
       if (entries.size >= limits.maxItems) return 'full_items';
       if (bytes + entry.bytes > limits.maxBytes) return 'full_bytes';
@@ -21,20 +20,22 @@ export function createMemoryStore(): OutboxStore {
     },
     async update(id, change) {
       const entry = entries.get(id);
-      if (!entry) return undefined;
+      if (!entry) return;
       const next = change(entry);
       if (next) entries.set(id, next);
       else {
         entries.delete(id);
         bytes -= entry.bytes;
       }
-      return next;
     },
     close() {},
   };
 }
 
-/** Oldest first: `queuedAt`, then the UUID v7 id, which also sorts by creation time. */
+/**
+ * Oldest first, by `queuedAt`. Ties keep their order (sort is stable): IndexedDB lists by id, a
+ * UUID v7 that sorts by creation time, and memory in the order the submissions were queued.
+ */
 export function byAge(a: OutboxEntry, b: OutboxEntry): number {
-  return a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return a.queuedAt - b.queuedAt;
 }

@@ -34,15 +34,14 @@ export type AddOutcome = 'added' | 'full_items' | 'full_bytes';
  * the store (IndexedDB transactions), so two tabs never lose each other's writes.
  */
 export interface OutboxStore {
-  readonly kind: 'indexeddb' | 'memory';
   /** Adds the entry unless a cap would be exceeded; throws when the storage itself fails. */
   add(entry: OutboxEntry, limits: OutboxLimits): Promise<AddOutcome>;
   /** All entries, oldest first. */
   list(): Promise<OutboxEntry[]>;
   /**
    * Reads, changes and writes one entry in a single transaction. `change` returns the new entry,
-   * or `null` to delete it. Resolves with what was written (`undefined` when the entry was gone).
+   * or `null` to delete it; it is not called when the entry is gone.
    */
-  update(id: string, change: (entry: OutboxEntry) => OutboxEntry | null): Promise<OutboxEntry | null | undefined>;
+  update(id: string, change: (entry: OutboxEntry) => OutboxEntry | null): Promise<void>;
   close(): void;
 }

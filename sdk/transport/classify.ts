@@ -5,8 +5,7 @@ import type { TransportResult } from './types.js';
 const MAX_MESSAGE = 500;
 
 /** The result of a send cut short by its signal: the submission is still wanted, so never 'rejected'. */
-const ABORTED: TransportResult = { status: 'retry', reason: 'error', message: 'aborted' };
-export const aborted = (): TransportResult => ABORTED;
+export const ABORTED: TransportResult = { status: 'retry', reason: 'error', message: 'aborted' };
 
 /**
  * What a collector's answer means for the outbox. 2xx is delivered; 408, 429 and 5xx are worth
@@ -35,7 +34,7 @@ export async function classifyResponse(response: Response, now: number = Date.no
  * blocker all look the same to a page), or something else. All are worth trying again.
  */
 export function classifyError(error: unknown, signal: AbortSignal, timedOut: boolean): TransportResult {
-  if (signal.aborted) return aborted();
+  if (signal.aborted) return ABORTED;
   if (timedOut) return { status: 'retry', reason: 'timeout', message: 'request timed out' };
   // fetch rejects with a TypeError for every network failure.
   if (error instanceof TypeError) return { status: 'retry', reason: 'network', message: error.message };

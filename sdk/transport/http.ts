@@ -3,7 +3,7 @@ import { isOffline } from '../internal/env.js';
 import { MAX_BATCH_SIZE } from '../schema/submission.js';
 import { sendBeacons } from './beacon.js';
 import { encode, type EncodedBody } from './encode.js';
-import { aborted, classifyError, classifyResponse } from './classify.js';
+import { ABORTED, classifyError, classifyResponse } from './classify.js';
 import { backoffDelay } from './retry-policy.js';
 import type { Transport, TransportResult } from './types.js';
 
@@ -62,8 +62,9 @@ const SENT: TransportResult = { status: 'sent' };
 /** setTimeout's limit: a longer delay would fire at once. */
 const MAX_TIMEOUT = 2_147_483_647;
 
+/** `value` within min..max; unset or NaN gives `fallback` (the global isNaN(undefined) is true). */
 const clamp = (value: number | undefined, min: number, max: number, fallback: number): number =>
-  value === undefined || Number.isNaN(value) ? fallback : Math.min(max, Math.max(min, value));
+  isNaN(value as number) ? fallback : Math.min(max, Math.max(min, value!));
 
 /**
  * A destination that POSTs submissions as JSON (wire format v1). Given a collector's versioned
@@ -92,7 +93,8 @@ export function http(endpoint: string, options: HttpOptions = {}): Transport {
   // DESIGN.md uses both forms: the collector's base (shared with /v1/surveys) and webhook URLs.
   const url = collectorSubmissionsUrl(endpoint);
   const { key, batch = false, retry = {} } = options;
-  const batchSize = batch === true ? MAX_BATCH_SIZE : batch === false ? 1 : Math.floor(clamp(batch, 1, MAX_BATCH_SIZE, 1));
+  // `false` counts as 0, which is clamped to 1: one submission per request.
+  const batchSize = batch === true ? MAX_BATCH_SIZE : Math.floor(clamp(Number(batch), 1, MAX_BATCH_SIZE, 1));
   const timeout = clamp(options.timeout, 1, MAX_TIMEOUT, 10_000);
   const limit = Math.floor(clamp(retry.limit, 0, 100, 2));
   const backoffLimit = clamp(retry.backoffLimit, 0, MAX_TIMEOUT, 3000);
@@ -100,7 +102,7 @@ export function http(endpoint: string, options: HttpOptions = {}): Transport {
 
   /** One request, with its own timeout, linked to the caller's signal. */
   const attempt = async (body: string, headers: Headers, signal: AbortSignal): Promise<TransportResult> => {
-    if (signal.aborted) return aborted();
+    if (signal.aborted) return ABORTED;
     const limit = deadline(timeout, signal);
     try {
       return await classifyResponse(await fetch(url, { method: 'POST', body, headers, signal: limit.signal, credentials: 'omit' }));
@@ -124,8 +126,10 @@ export function http(endpoint: string, options: HttpOptions = {}): Transport {
       const result = await attempt(body, headers, signal);
       // Waiting out a backoff while offline or after an abort only delays the answer.
       if (result.status !== 'retry' || retries >= limit || signal.aborted || isOffline()) return result;
+      // Retried within the call: 408, 429, 500, 502, 503 and 504 (as ky and most HTTP clients do).
       // Odd 5xx (501 Not Implemented, 507…) will not heal in a second: leave them to the outbox.
-      if (result.httpStatus !== undefined && !QUICK_RETRY.has(result.httpStatus)) return result;
+      const { httpStatus = 0 } = result;
+      if (httpStatus === 501 || httpStatus > 504) return result;
       const wait = result.retryAfterMs ?? backoffDelay(retries + 1, { baseDelayMs: 300, maxDelayMs: backoffLimit });
       // A long Retry-After is handed to the outbox rather than holding the request open.
       if (wait > maxRetryAfter) return result;
@@ -140,8 +144,7 @@ export function http(endpoint: string, options: HttpOptions = {}): Transport {
       // Parts go one after another and stop at the first failure: the outbox then resends the
       // whole batch, and the collector dedupes the parts that did arrive.
       for (const part of encode(submissions, batchSize)) {
-        if (signal.aborted) return aborted();
-        const result = await post(part, signal);
+        const result = await post(part, signal); // aborted: answers at once, without a request
         if (result.status !== 'sent') return result;
       }
       return SENT;
@@ -160,10 +163,6 @@ function collectorSubmissionsUrl(endpoint: string): string {
   const [base = '', query] = endpoint.split(/(?=[?#])/, 2);
   return /\/v\d+\/?$/.test(base) ? `${base.replace(/\/$/, '')}/submissions${query ?? ''}` : endpoint;
 }
-
-/** Statuses worth a quick retry within one send (as ky and most HTTP clients do). */
-const QUICK_RETRY = new Set([408, 429, 500, 502, 503, 504]);
-
 
 /** Resolves after `ms`, or at once when `signal` aborts. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
