@@ -30,7 +30,8 @@ export type EmbedOptions = Partial<Record<Attribute, string>> & {
 
 type EventName = keyof WidgetEventDetails extends `storevoice-${infer N}` ? N : never;
 
-const HIERARCHY = ['brand', 'region', 'store', 'device', 'locale'] as const;
+/** Context fields the widget takes as attributes; `staff` is a list, written comma-separated (String(['a', 'b']) is 'a,b'). */
+const ATTRIBUTES = ['brand', 'region', 'store', 'device', 'locale', 'staff'] as const;
 
 /** Replaced with package.json's version when the script tag is built (rollup.config.mjs). */
 declare const __STOREVOICE_VERSION__: string;
@@ -60,12 +61,9 @@ const api = {
     if (!widget) return;
     let rest: ContextInput = { ...widget.context };
     for (const [key, value] of Object.entries(context) as [keyof ContextInput, unknown][]) {
-      if ((HIERARCHY as readonly string[]).includes(key)) {
+      if ((ATTRIBUTES as readonly string[]).includes(key)) {
         if (value === undefined) widget.removeAttribute(key);
         else widget.setAttribute(key, String(value));
-      } else if (key === 'staff') {
-        if (value === undefined) widget.removeAttribute('staff');
-        else widget.setAttribute('staff', (value as string[]).join(','));
       } else rest = mergeContext(rest, { [key]: value }); // tags merge key by key, as in the SDK
     }
     widget.context = rest;

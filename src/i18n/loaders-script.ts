@@ -7,17 +7,12 @@ import type { Messages } from './messages.js';
 // now: document.currentScript is only set while the script first runs), not the page's.
 const base = (typeof document !== 'undefined' && (document.currentScript as HTMLScriptElement | null)?.src) || undefined;
 
-function load(file: string, name: string): () => Promise<Messages> {
-  return () =>
-    import(/* webpackIgnore: true */ new URL(`locales/${file}.js`, base ?? document.baseURI).href).then((m: Record<string, Messages>) => m[name]!);
-}
+/** The URL of a file beside the script tag's bundle (kiosk mode's `kiosk.js` is found this way too). */
+export const besideBundle = (path: string): string => new URL(path, base ?? document.baseURI).href;
 
-export const loaders: Record<Exclude<LocaleCode, 'en'>, () => Promise<Messages>> = {
-  es: load('es', 'es'),
-  fr: load('fr', 'fr'),
-  de: load('de', 'de'),
-  'pt-BR': load('pt-br', 'ptBR'),
-  ar: load('ar', 'ar'),
-  he: load('he', 'he'),
-  ja: load('ja', 'ja'),
-};
+/** Each catalog is `locales/<code in lower case>.js`, exporting it as the code without its hyphen (`pt-br.js` exports `ptBR`). */
+export function loadCatalog(code: Exclude<LocaleCode, 'en'>): Promise<Messages> {
+  return import(/* webpackIgnore: true */ besideBundle(`locales/${code.toLowerCase()}.js`)).then(
+    (m: Record<string, Messages>) => m[code.replace('-', '')]!,
+  );
+}

@@ -6,7 +6,7 @@ import type { Messages } from './messages.js';
  * build) split into its own chunk. The script-tag build swaps this module for
  * `loaders-script.ts`, which imports the prebuilt `locales/<code>.js` beside the bundle.
  */
-export const loaders: Record<Exclude<LocaleCode, 'en'>, () => Promise<Messages>> = {
+const loaders: Record<Exclude<LocaleCode, 'en'>, () => Promise<Messages>> = {
   es: () => import('./es.js').then((m) => m.es),
   fr: () => import('./fr.js').then((m) => m.fr),
   de: () => import('./de.js').then((m) => m.de),
@@ -15,3 +15,5 @@ export const loaders: Record<Exclude<LocaleCode, 'en'>, () => Promise<Messages>>
   he: () => import('./he.js').then((m) => m.he),
   ja: () => import('./ja.js').then((m) => m.ja),
 };
+
+export const loadCatalog = (code: Exclude<LocaleCode, 'en'>): Promise<Messages> => loaders[code]();

@@ -1,5 +1,5 @@
 import { en } from './en.js';
-import { loaders } from './loaders.js';
+import { loadCatalog } from './loaders.js';
 import type { Messages } from './messages.js';
 
 /**
@@ -14,7 +14,6 @@ export const localeCodes = ['en', 'es', 'fr', 'de', 'pt-BR', 'ar', 'he', 'ja'] a
 export type LocaleCode = (typeof localeCodes)[number];
 
 const codes: readonly LocaleCode[] = localeCodes;
-const rtl: ReadonlySet<LocaleCode> = new Set(['ar', 'he']);
 const loaded = new Map<LocaleCode, Messages>([['en', en]]);
 
 /** Deprecated ISO 639 codes some platforms still report (older Android and Java say `iw` for Hebrew). */
@@ -60,7 +59,7 @@ export async function loadMessages(locale: string): Promise<Messages> {
   const known = loaded.get(code);
   if (known) return known;
   try {
-    const messages = await loaders[code as Exclude<LocaleCode, 'en'>]();
+    const messages = await loadCatalog(code as Exclude<LocaleCode, 'en'>);
     loaded.set(code, messages);
     return messages;
   } catch (error) {
@@ -69,18 +68,14 @@ export async function loadMessages(locale: string): Promise<Messages> {
   }
 }
 
-/** The writing direction of a locale (a `LocaleCode` or any tag, as `messagesFor`), for `dir`. */
-export function directionOf(locale: string): 'ltr' | 'rtl' {
-  return rtl.has(resolveLocale(locale)) ? 'rtl' : 'ltr';
-}
-
+/**
+ * The catalog of a tag's language. Matching the language alone is enough while no two catalogs
+ * share one (`pt-BR` is the only Portuguese): an exact match is a language match too.
+ */
 function match(tag: string): LocaleCode | undefined {
-  const normalized = tag.trim().replaceAll('_', '-').toLowerCase();
-  const exact = codes.find((code) => code.toLowerCase() === normalized);
-  if (exact) return exact;
-  const head = normalized.split('-')[0] ?? '';
+  const head = tag.trim().toLowerCase().split(/[-_]/)[0]!;
   const language = aliases[head] ?? head;
-  return codes.find((code) => code.toLowerCase().split('-')[0] === language);
+  return codes.find((code) => code.split('-')[0] === language);
 }
 
 function browserLanguages(): readonly string[] {

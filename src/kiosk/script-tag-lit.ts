@@ -1,4 +1,4 @@
-import type { html as Html, nothing as Nothing, unsafeCSS as UnsafeCSS } from 'lit';
+import type { adoptStyles as AdoptStyles, html as Html, nothing as Nothing, unsafeCSS as UnsafeCSS } from 'lit';
 import type { live as Live } from 'lit/directives/live.js';
 
 /**
@@ -11,6 +11,7 @@ import type { live as Live } from 'lit/directives/live.js';
 export let html: typeof Html;
 export let nothing: typeof Nothing;
 export let unsafeCSS: typeof UnsafeCSS;
+export let adoptStyles: typeof AdoptStyles;
 export let live: typeof Live;
 
 /** The bundle's Lit, for the kiosk's templates (ES module live bindings update every importer). */
@@ -18,9 +19,10 @@ export interface ProvidedLit {
   html: typeof Html;
   nothing: typeof Nothing;
   unsafeCSS: typeof UnsafeCSS;
+  adoptStyles: typeof AdoptStyles;
   live: typeof Live;
 }
 
 export function provideLit(lit: ProvidedLit): void {
-  ({ html, nothing, unsafeCSS, live } = lit);
+  ({ html, nothing, unsafeCSS, adoptStyles, live } = lit);
 }

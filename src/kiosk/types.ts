@@ -83,9 +83,8 @@ export interface KioskMode {
   destroy(): void;
 }
 
-/** The kiosk chunk's exports. */
+/** The kiosk chunk's exports, as the element uses them. */
 export interface KioskModule {
+  /** Adopts the kiosk's styles into the element's shadow root and starts kiosk mode. */
   createKiosk(element: KioskElement, bridge: KioskBridge): KioskMode;
-  /** The kiosk's styles, as CSS text (the element adopts them with Lit's `unsafeCSS`). */
-  kioskCss: string;
 }

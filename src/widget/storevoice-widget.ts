@@ -1,14 +1,10 @@
-import { LitElement, adoptStyles, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { safeParse } from 'zod/mini';
 import { isOffline } from '../../sdk/internal/env.js';
 import {
-  isComplete,
   LocaleSchema,
   localize,
-  nextQuestion,
-  previousQuestion,
-  progress,
   pruneAnswers,
   validateAnswer,
   visibleQuestions,
@@ -23,7 +19,7 @@ import {
   type Tags,
 } from '../../sdk/index.js';
 import { en } from '../i18n/en.js';
-import { directionOf, loadMessages, messagesFor, resolveLocale, type LocaleCode } from '../i18n/locales.js';
+import { loadMessages, messagesFor, resolveLocale, type LocaleCode } from '../i18n/locales.js';
 import type { Messages } from '../i18n/messages.js';
 import { loadKiosk } from '../kiosk/load.js';
 import type { KioskBridge, KioskMode } from '../kiosk/types.js';
@@ -32,7 +28,7 @@ import { componentStyles } from '../styles/component.styles.js';
 import { tokens } from '../styles/tokens.js';
 import { emit } from './events.js';
 import { errorText } from './error-text.js';
-import { SubmissionController } from './submission-controller.js';
+import { NO_ENDPOINT, SubmissionController } from './submission-controller.js';
 import { loadSurvey } from './survey-loader.js';
 import { widgetStyles } from './widget.styles.js';
 
@@ -239,10 +235,6 @@ export class StoreVoiceWidget extends LitElement {
     return this.localeOverride ?? this.locale;
   }
 
-  get #localeCode(): LocaleCode {
-    return this.shownLocale;
-  }
-
   get #messages(): Messages {
     return messagesFor(this.shownLocale) ?? en;
   }
@@ -259,37 +251,42 @@ export class StoreVoiceWidget extends LitElement {
     if (resolveLocale(this.#activeLocale) === code && messagesFor(code)) this.shownLocale = code;
   }
 
+  /** The language tag asked for, as written (`pt_BR` → `pt-BR`); `undefined` under `auto`. */
+  get #explicitLocale(): string | undefined {
+    const active = this.#activeLocale;
+    return active && active.toLowerCase() !== 'auto' ? active.replace(/_/g, '-') : undefined;
+  }
+
   /**
-   * The shopper's language tag as asked for (`pt_BR` → `pt-BR`), or the browser's under `auto`.
-   * Survey texts are looked up with it (so an `it` or `en-GB` text in a survey is found even
-   * without a UI catalog for it), and it is what submissions record.
+   * The shopper's language tag as asked for, or the browser's under `auto`; `undefined` when it is
+   * not a valid tag. Survey texts are looked up with it (so an `it` or `en-GB` text in a survey is
+   * found even without a UI catalog for it), and it is what submissions record.
    */
   get #requestedLocale(): string | undefined {
-    const tag = this.#activeLocale && this.#activeLocale.toLowerCase() !== 'auto' ? this.#activeLocale.replace(/_/g, '-') : typeof navigator === 'undefined' ? undefined : navigator.language;
+    const tag = this.#explicitLocale ?? (typeof navigator === 'undefined' ? undefined : navigator.language);
     return tag && safeParse(LocaleSchema, tag).success ? tag : undefined;
   }
 
   #text(value: LocalizedText | undefined): string {
-    return localize(value, this.#requestedLocale ?? this.#localeCode);
+    return localize(value, this.#requestedLocale ?? this.shownLocale);
   }
 
   /** The context this widget adds to a submission of `answers`: its `context` property, then its attributes. */
   #contextFor(answers: readonly Answer[]): ContextInput {
-    const staff = this.staff?.split(',').map((s) => s.trim()).filter(Boolean);
-    const staffAnswer = answers.find((a) => a.type === 'staff');
-    const picked = staffAnswer?.type === 'staff' && staffAnswer.value ? [staffAnswer.value] : undefined;
+    // "Who helped you today?" names the staff member the feedback is about ("Not sure" is null).
+    const picked = answers.find((a) => a.type === 'staff')?.value;
+    const staff = typeof picked === 'string' ? [picked] : this.staff?.split(',').map((s) => s.trim()).filter(Boolean);
     return {
       ...this.context,
       // Otherwise the client's own channel (a host's client may say `app`), or the SDK's `web`.
       ...(this.mode === 'kiosk' && { channel: 'kiosk' as const }),
       // The shopper's own tag (en-GB), not the catalog it maps to (en); `auto` leaves it to the SDK.
-      ...(this.#activeLocale && this.#activeLocale.toLowerCase() !== 'auto' && this.#requestedLocale && { locale: this.#requestedLocale }),
+      ...(this.#explicitLocale && this.#requestedLocale && { locale: this.#requestedLocale }),
       ...(this.brand && { brand: this.brand }),
       ...(this.region && { region: this.region }),
       ...(this.store && { store: this.store }),
       ...(this.device && { device: this.device }),
-      // "Who helped you today?" names the staff member the feedback is about.
-      ...((picked ?? staff)?.length && { staff: picked ?? staff }),
+      ...(staff?.length && { staff }),
     };
   }
 
@@ -329,7 +326,7 @@ export class StoreVoiceWidget extends LitElement {
       if (token !== this.#loadToken) return;
       this.definition = definition;
       // Without a way to submit, showing the survey would waste the shopper's time.
-      if (!this.endpoint && !this.client) return this.#fail('config', 'the endpoint attribute is missing (or set the client property)');
+      if (!this.endpoint && !this.client) return this.#fail('config', NO_ENDPOINT);
       this.#lastError = ''; // a later failure, even the same one again, is reported again
       this.#restart();
     } catch (error) {
@@ -350,10 +347,8 @@ export class StoreVoiceWidget extends LitElement {
   async #startKiosk(): Promise<void> {
     this.#kioskLoading = true;
     try {
-      const { createKiosk, kioskCss } = await loadKiosk();
+      const { createKiosk } = await loadKiosk();
       if (this.mode !== 'kiosk' || this.#kiosk) return;
-      // Adopted now rather than in `static styles`: pages without a kiosk never download them.
-      adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LitElement).elementStyles, unsafeCSS(kioskCss)]);
       this.#kiosk = createKiosk(this, this.#kioskBridge());
       this.requestUpdate();
     } catch (error) {
@@ -368,7 +363,7 @@ export class StoreVoiceWidget extends LitElement {
       state: () => ({ definition: this.definition, answers: this.answers, phase: this.phase, result: this.result }),
       messages: () => this.#messages,
       text: (value) => this.#text(value),
-      localeCode: () => this.#localeCode,
+      localeCode: () => this.shownLocale,
       setLocale: (tag) => (this.localeOverride = tag),
       client: () => this.#submission.client,
       body: () => this.renderBody(),
@@ -393,7 +388,7 @@ export class StoreVoiceWidget extends LitElement {
     this.problems = new Map();
     this.result = undefined;
     this.phase = this.definition ? 'survey' : this.phase;
-    this.currentId = this.definition ? nextQuestion(this.definition, [])?.id : undefined;
+    this.currentId = this.#steps.visible[0]?.id;
   }
 
   /** Opens the dialog (launcher mode) and moves focus into it. */
@@ -403,7 +398,9 @@ export class StoreVoiceWidget extends LitElement {
     this.isOpen = true;
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector('dialog');
+    // showModal() focuses the dialog's first control, the close button; the question's is more useful.
     if (dialog && !dialog.open) dialog.showModal();
+    this.#focusQuestion();
     emit(this, 'storevoice-open', {});
   }
 
@@ -415,7 +412,7 @@ export class StoreVoiceWidget extends LitElement {
     this.isOpen = false;
     this.renderRoot.querySelector('dialog')?.close();
     if (!submitted) this.#rememberDismissal();
-    (this.renderRoot.querySelector('[part~="launcher"]') as HTMLElement | null)?.focus();
+    this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus();
     emit(this, 'storevoice-close', { submitted });
     if (submitted) this.#restart();
   }
@@ -452,11 +449,15 @@ export class StoreVoiceWidget extends LitElement {
       this.problems = problems;
     }
     emit(this, 'storevoice-answer', { questionId: question.id, answer });
-    // A kiosk moves on by itself after a score; elsewhere a one-question rating survey (a "micro
-    // survey") is sent with a single tap.
-    const definition = this.definition;
+    // A kiosk moves on by itself after a score; elsewhere a micro survey is sent with a single tap.
     if (this.#kiosk) this.#kiosk.answered(question, answer);
-    else if (answer && definition && definition.questions.length === 1 && RATING_TYPES.has(question.type)) void this.#send();
+    else if (answer && this.#micro) void this.#send();
+  }
+
+  /** A one-question rating survey (a "micro survey"): one tap sends it, so it has no Send button. */
+  get #micro(): boolean {
+    const questions = this.definition?.questions;
+    return questions?.length === 1 && RATING_TYPES.has(questions[0]!.type);
   }
 
   /** Validates the given questions; shows their problems and focuses the first invalid one. */
@@ -477,34 +478,49 @@ export class StoreVoiceWidget extends LitElement {
   }
 
   #next(): void {
-    const definition = this.definition;
-    const current = definition?.questions.find((q) => q.id === this.currentId);
-    if (!definition || !current || !this.#check([current])) return;
-    const following = nextQuestion(definition, this.answers, current.id);
+    // The current answer may open a branch: the following question is looked up after it.
+    const { visible, index } = this.#steps;
+    const current = visible[index];
+    if (!current || !this.#check([current])) return;
+    const following = visible[index + 1];
     if (following) this.#goTo(following.id);
     else this.#send();
   }
 
   #back(): void {
-    if (!this.definition || !this.currentId) return;
-    const previous = previousQuestion(this.definition, this.answers, this.currentId);
+    const { visible, index } = this.#steps;
+    const previous = visible[index - 1];
     if (previous) this.#goTo(previous.id);
+  }
+
+  /**
+   * The questions the shopper sees with the current answers, and where the current one stands among
+   * them. It is always one of them: a `showIf` only looks at earlier questions, and only the current
+   * question is on screen to be answered (on a page, the first one, which nothing can hide).
+   */
+  get #steps(): { visible: Question[]; index: number } {
+    const visible = this.definition ? visibleQuestions(this.definition, this.answers) : [];
+    return { visible, index: visible.findIndex((q) => q.id === this.currentId) };
   }
 
   #goTo(id: string): void {
     this.currentId = id;
     this.problems = new Map();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.question [tabindex="0"], .question input, .question textarea')?.focus());
+    void this.updateComplete.then(() => this.#focusQuestion());
+  }
+
+  #focusQuestion(): void {
+    this.renderRoot.querySelector<HTMLElement>('.question [tabindex="0"], .question input, .question textarea')?.focus();
   }
 
   /** Checks the answers, then submits them (a kiosk first applies its rate limit and manager offer). */
   #send(): void {
-    const definition = this.definition;
-    if (!definition || this.phase === 'sending') return;
-    if (!this.#check(visibleQuestions(definition, this.answers)) || !isComplete(definition, this.answers)) return;
-    const answers = pruneAnswers(definition, this.answers);
-    if (this.#kiosk) this.#kiosk.complete(answers);
-    else void this.#deliver(answers);
+    if (!this.definition || this.phase === 'sending') return;
+    // The same test as the SDK's isComplete(), question by question, so the problems can be shown.
+    if (!this.#check(this.#steps.visible)) return;
+    // this.answers is pruned on every change (see #setAnswer): it is what gets submitted.
+    if (this.#kiosk) this.#kiosk.complete(this.answers);
+    else void this.#deliver(this.answers);
   }
 
   /**
@@ -521,15 +537,15 @@ export class StoreVoiceWidget extends LitElement {
     emit(this, 'storevoice-submit', { answers });
     try {
       const result = await this.#submission.submit(
-        { surveyId: definition.id, ...(definition.version !== undefined && { surveyVersion: definition.version }), answers: [...answers] },
+        // An undefined surveyVersion is left out of the submission by the SDK.
+        { surveyId: definition.id, surveyVersion: definition.version, answers: [...answers] },
         tags ? { ...context, tags: { ...context.tags, ...tags } } : context,
       );
       if (shown()) {
         this.result = result;
         this.phase = 'done';
       }
-      if (result.status === 'sent') emit(this, 'storevoice-sent', { result });
-      else if (result.status === 'queued') emit(this, 'storevoice-queued', { result });
+      if (result.status === 'sent' || result.status === 'queued') emit(this, `storevoice-${result.status}`, { result });
       else if (result.status === 'failed') emit(this, 'storevoice-error', { code: 'rejected', message: result.message ?? result.reason ?? 'refused', result });
       return result;
     } catch (error) {
@@ -582,16 +598,15 @@ export class StoreVoiceWidget extends LitElement {
     }
     // A launcher label in the wrong language for a moment is worse than a button a moment later.
     if (this.mode === 'launcher' && !this.#localeReady && this.phase === 'loading') return nothing;
-    const dir = directionOf(this.#localeCode);
-    if (this.mode !== 'launcher') return html`<div part="panel" class="panel" dir=${dir} lang=${this.#localeCode}>${this.renderBody()}</div>`;
     const messages = this.#messages;
+    if (this.mode !== 'launcher') return html`<div part="panel" class="panel" dir=${messages.dir} lang=${this.shownLocale}>${this.renderBody()}</div>`;
     const titleId = 'sv-title';
     return html`
       <button part="launcher button" class="launcher" aria-haspopup="dialog" aria-expanded=${this.isOpen ? 'true' : 'false'} @click=${() => void this.open()}>
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 4h16v12H8l-4 4z" /></svg>
         <span>${messages.openFeedback}</span>
       </button>
-      <dialog part="dialog" aria-labelledby=${titleId} dir=${dir} lang=${this.#localeCode} @click=${this.#handleDialogClick} @cancel=${this.#handleDialogCancel}>
+      <dialog part="dialog" aria-labelledby=${titleId} dir=${messages.dir} lang=${this.shownLocale} @click=${this.#handleDialogClick} @cancel=${this.#handleDialogCancel}>
         <div part="panel" class="panel">
           <button part="button" class="close" aria-label=${messages.close} @click=${() => this.close()}>
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18" /></svg>
@@ -611,21 +626,19 @@ export class StoreVoiceWidget extends LitElement {
     const heading = html`<h2 part="title" id="sv-title" class=${title ? 'title' : 'visually-hidden'}>${title || messages.openFeedback}</h2>`;
     if (!definition || this.phase === 'loading') return html`${heading}<p class="loading" role="status">…</p>`;
     if (this.phase === 'done') return html`${heading}${this.#renderOutcome(definition)}`;
-    const visible = visibleQuestions(definition, this.answers);
+    const { visible, index } = this.#steps;
     // A kiosk shows one question per screen, whatever the survey says: big targets need the room.
     const pageMode = definition.display === 'page' && !this.#kiosk;
     const shown = pageMode ? visible : visible.filter((q) => q.id === this.currentId);
-    const step = this.currentId ? progress(definition, this.answers, this.currentId) : { index: 0, total: visible.length };
-    const isLast = pageMode || !nextQuestion(definition, this.answers, this.currentId);
-    const micro = definition.questions.length === 1 && RATING_TYPES.has(definition.questions[0]!.type);
+    const isLast = pageMode || index === visible.length - 1;
     return html`${heading}
-      ${!pageMode && visible.length > 1 ? html`<p part="progress" class="progress">${messages.progress(step.index + 1, step.total)}</p>` : nothing}
+      ${!pageMode && visible.length > 1 ? html`<p part="progress" class="progress">${messages.progress(index + 1, visible.length)}</p>` : nothing}
       <form class="questions" novalidate @submit=${(e: Event) => (e.preventDefault(), pageMode ? this.#send() : this.#next())}>
         ${shown.map((question) => this.#renderQuestion(question))}
-        ${micro
+        ${this.#micro
           ? nothing
           : html`<div class="actions">
-              ${!pageMode && step.index > 0 ? html`<button part="button" type="button" class="secondary" @click=${() => this.#back()}>${messages.back}</button>` : nothing}
+              ${!pageMode && index > 0 ? html`<button part="button" type="button" class="secondary" @click=${() => this.#back()}>${messages.back}</button>` : nothing}
               <button part="button primary" type="submit" class="primary" ?disabled=${this.phase === 'sending'}>
                 ${this.phase === 'sending' ? messages.sending : isLast ? messages.submit : messages.next}
               </button>
@@ -643,7 +656,7 @@ export class StoreVoiceWidget extends LitElement {
         question,
         answer: this.answers.find((a) => a.questionId === question.id),
         messages: this.#messages,
-        locale: this.#requestedLocale ?? this.#localeCode,
+        locale: this.#requestedLocale ?? this.shownLocale,
         idPrefix: `sv-${question.id}`,
         errorId,
         invalid: problem !== undefined,
@@ -671,12 +684,6 @@ export class StoreVoiceWidget extends LitElement {
         ${result?.message ? html`<p class="reason">${result.message}</p>` : nothing}
       </div>
       <div class="actions"><button part="button primary" class="primary" @click=${() => this.#retry()}>${messages.retry}</button></div>`;
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    if (changed.has('isOpen') && this.isOpen) {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('dialog .question [tabindex="0"], dialog .question input, dialog .question textarea, dialog button.close')?.focus());
-    }
   }
 }
 

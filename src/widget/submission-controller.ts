@@ -1,6 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createClient, type Client, type ContextInput, type SubmitInput, type SubmitResult } from '../../sdk/index.js';
 
+/** Said when there is nowhere to send feedback, when the survey loads and again at submit time. */
+export const NO_ENDPOINT = 'the endpoint attribute is missing (or set the client property)';
+
 /** What the controller needs from its element. */
 export interface SubmissionHost extends ReactiveControllerHost {
   /** A client the host page made itself, if any. */
@@ -41,7 +44,7 @@ export class SubmissionController implements ReactiveController {
    */
   submit(input: Omit<SubmitInput, 'context'>, context: ContextInput): Promise<SubmitResult> {
     const client = this.client;
-    if (!client) throw new Error('no endpoint: set the endpoint attribute or the client property');
+    if (!client) throw new Error(NO_ENDPOINT);
     return client.submit({ ...input, context });
   }
 

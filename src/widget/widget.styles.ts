@@ -1,17 +1,11 @@
 import { css } from 'lit';
 
-/** Layout of the widget's own chrome: launcher, dialog, card, actions and outcome messages. */
+/**
+ * Layout of the widget's own chrome: launcher, dialog, card, actions and outcome messages.
+ * Typography (font, line height, alignment) is inherited from the host, where componentStyles pins
+ * it with `!important` against the page's rules.
+ */
 export const widgetStyles = css`
-  /* Set on our own boxes, not only on :host: a host page's rules for the element itself
-     (say "* { all: unset }") beat :host, but cannot reach inside the shadow root. */
-  .panel,
-  .launcher,
-  dialog {
-    font-family: var(--_font);
-    font-size: var(--_font-size);
-    line-height: 1.5;
-    text-align: start;
-  }
   .panel {
     background: var(--_surface);
     color: var(--_text);
@@ -101,33 +95,30 @@ export const widgetStyles = css`
     background: var(--_accent);
     color: var(--_on-accent);
     font-weight: 600;
+    /* A button's own default is centred. */
+    text-align: start;
     cursor: pointer;
     box-shadow: 0 4px 16px rgb(0 0 0 / 25%);
   }
-  :host([position='bottom-left']) .launcher {
-    inset-inline-end: auto;
-    inset-inline-start: var(--storevoice-launcher-offset, 20px);
+  /* position: bottom-left, top-right or top-left (the default is bottom-right). */
+  :host([position$='left']) .launcher {
+    inset-inline: var(--storevoice-launcher-offset, 20px) auto;
   }
-  :host([position='top-right']) .launcher,
-  :host([position='top-left']) .launcher {
-    inset-block-end: auto;
-    inset-block-start: var(--storevoice-launcher-offset, 20px);
-  }
-  :host([position='top-left']) .launcher {
-    inset-inline-end: auto;
-    inset-inline-start: var(--storevoice-launcher-offset, 20px);
+  :host([position^='top']) .launcher {
+    inset-block: var(--storevoice-launcher-offset, 20px) auto;
   }
   .launcher svg,
   .close svg {
     width: 20px;
     height: 20px;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 2;
   }
   .launcher svg {
     fill: currentColor;
-    stroke: none;
+  }
+  /* Two open strokes: nothing to fill. */
+  .close svg {
+    stroke: currentColor;
+    stroke-width: 2;
   }
   dialog {
     border: none;
@@ -159,10 +150,9 @@ export const widgetStyles = css`
   .close:hover {
     background: var(--_surface-alt);
   }
-  @media (prefers-reduced-motion: no-preference) {
-    dialog[open] {
-      animation: sv-rise 160ms ease-out;
-    }
+  /* componentStyles turns animations off for those who prefer reduced motion. */
+  dialog[open] {
+    animation: sv-rise 160ms ease-out;
   }
   @keyframes sv-rise {
     from {
