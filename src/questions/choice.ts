@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { AnswerOf, QuestionOf } from '../../sdk/index.js';
 import { localize } from '../../sdk/survey/localize.js';
-import { hasDescription, renderPrompt } from './internal/prompt.js';
+import { describedBy, promptId, renderPrompt } from './internal/prompt.js';
 import type { QuestionView } from './types.js';
 
 // The registry takes a type's view and styles from one module.
@@ -34,10 +34,7 @@ export const choiceView: QuestionView<QuestionOf<'choice'>> = (context) => {
   const otherChosen = question.other === true && selected.includes(OTHER);
   const otherText = otherChosen ? (current?.other ?? '') : '';
 
-  const promptId = `${idPrefix}-prompt`;
-  const descriptionId = `${idPrefix}-description`;
   const otherId = `${idPrefix}-other`;
-  const describedBy = [hasDescription(context) ? descriptionId : '', invalid ? errorId : ''].filter(Boolean).join(' ') || nothing;
 
   const report = (value: AnswerOf<'choice'>['value'], other: string) => {
     const ids = typeof value === 'string' ? [value] : value;
@@ -59,8 +56,8 @@ export const choiceView: QuestionView<QuestionOf<'choice'>> = (context) => {
   const list = html`<div
     class="options"
     role=${group ? 'radiogroup' : nothing}
-    aria-labelledby=${group ? promptId : nothing}
-    aria-describedby=${group ? describedBy : nothing}
+    aria-labelledby=${group ? promptId(context) : nothing}
+    aria-describedby=${group ? describedBy(context) : nothing}
     aria-required=${group && question.required ? 'true' : nothing}
     aria-invalid=${group && invalid ? 'true' : nothing}
     @change=${onChange}
@@ -97,10 +94,8 @@ export const choiceView: QuestionView<QuestionOf<'choice'>> = (context) => {
   const classes = `sv-question sv-choice${kiosk ? ' kiosk' : ''}`;
 
   return multiple
-    ? html`<fieldset class=${classes} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : nothing}>
-        ${renderPrompt(context, { as: 'legend', descriptionId })}${list}${other}
+    ? html`<fieldset class=${classes} aria-describedby=${describedBy(context)} aria-invalid=${invalid ? 'true' : nothing}>
+        ${renderPrompt(context, 'legend')}${list}${other}
       </fieldset>`
-    : html`<div class=${classes}>
-        ${renderPrompt(context, { as: 'div', id: promptId, descriptionId })}${list}${other}
-      </div>`;
+    : html`<div class=${classes}>${renderPrompt(context, 'div')}${list}${other}</div>`;
 };

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { QuestionOf } from '../../sdk/index.js';
-import { hasDescription, renderPrompt } from './internal/prompt.js';
+import { descriptionId, hasDescription, renderPrompt } from './internal/prompt.js';
 import type { QuestionView } from './types.js';
 
 // The registry takes a type's view and styles from one module.
@@ -28,7 +28,6 @@ export const consentView: QuestionView<QuestionOf<'consent'>> = (context) => {
   const checked = current?.value === true;
   const field = question.contactField ?? 'email';
   const asksContact = checked && field !== 'none';
-  const descriptionId = `${idPrefix}-description`;
   const contactId = `${idPrefix}-contact`;
   // An invalid opt-in can only lack its contact; otherwise the checkbox itself is unanswered.
   const contactInvalid = invalid && asksContact;
@@ -39,9 +38,9 @@ export const consentView: QuestionView<QuestionOf<'consent'>> = (context) => {
 
   return html`<fieldset
     class="sv-question sv-consent${kiosk ? ' kiosk' : ''}"
-    aria-describedby=${hasDescription(context) ? descriptionId : nothing}
+    aria-describedby=${hasDescription(context) ? descriptionId(context) : nothing}
   >
-    ${renderPrompt(context, { as: 'legend', descriptionId })}
+    ${renderPrompt(context, 'legend')}
     <label class="option" part="option">
       <input
         type="checkbox"

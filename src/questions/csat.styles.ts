@@ -10,9 +10,9 @@ export const csatStyles = css`
   .rating.csat {
     container-type: inline-size;
   }
+  /* One implicit column: one box per line. */
   .rating.csat .group {
     display: grid;
-    grid-template-columns: 1fr;
   }
   @container (min-inline-size: 34em) {
     .rating.csat .group {
@@ -20,9 +20,7 @@ export const csatStyles = css`
     }
   }
   .rating.csat .radio {
-    padding-block: 8px;
-    padding-inline: 8px;
-    text-align: center;
+    padding: 8px;
     overflow-wrap: break-word;
   }
 `;

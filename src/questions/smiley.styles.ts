@@ -6,6 +6,7 @@ export const smileyStyles = css`
     flex: 1 1 0;
     /* Faces stay in line when some labels wrap to two lines. */
     justify-content: start;
+    /* A label that wraps ("Very / good") stays centred under its face. */
     text-align: center;
     overflow-wrap: anywhere;
   }

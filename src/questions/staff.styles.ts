@@ -47,9 +47,6 @@ export const staffStyles = css`
     object-fit: cover;
     background: var(--_surface-alt);
   }
-  .sv-staff .avatar img[hidden] {
-    display: none;
-  }
   .sv-staff .name {
     overflow-wrap: anywhere;
   }

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import type { QuestionOf } from '../../sdk/index.js';
-import { hasDescription, renderPrompt } from './internal/prompt.js';
+import { describedBy, promptId, renderPrompt } from './internal/prompt.js';
 import type { QuestionView } from './types.js';
 
 // The registry takes a type's view and styles from one module.
@@ -18,8 +18,9 @@ function initials(name: string): string {
   return `${first(words[0])}${words.length > 1 ? first(words.at(-1)) : ''}`.toUpperCase();
 }
 
-// A broken photo hides itself and uncovers the initials drawn beneath it. The attribute is set
-// outside Lit, which never binds `hidden` here; `keyed` on the URL gives a new photo a fresh element.
+// A broken photo hides itself (the reset's `[hidden]` rule) and uncovers the initials drawn beneath
+// it. The attribute is set outside Lit, which never binds `hidden` here; `keyed` on the URL gives a
+// new photo a fresh element.
 const hidePhoto = (event: Event) => {
   (event.target as HTMLImageElement).hidden = true;
 };
@@ -35,12 +36,9 @@ const hidePhoto = (event: Event) => {
  * Reports `{ questionId, type: 'staff', value }` with the staff id, or `null` for "Not sure".
  */
 export const staffView: QuestionView<QuestionOf<'staff'>> = (context) => {
-  const { question, answer, messages, idPrefix, errorId, invalid, kiosk, onAnswer } = context;
+  const { question, answer, messages, idPrefix, invalid, kiosk, onAnswer } = context;
   // `undefined` is "nobody picked yet"; `null` is "Not sure".
   const picked = answer?.type === 'staff' ? answer.value : undefined;
-  const promptId = `${idPrefix}-prompt`;
-  const descriptionId = `${idPrefix}-description`;
-  const describedBy = [hasDescription(context) ? descriptionId : '', invalid ? errorId : ''].filter(Boolean).join(' ') || nothing;
   const name = `${idPrefix}-staff`;
 
   const onChange = (event: Event) => {
@@ -49,12 +47,12 @@ export const staffView: QuestionView<QuestionOf<'staff'>> = (context) => {
   };
 
   return html`<div class="sv-question sv-staff${kiosk ? ' kiosk' : ''}">
-    ${renderPrompt(context, { as: 'div', id: promptId, descriptionId })}
+    ${renderPrompt(context, 'div')}
     <div
       class="roster"
       role="radiogroup"
-      aria-labelledby=${promptId}
-      aria-describedby=${describedBy}
+      aria-labelledby=${promptId(context)}
+      aria-describedby=${describedBy(context)}
       aria-required=${question.required ? 'true' : nothing}
       aria-invalid=${invalid ? 'true' : nothing}
       @change=${onChange}
@@ -75,7 +73,7 @@ export const staffView: QuestionView<QuestionOf<'staff'>> = (context) => {
       )}
       ${question.allowUnsure === false
         ? nothing
-        : html`<label class="member unsure" part="option">
+        : html`<label class="member" part="option">
             <input type="radio" name=${name} value=${UNSURE} .checked=${live(picked === null)} />
             <span class="name">${messages.staffNotSure}</span>
           </label>`}

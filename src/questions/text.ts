@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { QuestionOf } from '../../sdk/index.js';
 import { localize } from '../../sdk/survey/localize.js';
-import { hasDescription, renderPrompt } from './internal/prompt.js';
+import { describedBy, renderPrompt } from './internal/prompt.js';
 import type { QuestionView } from './types.js';
 
 // The registry takes a type's view and styles from one module.
@@ -24,14 +24,12 @@ const ANNOUNCE_BELOW = 0.2;
  * trimming what it reports would delete the space the shopper just typed between two words.
  */
 export const textView: QuestionView<QuestionOf<'text'>> = (context) => {
-  const { question, answer, messages, locale, idPrefix, errorId, invalid, kiosk, onAnswer } = context;
+  const { question, answer, messages, locale, idPrefix, invalid, kiosk, onAnswer } = context;
   const max = question.maxLength ?? TEXT_MAX;
   const value = answer?.type === 'text' ? answer.value : '';
   const left = Math.max(0, max - value.length);
   const inputId = `${idPrefix}-input`;
-  const descriptionId = `${idPrefix}-description`;
   const counterId = `${idPrefix}-counter`;
-  const describedBy = [hasDescription(context) ? descriptionId : '', counterId, invalid ? errorId : ''].filter(Boolean).join(' ');
 
   const onInput = (event: Event) => {
     const text = (event.target as HTMLTextAreaElement).value;
@@ -41,7 +39,7 @@ export const textView: QuestionView<QuestionOf<'text'>> = (context) => {
   };
 
   return html`<div class="sv-question sv-text${kiosk ? ' kiosk' : ''}">
-    ${renderPrompt(context, { as: 'label', for: inputId, descriptionId })}
+    ${renderPrompt(context, { labelFor: inputId })}
     <textarea
       id=${inputId}
       class="field"
@@ -49,7 +47,7 @@ export const textView: QuestionView<QuestionOf<'text'>> = (context) => {
       dir="auto"
       maxlength=${max}
       placeholder=${question.placeholder === undefined ? nothing : localize(question.placeholder, locale)}
-      aria-describedby=${describedBy}
+      aria-describedby=${describedBy(context, counterId)}
       aria-required=${question.required ? 'true' : nothing}
       aria-invalid=${invalid ? 'true' : nothing}
       .value=${value}

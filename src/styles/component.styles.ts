@@ -43,17 +43,17 @@ export const componentStyles = css`
     box-sizing: border-box;
   }
 
+  /* Letter spacing needs no rule: the host pins it to normal, the controls' own default. */
   button,
   input,
   textarea,
   select {
     font: inherit;
     color: inherit;
-    letter-spacing: inherit;
   }
 
-  /* Read by screen readers, invisible on screen; shown again when something inside takes focus. */
-  .visually-hidden:not(:focus-within) {
+  /* Read by screen readers, invisible on screen. Nothing focusable goes inside (a status, a heading). */
+  .visually-hidden {
     position: absolute !important;
     width: 1px !important;
     height: 1px !important;

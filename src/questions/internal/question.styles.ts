@@ -47,7 +47,6 @@ export const questionBaseStyles = css`
     display: flex;
     align-items: center;
     gap: 0.75em;
-    box-sizing: border-box;
     min-block-size: var(--_target);
     padding-block: 0.5em;
     padding-inline: var(--_space);
@@ -69,12 +68,9 @@ export const questionBaseStyles = css`
   }
   .sv-question .field {
     display: block;
-    box-sizing: border-box;
     inline-size: 100%;
     min-block-size: var(--_target);
     padding-inline: 0.75em;
-    font: inherit;
-    color: var(--_text);
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -107,11 +103,6 @@ export const questionBaseStyles = css`
   @media (hover: hover) {
     .sv-question :is(.option, .member):hover {
       border-color: var(--_accent);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .sv-question :is(.option, .member) {
-      transition: none;
     }
   }
 `;

@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { QuestionOf } from '../../../sdk/index.js';
 import type { QuestionContext } from '../types.js';
-import { hasDescription, renderPrompt } from './prompt.js';
+import { describedBy, promptId, renderPrompt } from './prompt.js';
 
 /** The question types drawn as a single row of scored radios. */
 export type RatingQuestion = QuestionOf<'smiley' | 'stars' | 'nps' | 'csat'>;
@@ -26,15 +26,10 @@ export interface RadioGroupOptions {
  * Shared by smiley, stars, NPS and CSAT so the four types behave identically for keyboard users.
  */
 export function radioGroup(context: QuestionContext<RatingQuestion>, options: RadioGroupOptions): TemplateResult {
-  const { question, answer, idPrefix, invalid } = context;
+  const { question, answer } = context;
   const { values, label } = options;
   // The widget hands over this question's answer; a stale answer of another type must not check anything.
   const checked = answer?.type === question.type && typeof answer.value === 'number' ? answer.value : undefined;
-  const promptId = `${idPrefix}-prompt`;
-  const descId = `${idPrefix}-desc`;
-  const describedBy = [hasDescription(context) ? descId : '', ...(options.describedBy ?? []), invalid ? context.errorId : '']
-    .filter(Boolean)
-    .join(' ');
   // Keep one radio reachable by Tab even if the score is not offered here (a 2 on a 3-face smiley).
   const tabbable = Math.max(values.indexOf(checked ?? NaN), 0);
   const select = (value: number) =>
@@ -45,9 +40,9 @@ export function radioGroup(context: QuestionContext<RatingQuestion>, options: Ra
   const onKeydown = (event: KeyboardEvent) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const group = event.currentTarget as HTMLElement;
-    const radios = [...group.querySelectorAll<HTMLElement>('[role=radio]')];
+    // The radios are the group's children and the only things in it that take focus.
+    const radios = [...group.children] as HTMLElement[];
     const index = radios.indexOf(event.target as HTMLElement);
-    if (index < 0) return;
     // The layout mirrors in RTL, so "right" means "previous" there; up/down never mirror.
     const forward = getComputedStyle(group).direction === 'rtl' ? -1 : 1;
     const steps: Record<string, number> = {
@@ -67,13 +62,13 @@ export function radioGroup(context: QuestionContext<RatingQuestion>, options: Ra
   };
 
   return html`<div class="sv-question rating ${question.type}${context.kiosk ? ' kiosk' : ''}">
-    ${renderPrompt(context, { as: 'div', id: promptId, descriptionId: descId, descriptionAs: 'div' })}
+    ${renderPrompt(context, 'div')}
     <div
       role="radiogroup"
       class="group"
-      aria-labelledby=${promptId}
-      aria-describedby=${describedBy || nothing}
-      aria-invalid=${invalid ? 'true' : nothing}
+      aria-labelledby=${promptId(context)}
+      aria-describedby=${describedBy(context, ...(options.describedBy ?? []))}
+      aria-invalid=${context.invalid ? 'true' : nothing}
       @keydown=${onKeydown}
     >
       ${values.map(
@@ -121,13 +116,9 @@ export const radioGroupStyles = css`
     align-items: center;
     justify-content: center;
     gap: 4px;
-    box-sizing: border-box;
     min-inline-size: var(--_target);
     min-block-size: var(--_target);
-    margin: 0;
     padding: 4px;
-    font: inherit;
-    color: inherit;
     background: none;
     border: 2px solid transparent;
     border-radius: var(--_radius);
@@ -136,8 +127,7 @@ export const radioGroupStyles = css`
     touch-action: manipulation;
     transition:
       background-color 0.15s,
-      border-color 0.15s,
-      transform 0.15s;
+      border-color 0.15s;
   }
   .rating .radio:focus-visible {
     outline: 3px solid var(--_focus);
@@ -166,12 +156,6 @@ export const radioGroupStyles = css`
   @media (forced-colors: active) {
     .rating .radio[aria-checked='true'] {
       border-color: Highlight;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .rating .radio,
-    .rating .radio svg {
-      transition: none;
     }
   }
 `;

@@ -140,7 +140,7 @@ describe('csat question', () => {
     host.invalid = true;
     await host.updateComplete;
     expect(group(host).getAttribute('aria-invalid')).to.equal('true');
-    expect(group(host).getAttribute('aria-describedby')).to.equal('q-desc q-error');
+    expect(group(host).getAttribute('aria-describedby')).to.equal('q-description q-error');
   });
 
   it('uses at least 44px targets, 64px in kiosk mode', async () => {

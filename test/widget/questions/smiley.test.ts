@@ -54,8 +54,8 @@ describe('smiley question', () => {
       const host = await render({ ...mood, description: 'Be honest' }, { locale: 'de-AT' });
       expect(group(host).getAttribute('aria-labelledby')).to.equal('q-prompt');
       expect(root(host).getElementById('q-prompt')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Wie war Ihr Besuch? required');
-      expect(group(host).getAttribute('aria-describedby')).to.equal('q-desc');
-      expect(root(host).getElementById('q-desc')?.textContent).to.equal('Be honest');
+      expect(group(host).getAttribute('aria-describedby')).to.equal('q-description');
+      expect(root(host).getElementById('q-description')?.textContent).to.equal('Be honest');
     });
 
     it('has no required marker nor description when the question has none', async () => {
@@ -203,7 +203,7 @@ describe('smiley question', () => {
       host.invalid = true;
       await host.updateComplete;
       expect(group(host).getAttribute('aria-invalid')).to.equal('true');
-      expect(group(host).getAttribute('aria-describedby')).to.equal('q-desc q-error');
+      expect(group(host).getAttribute('aria-describedby')).to.equal('q-description q-error');
     });
   });
 

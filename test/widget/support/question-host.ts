@@ -3,6 +3,7 @@ import type { Answer, Question } from '../../../sdk/index.js';
 import { en } from '../../../src/i18n/en.js';
 import type { Messages } from '../../../src/i18n/messages.js';
 import type { QuestionView } from '../../../src/questions/types.js';
+import { componentStyles } from '../../../src/styles/component.styles.js';
 import { tokens } from '../../../src/styles/tokens.js';
 
 /**
@@ -24,7 +25,8 @@ export class QuestionHost extends LitElement {
 
   protected override createRenderRoot() {
     const root = super.createRenderRoot() as ShadowRoot;
-    adoptStyles(root, [tokens, css`:host { display: block; font-family: var(--_font); color: var(--_text); background: var(--_surface); }`, ...this.styles]);
+    // The widget's own order: tokens, then the reset, which the views' styles build on.
+    adoptStyles(root, [tokens, componentStyles, css`:host { display: block; font-family: var(--_font); color: var(--_text); background: var(--_surface); }`, ...this.styles]);
     return root;
   }
 
