@@ -100,17 +100,22 @@ export const DistributionResponseSchema = z.object({
 });
 export type DistributionResponse = z.infer<typeof DistributionResponseSchema>;
 
-export const CommentItemSchema = z.object({
+/** What a comment and a kudos have in common: one piece of feedback with text. */
+const feedbackItem = {
   id: z.string(),
   createdAt: z.string(),
-  regionId: nullableString,
   storeId: nullableString,
   storeName: nullableString,
-  channel: z.string(),
   /** Plain text as the customer wrote it: render as text, never as HTML. */
   text: z.string(),
   nps: z.nullable(z.number()),
   minScore: z.nullable(z.number()),
+};
+
+export const CommentItemSchema = z.object({
+  ...feedbackItem,
+  regionId: nullableString,
+  channel: z.string(),
 });
 export type CommentItem = z.infer<typeof CommentItemSchema>;
 
@@ -121,15 +126,9 @@ export const CommentsResponseSchema = z.object({
 export type CommentsResponse = z.infer<typeof CommentsResponseSchema>;
 
 export const KudosItemSchema = z.object({
-  id: z.string(),
-  createdAt: z.string(),
-  storeId: nullableString,
-  storeName: nullableString,
+  ...feedbackItem,
   /** The staff members the feedback names (by id) or mentions (by first name). */
   staff: z.array(z.object({ id: z.string(), name: nullableString })),
-  text: z.string(),
-  nps: z.nullable(z.number()),
-  minScore: z.nullable(z.number()),
 });
 export type KudosItem = z.infer<typeof KudosItemSchema>;
 
