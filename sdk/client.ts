@@ -194,7 +194,7 @@ export function createClient(input: ClientOptions): Client {
   }
 
   async function submit(raw: SubmitInput): Promise<SubmitResult> {
-    if (destroyed) throw new StoreVoiceError('This StoreVoice client was destroyed; create a new one to submit.');
+    if (destroyed) throw new StoreVoiceError('This StoreVoice client was destroyed.');
     const parsed = parseOrThrow(SubmitInputSchema, raw, 'submission');
     const built = await build(parsed);
     const submission = options.beforeSend ? await options.beforeSend(built) : built;

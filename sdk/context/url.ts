@@ -1,7 +1,6 @@
-import * as z from 'zod/mini';
 import { ContextInputSchema, type ContextInput, type Tags } from '../schema/context.js';
 import type { ClientOptions } from '../schema/options.js';
-import { toValidationIssues } from '../schema/parse.js';
+import { parseOrThrow } from '../schema/parse.js';
 
 /** How the page URL is recorded; see {@link pageUrl}. */
 export type PageUrlMode = NonNullable<ClientOptions['pageUrl']>;
@@ -42,11 +41,11 @@ export function contextFromUrl(url: string | URL | undefined = globalThis.locati
     if (field) candidate = { ...context, [field]: field === 'staff' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : raw };
     else if (name.startsWith(TAG)) candidate = { ...context, tags: { ...context.tags, [name.slice(TAG.length)]: tagValue(raw) } };
     else continue;
-    const result = z.safeParse(ContextInputSchema, candidate);
-    if (result.success) context = result.data;
-    else {
-      const why = toValidationIssues(result.error.issues, candidate).map((i) => `${i.path} ${i.message}`);
-      console.warn(`StoreVoice: ignored URL parameter ${name}=${JSON.stringify(raw.slice(0, 100))}: ${why.join('; ')}`);
+    try {
+      context = parseOrThrow(ContextInputSchema, candidate, `URL parameter ${name}=${JSON.stringify(raw.slice(0, 100))} (ignored)`);
+    } catch (error) {
+      // The ValidationError's message names the parameter and every problem with its value.
+      console.warn(`[storevoice] ${(error as Error).message}`);
     }
   }
   return context;

@@ -31,12 +31,12 @@ function done(tx: IDBTransaction): Promise<void> {
  */
 export function openIndexedDbStore(name: string, timeoutMs = 3000): Promise<OutboxStore> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // What the executor throws (no IndexedDB, or a SecurityError from reading it) rejects the promise.
+  // What the executor throws rejects the promise: a ReferenceError or TypeError where there is no
+  // IndexedDB (Node, SSR, some private modes), a SecurityError where reading it is refused. The
+  // caller's warning already says IndexedDB is unavailable, so no message of our own is needed.
   return new Promise<IDBDatabase>((resolve, reject) => {
     timer = setTimeout(() => reject(new Error('IndexedDB did not open in time')), timeoutMs);
-    const idb = globalThis.indexedDB;
-    if (!idb) throw new Error('IndexedDB is not available');
-    const open = idb.open(`storevoice-outbox:${name}`, 1);
+    const open = indexedDB.open(`storevoice-outbox:${name}`, 1);
     open.onupgradeneeded = () => {
       open.result.createObjectStore(ENTRIES, { keyPath: 'id' });
       open.result.createObjectStore(META);

@@ -28,9 +28,10 @@ export const SubmissionSchema = strictObject({
   schemaVersion: literal(1),
   surveyId: IdSchema,
   surveyVersion: optional(integer(1)),
+  // One test, one message: the pattern, and a real date and time ("2026-13-01T25:00:00Z" matches
+  // the pattern alone). Two refinements would word a garbage string twice.
   createdAt: string().check(
-    z.refine((v) => ISO_DATETIME.test(v), 'must be an ISO 8601 date-time such as 2026-11-23T10:15:00.000Z'),
-    z.refine((v) => !Number.isNaN(Date.parse(v)), 'must be a real date and time'),
+    z.refine((v) => ISO_DATETIME.test(v) && !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date-time such as 2026-11-23T10:15:00.000Z'),
   ),
   context: ContextSchema,
   answers: AnswersSchema,

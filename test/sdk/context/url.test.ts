@@ -67,9 +67,9 @@ describe('contextFromUrl', () => {
     expect(contextFromUrl(url)).to.deep.equal({ region: 'emea' });
     expect(warnings).to.have.length(5);
     expect(warnings[0]).to.equal(
-      'StoreVoice: ignored URL parameter sv_store="04 2": store must be letters, digits, ".", "_", ":" or "-", starting with a letter or digit',
+      '[storevoice] Invalid URL parameter sv_store="04 2" (ignored): store: must be letters, digits, ".", "_", ":" or "-", starting with a letter or digit',
     );
-    expect(warnings[1]).to.equal('StoreVoice: ignored URL parameter sv_channel="fax": channel must be "web" or "kiosk" or "app" or "qr" or "employee"');
+    expect(warnings[1]).to.equal('[storevoice] Invalid URL parameter sv_channel="fax" (ignored): channel: must be "web" or "kiosk" or "app" or "qr" or "employee"');
     expect(warnings[2]).to.contain('sv_staff="emp-17,bad id"').and.contain('staff[1]');
     expect(warnings[3]).to.contain('sv_locale="english!"');
     expect(warnings[4]).to.contain('sv_tag_="1"');
