@@ -102,10 +102,9 @@ function score(value: unknown, min: number, max: number, step = 1): AnswerCheck 
 }
 
 function choice(question: QuestionOf<'choice'>, value: unknown, other: unknown): AnswerCheck {
-  // A multi-select may carry a single id: one selection is still a selection.
-  const ids: unknown = question.multiple && typeof value === 'string' ? [value] : value;
-  if (question.multiple ? !Array.isArray(ids) : typeof ids !== 'string') return problem('type_mismatch');
-  const selected: readonly unknown[] = Array.isArray(ids) ? ids : [ids];
+  // One id, or a list of them for a multi-select (which may carry a single id: one selection is still a selection).
+  if (typeof value !== 'string' && !(question.multiple && Array.isArray(value))) return problem('type_mismatch');
+  const selected: readonly unknown[] = Array.isArray(value) ? value : [value];
   const max = question.options.length + (question.other ? 1 : 0);
   if (selected.length > max || new Set(selected).size !== selected.length) return problem('too_many', { max });
   let otherChosen = false;

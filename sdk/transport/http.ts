@@ -107,7 +107,8 @@ export function http(endpoint: string, options: HttpOptions = {}): Transport {
     try {
       return await classifyResponse(await fetch(url, { method: 'POST', body, headers, signal: limit.signal, credentials: 'omit' }));
     } catch (error) {
-      return classifyError(error, signal, limit.timedOut);
+      // Unless the caller aborted (classifyError checks that first), only the timeout aborts `limit`.
+      return classifyError(error, signal, limit.signal.aborted);
     } finally {
       limit.clear();
     }
@@ -160,8 +161,9 @@ export function http(endpoint: string, options: HttpOptions = {}): Transport {
  * Only the path decides: a query string that happens to contain "/v1" does not.
  */
 function collectorSubmissionsUrl(endpoint: string): string {
-  const [base = '', query] = endpoint.split(/(?=[?#])/, 2);
-  return /\/v\d+\/?$/.test(base) ? `${base.replace(/\/$/, '')}/submissions${query ?? ''}` : endpoint;
+  // The path (everything before the first "?" or "#") ends in /v<digits>, with or without a
+  // slash: `/submissions` goes in its place; the query and fragment stay as they are.
+  return endpoint.replace(/^([^?#]*\/v\d+)\/?(?=[?#]|$)/, '$1/submissions');
 }
 
 /** Resolves after `ms`, or at once when `signal` aborts. */

@@ -405,4 +405,16 @@ describe('http destination URL', () => {
     expect((await collector.state()).requests[0]!.query).to.equal('source=/v1');
     client.destroy();
   });
+
+  it('keeps the query of a collector base URL, with or without a trailing slash and a fragment', async () => {
+    const collector = await testCollector();
+    for (const endpoint of [`${collector.endpoint}?source=qr`, `${collector.endpoint}/?source=qr#top`]) {
+      const client = createClient({ destinations: { main: http(endpoint) }, outbox: { name: uniqueOutbox() } });
+      expect((await client.submit({ surveyId: 's', answers: [smiley(3)] })).status, endpoint).to.equal('sent');
+      client.destroy();
+    }
+    const { requests, storedCount } = await collector.state();
+    expect(storedCount).to.equal(2);
+    expect(requests.map((r) => r.query)).to.deep.equal(['source=qr', 'source=qr']);
+  });
 });
