@@ -18,7 +18,6 @@ export const ar: Messages = {
   sending: 'جارٍ الإرسال…',
   progress: (current, total) => `السؤال ${current} من ${total}`,
   required: 'إلزامي',
-  optional: 'اختياري',
   errorRequired: 'يُرجى الإجابة عن هذا السؤال.',
   errorTooLong: (max) =>
     `يُرجى ألّا يتجاوز النص ${plural(max, {
@@ -39,7 +38,6 @@ export const ar: Messages = {
       other: `يُرجى اختيار ${max} خيار على الأكثر.`,
     }),
   errorOtherRequired: 'يُرجى توضيح إجابتك في «غير ذلك».',
-  errorContactMissing: 'يُرجى إخبارنا بطريقة التواصل معك.',
   errorEmailInvalid: 'يُرجى إدخال بريد إلكتروني صحيح.',
   errorPhoneInvalid: 'يُرجى إدخال رقم هاتف صحيح.',
   errorInvalid: 'يُرجى مراجعة هذه الإجابة.',

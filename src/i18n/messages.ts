@@ -18,14 +18,12 @@ export interface Messages {
   readonly progress: (current: number, total: number) => string;
   /** Marks a required question for screen readers and sighted users. */
   readonly required: string;
-  readonly optional: string;
 
   // Validation messages (from the SDK's AnswerProblem codes).
   readonly errorRequired: string;
   readonly errorTooLong: (max: number) => string;
   readonly errorTooMany: (max: number) => string;
   readonly errorOtherRequired: string;
-  readonly errorContactMissing: string;
   readonly errorEmailInvalid: string;
   readonly errorPhoneInvalid: string;
   readonly errorInvalid: string;

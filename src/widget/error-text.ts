@@ -11,7 +11,8 @@ export function errorText(check: Exclude<AnswerCheck, { valid: true }>, messages
     case 'too_many':
       return messages.errorTooMany(check.max ?? 0);
     case 'contact_missing':
-      return check.field === 'email' ? messages.errorEmailInvalid : check.field === 'phone' ? messages.errorPhoneInvalid : messages.errorContactMissing;
+      // The SDK names the contact the consent asks for: `email` (the default) or `phone`.
+      return check.field === 'phone' ? messages.errorPhoneInvalid : messages.errorEmailInvalid;
     default:
       return messages.errorInvalid;
   }

@@ -34,11 +34,7 @@ export const widgetStyles = css`
   .error {
     color: var(--_danger);
     font-size: 0.9em;
-    min-height: 1.5em;
     margin: 4px 0 0;
-  }
-  .error:empty {
-    min-height: 0;
   }
   .actions {
     display: flex;
