@@ -59,13 +59,26 @@ function scriptTagKiosk() {
   };
 }
 
-/** Inside dist/kiosk.js, Lit resolves to the bundle's own, lent at load time (src/kiosk/script-tag-lit.ts). */
+/**
+ * Inside dist/kiosk.js, Lit resolves to the bundle's own, lent at load time (src/kiosk/script-tag-lit.ts),
+ * and so does our `live` directive (src/internal/live.ts), which the bundle's question views use too.
+ */
 function scriptTagKioskLit() {
   const shim = fileURLToPath(new URL('./src/kiosk/script-tag-lit.ts', import.meta.url));
-  const lent = new Set(['lit', 'lit/html.js', 'lit/directives/live.js']);
+  const live = fileURLToPath(new URL('./src/internal/live.ts', import.meta.url));
   return {
     name: 'script-tag-kiosk-lit',
-    resolveId: (source, importer) => (lent.has(source) && importer && !importer.endsWith('/src/kiosk/script-tag-lit.ts') ? shim : null),
+    async resolveId(source, importer) {
+      if (!importer || importer === shim) return null;
+      if (source === 'lit' || source === 'lit/html.js') return shim;
+      const resolved = source.startsWith('.') ? await this.resolve(source, importer, { skipSelf: true }) : null;
+      return resolved?.id === live ? shim : null;
+    },
+    // Anything else of Lit's that reached kiosk.js would bring a second lit-html along: refuse to build.
+    load(id) {
+      if (/[\\/]lit-html[\\/](development[\\/])?lit-html\.js$/.test(id)) this.error(`kiosk.js must not bundle lit-html (see src/kiosk/script-tag-lit.ts): ${id}`);
+      return null;
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { adoptStyles, html, nothing, unsafeCSS } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { besideBundle } from '../i18n/loaders-script.js';
+import { live } from '../internal/live.js';
 import type { ProvidedLit } from './script-tag-lit.js';
 import type { KioskModule } from './types.js';
 

@@ -1,9 +1,9 @@
 import type { adoptStyles as AdoptStyles, html as Html, nothing as Nothing, unsafeCSS as UnsafeCSS } from 'lit';
-import type { live as Live } from 'lit/directives/live.js';
+import type { live as Live } from '../internal/live.js';
 
 /**
  * Stands in for Lit inside the script tag's `dist/kiosk.js` (rollup.config.mjs points `lit`,
- * `lit/html.js` and `lit/directives/live.js` here). The kiosk then renders with the bundle's own
+ * `lit/html.js` and src/internal/live.ts here). The kiosk then renders with the bundle's own
  * Lit, handed over by `load-script.ts` before anything renders. A second copy of lit-html would
  * register a second `lit-html` Trusted Types policy, which a page enforcing
  * `trusted-types lit-html` refuses, so kiosk mode would not start there; it would also weigh 3.5 KB.

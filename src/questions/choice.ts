@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { live } from '../internal/live.js';
 import type { AnswerOf, QuestionOf } from '../../sdk/index.js';
 import { localize } from '../../sdk/survey/localize.js';
 import { describedBy, promptId, renderPrompt } from './internal/prompt.js';

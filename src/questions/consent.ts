@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { live } from '../internal/live.js';
 import type { QuestionOf } from '../../sdk/index.js';
 import { descriptionId, hasDescription, renderPrompt } from './internal/prompt.js';
 import type { QuestionView } from './types.js';

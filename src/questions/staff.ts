@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { live } from 'lit/directives/live.js';
+import { live } from '../internal/live.js';
 import type { QuestionOf } from '../../sdk/index.js';
 import { describedBy, promptId, renderPrompt } from './internal/prompt.js';
 import type { QuestionView } from './types.js';

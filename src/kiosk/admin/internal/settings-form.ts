@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
-import { live } from 'lit/directives/live.js';
 import { localeCodes } from '../../../i18n/locales.js';
+import { live } from '../../../internal/live.js';
 import { adminMessages as m } from '../admin-messages.js';
 import { toggle, type FieldErrors, type FieldName, type SettingsDraft } from './draft.js';
 
