@@ -4,11 +4,23 @@
  * wraps this text with its own `unsafeCSS` (our own static CSS, never user input). The name keeps
  * editor highlighting and the build's CSS minifier (build/minify-css.mjs) working.
  *
- * Everything is scoped under `.sv-kiosk`, the full-screen surface, after the widget's own styles.
+ * They come after the widget's own styles. Everything is scoped under `.sv-kiosk`, the full-screen
+ * surface, except the sizing of targets and questions, which follows the host's `mode`.
  */
 const css = String.raw;
 
 export const kioskCss = css`
+  /* Touched at arm's length: bigger targets (the public --storevoice-kiosk-* properties are
+     documented in src/styles/tokens.ts, which also sets the kiosk's font size). */
+  :host([mode='kiosk']) {
+    --_target: var(--storevoice-kiosk-target-size, 72px);
+  }
+  /* Questions: never smaller than 64px, bigger if themed so; their type a size up. */
+  :host([mode='kiosk']) .sv-question {
+    --_target: max(64px, var(--storevoice-target-size, 64px));
+    font-size: 1.25em;
+  }
+
   /* Full screen, whatever the page around it does; one column, centred, in portrait and landscape. */
   .sv-kiosk {
     position: fixed;

@@ -25,7 +25,7 @@ const OTHER_MAX = 500;
  * is never sent.
  */
 export const choiceView: QuestionView<QuestionOf<'choice'>> = (context) => {
-  const { question, answer, messages, locale, idPrefix, errorId, invalid, kiosk, onAnswer } = context;
+  const { question, answer, messages, locale, idPrefix, errorId, invalid, onAnswer } = context;
   const multiple = question.multiple === true;
   const current = answer?.type === 'choice' ? answer : undefined;
   const selected: readonly string[] = current === undefined ? [] : typeof current.value === 'string' ? [current.value] : current.value;
@@ -91,7 +91,7 @@ export const choiceView: QuestionView<QuestionOf<'choice'>> = (context) => {
         @input=${(event: Event) => report(multiple ? [...selected] : OTHER, (event.target as HTMLInputElement).value)}
       />`
     : nothing;
-  const classes = `sv-question sv-choice${kiosk ? ' kiosk' : ''}`;
+  const classes = 'sv-question sv-choice';
 
   return multiple
     ? html`<fieldset class=${classes} aria-describedby=${describedBy(context)} aria-invalid=${invalid ? 'true' : nothing}>

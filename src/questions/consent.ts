@@ -37,7 +37,7 @@ export const consentView: QuestionView<QuestionOf<'consent'>> = (context) => {
     onAnswer({ questionId: question.id, type: 'consent', value, ...(value && contact.trim() !== '' ? { contact } : {}) });
 
   return html`<fieldset
-    class="sv-question sv-consent${kiosk ? ' kiosk' : ''}"
+    class="sv-question sv-consent"
     aria-describedby=${hasDescription(context) ? descriptionId(context) : nothing}
   >
     ${renderPrompt(context, 'legend')}

@@ -36,7 +36,7 @@ const hidePhoto = (event: Event) => {
  * Reports `{ questionId, type: 'staff', value }` with the staff id, or `null` for "Not sure".
  */
 export const staffView: QuestionView<QuestionOf<'staff'>> = (context) => {
-  const { question, answer, messages, idPrefix, invalid, kiosk, onAnswer } = context;
+  const { question, answer, messages, idPrefix, invalid, onAnswer } = context;
   // `undefined` is "nobody picked yet"; `null` is "Not sure".
   const picked = answer?.type === 'staff' ? answer.value : undefined;
   const name = `${idPrefix}-staff`;
@@ -46,7 +46,7 @@ export const staffView: QuestionView<QuestionOf<'staff'>> = (context) => {
     onAnswer({ questionId: question.id, type: 'staff', value: value === UNSURE ? null : value });
   };
 
-  return html`<div class="sv-question sv-staff${kiosk ? ' kiosk' : ''}">
+  return html`<div class="sv-question sv-staff">
     ${renderPrompt(context, 'div')}
     <div
       class="roster"

@@ -24,7 +24,7 @@ const ANNOUNCE_BELOW = 0.2;
  * trimming what it reports would delete the space the shopper just typed between two words.
  */
 export const textView: QuestionView<QuestionOf<'text'>> = (context) => {
-  const { question, answer, messages, locale, idPrefix, invalid, kiosk, onAnswer } = context;
+  const { question, answer, messages, locale, idPrefix, invalid, onAnswer } = context;
   const max = question.maxLength ?? TEXT_MAX;
   const value = answer?.type === 'text' ? answer.value : '';
   const left = Math.max(0, max - value.length);
@@ -38,7 +38,7 @@ export const textView: QuestionView<QuestionOf<'text'>> = (context) => {
     onAnswer(text.trim() === '' ? undefined : { questionId: question.id, type: 'text', value: text });
   };
 
-  return html`<div class="sv-question sv-text${kiosk ? ' kiosk' : ''}">
+  return html`<div class="sv-question sv-text">
     ${renderPrompt(context, { labelFor: inputId })}
     <textarea
       id=${inputId}

@@ -20,7 +20,10 @@ export interface QuestionContext<Q extends Question = Question> {
   readonly errorId: string;
   /** True when the question failed validation and its error is shown. */
   readonly invalid: boolean;
-  /** Bigger targets and type for kiosks. */
+  /**
+   * On a kiosk: a shared device, whose fields must not offer the previous customer's entries. (Kiosk
+   * mode sizes its questions in its own styles, src/kiosk/kiosk.styles.ts.)
+   */
   readonly kiosk: boolean;
   /** Report a new answer, or `undefined` when the shopper cleared it. */
   readonly onAnswer: (answer: Answer | undefined) => void;

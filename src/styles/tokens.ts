@@ -83,14 +83,14 @@ export const tokens = css`
     --_border: var(--storevoice-color-border, #8a94a3);
     --_danger: var(--storevoice-color-danger, #b3261e);
     --_focus: var(--storevoice-color-focus, #0b5cad);
-    /** Smallest hit target: 24px meets WCAG 2.2 target size; kiosk mode raises it. */
+    /** Smallest hit target: 24px meets WCAG 2.2 target size; kiosk mode raises it (src/kiosk/kiosk.styles.ts). */
     --_target: var(--storevoice-target-size, 44px);
-    --_kiosk-target: var(--storevoice-kiosk-target-size, 72px);
   }
 
-  /* Kiosk screens are read standing and touched at arm's length: bigger targets and text. */
+  /* Kiosk screens are read standing: bigger text. Here rather than with the kiosk's bigger targets
+     (src/kiosk/kiosk.styles.ts), so that what the element shows before kiosk.js has arrived (or if it
+     cannot), "…" or "unavailable", is already at kiosk size. */
   :host([mode='kiosk']) {
-    --_target: var(--_kiosk-target);
     --_font-size: var(--storevoice-kiosk-font-size, calc(var(--storevoice-font-size, 16px) * 1.25));
   }
 

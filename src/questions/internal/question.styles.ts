@@ -5,7 +5,6 @@ import { css } from 'lit';
  * class (`sv-choice`, `rating`…), which scopes these in the widget's one shadow root.
  *
  * - `.prompt`, `.required` and `.description`: what `renderPrompt` draws.
- * - `.kiosk` on the root: kiosk sizing.
  * - `.option` (choice, consent) and `.member` (staff): cards, each a `<label>` around a native
  *   radio or checkbox.
  * - `.field`: a text field (choice's "Other", free text, consent's contact).
@@ -20,11 +19,6 @@ export const questionBaseStyles = css`
     margin: 0;
     padding: 0;
     min-inline-size: 0;
-  }
-  .sv-question.kiosk {
-    /* Kiosks are used standing, often at arm's length: never smaller than 64px, bigger if themed so. */
-    --_target: max(64px, var(--storevoice-target-size, 64px));
-    font-size: 1.25em;
   }
   .sv-question .prompt {
     display: block;

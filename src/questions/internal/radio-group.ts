@@ -61,7 +61,7 @@ export function radioGroup(context: QuestionContext<RatingQuestion>, options: Ra
     select(values[next] as number);
   };
 
-  return html`<div class="sv-question rating ${question.type}${context.kiosk ? ' kiosk' : ''}">
+  return html`<div class="sv-question rating ${question.type}">
     ${renderPrompt(context, 'div')}
     <div
       role="radiogroup"
@@ -93,7 +93,7 @@ export function radioGroup(context: QuestionContext<RatingQuestion>, options: Ra
 
 /**
  * Layout, target size, focus ring and motion rules every rating type shares, after
- * `questionBaseStyles` (prompt, kiosk sizing) and before each type's own.
+ * `questionBaseStyles` (prompt) and before each type's own.
  */
 export const radioGroupStyles = css`
   .rating {

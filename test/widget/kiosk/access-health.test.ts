@@ -79,6 +79,20 @@ describe('kiosk: accessibility', () => {
     expect(style.touchAction).to.equal('manipulation');
     expect($(el, '[part~="admin-hotspot"]')!.getBoundingClientRect()).to.include({ top: 0, left: 0, width: 48, height: 48 });
   });
+
+  it('sizes its questions for arm’s length: 64px options (more if themed so), the type a size up', async () => {
+    fakeClock();
+    const el = await mountKiosk(await testCollector(), followUpSurvey);
+    await tap(face(el, 5)); // no follow-up: on to the choice
+    await until(el, () => $(el, '[data-question="again"] .option'), 'the choice question');
+    const option = $(el, '.sv-kiosk .option')!;
+    expect(getComputedStyle(option).minHeight).to.equal('64px');
+    expect(option.getBoundingClientRect().height).to.be.at.least(64);
+    const question = $(el, '.sv-kiosk .sv-question')!;
+    expect(parseFloat(getComputedStyle(question).fontSize) / parseFloat(getComputedStyle(question.parentElement!).fontSize)).to.be.closeTo(1.25, 0.01);
+    el.style.setProperty('--storevoice-target-size', '80px');
+    expect(getComputedStyle(option).minHeight).to.equal('80px');
+  });
 });
 
 describe('kiosk: long-running health', () => {

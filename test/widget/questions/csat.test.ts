@@ -5,7 +5,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AnswerOf, QuestionOf } from '../../../sdk/index.js';
 import { csatStyles, csatView } from '../../../src/questions/csat.js';
 import { renderQuestion, type QuestionHost } from '../support/question-host.js';
-import { checked, focused, group, press, radios, root, tabindexes } from '../support/rating-queries.js';
+import { checked, focused, group, press, radios, tabindexes } from '../support/rating-queries.js';
 
 const service: QuestionOf<'csat'> = { id: 'service', type: 'csat', prompt: 'How satisfied are you with our service?' };
 const render = (question = service, options: Parameters<typeof renderQuestion>[2] = {}) =>
@@ -146,7 +146,6 @@ describe('csat question', () => {
   it('uses at least 44px targets, 64px in kiosk mode', async () => {
     const web = await render();
     const kiosk = await render(service, { kiosk: true });
-    expect(root(kiosk).querySelector('.rating.kiosk')).to.not.equal(null);
     for (const radio of radios(web)) expect(radio.getBoundingClientRect().height).to.be.within(44, 63);
     for (const radio of radios(kiosk)) expect(radio.getBoundingClientRect().height).to.be.at.least(64);
   });

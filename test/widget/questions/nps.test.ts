@@ -135,7 +135,6 @@ describe('nps question', () => {
   it('uses 44px targets, 64px in kiosk mode', async () => {
     const web = await render();
     const kiosk = await render(recommend, { kiosk: true });
-    expect(root(kiosk).querySelector('.rating.kiosk')).to.not.equal(null);
     expect(radios(web).map((r) => Math.round(r.getBoundingClientRect().height))).to.deep.equal(Array(11).fill(44));
     expect(radios(kiosk).map((r) => Math.round(r.getBoundingClientRect().height))).to.deep.equal(Array(11).fill(64));
   });

