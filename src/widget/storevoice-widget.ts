@@ -292,12 +292,10 @@ export class StoreVoiceWidget extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if ((changed.has('locale') || changed.has('localeOverride')) && !this.#localeReady) void this.#showLocale();
-    if (this.mode === 'kiosk' && !this.#kioskLoading) void this.#startKiosk();
-    else if (this.mode !== 'kiosk' && this.#kiosk) {
-      this.#kiosk.destroy();
+    if (this.mode !== 'kiosk') {
+      this.#kiosk?.destroy();
       this.#kiosk = undefined;
-      this.#kioskLoading = false;
-    }
+    } else if (!this.#kiosk && !this.#kioskLoading) void this.#startKiosk();
     // A host framework may hand over an equal survey object on every render: only a real change reloads
     // (and so restarts the survey), never a new object with the same content.
     const survey = changed.has('survey') ? JSON.stringify(this.survey) : this.#loadedSurvey;
@@ -348,13 +346,16 @@ export class StoreVoiceWidget extends LitElement {
     this.#kioskLoading = true;
     try {
       const { createKiosk } = await loadKiosk();
-      if (this.mode !== 'kiosk' || this.#kiosk) return;
-      this.#kiosk = createKiosk(this, this.#kioskBridge());
-      this.requestUpdate();
+      // Unless the mode changed meanwhile (it starts again when it comes back).
+      if (this.mode === 'kiosk') {
+        this.#kiosk = createKiosk(this, this.#kioskBridge());
+        this.requestUpdate();
+      }
     } catch (error) {
-      this.#kioskLoading = false; // offline before kiosk.js was ever cached: the next update tries again
+      // Offline before kiosk.js was ever cached: the next update tries again.
       console.error('[storevoice] <storevoice-widget>: kiosk mode could not load', error);
     }
+    this.#kioskLoading = false;
   }
 
   /** What kiosk mode may read and do inside the element; nothing of it is public API. */
