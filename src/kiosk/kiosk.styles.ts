@@ -63,7 +63,9 @@ export const kioskCss = css`
     padding-inline: 1.25em;
     font-size: 1em;
   }
-  .sv-kiosk :focus-visible {
+  /* Focus rings 4px at arm's length, on a choice's card (which carries its input's ring) too. */
+  .sv-kiosk :focus-visible,
+  .sv-kiosk :is(.option, .member):has(:focus-visible) {
     outline: 4px solid var(--_focus);
     outline-offset: 3px;
   }

@@ -84,8 +84,7 @@ export const questionBaseStyles = css`
     border-color: var(--_danger);
   }
   /* The ring goes around the whole card, the target the shopper actually hits. */
-  .sv-question :is(.option, .member):has(:focus-visible),
-  .sv-question .field:focus-visible {
+  .sv-question :is(.option, .member):has(:focus-visible) {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }

@@ -129,10 +129,6 @@ export const radioGroupStyles = css`
       background-color 0.15s,
       border-color 0.15s;
   }
-  .rating .radio:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
   .rating .radio svg {
     transition: transform 0.15s;
   }

@@ -43,10 +43,13 @@ describe('kiosk: accessibility', () => {
     const el = await mountKiosk(collector, followUpSurvey);
     await sendKeys({ press: 'Tab' });
     expect(focused(el)?.getAttribute('role')).to.equal('radio');
-    expect(getComputedStyle(focused(el)!).outlineStyle).to.equal('solid');
+    // 4px at arm's length (docs/kiosk.md), not the web widget's 3px.
+    expect(getComputedStyle(focused(el)!)).to.include({ outlineStyle: 'solid', outlineWidth: '4px' });
     await sendKeys({ press: 'End' }); // the best face: no follow-up
     await until(el, () => $(el, '[data-question="again"]'));
     await until(el, () => focused(el)?.matches('input, button') === true, 'focus on the next question');
+    // A choice's ring is drawn around its whole card.
+    expect(getComputedStyle(focused(el)!.closest('.option')!)).to.include({ outlineStyle: 'solid', outlineWidth: '4px' });
     await sendKeys({ press: 'Space' });
     await until(el, () => $$(el, '.sv-kiosk :checked').length === 1);
     await sendKeys({ press: 'Enter' });
