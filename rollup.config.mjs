@@ -7,7 +7,7 @@ import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import pkg from './package.json' with { type: 'json' };
-import { minifyCss } from './build/minify-css.mjs';
+import { minifyCss, shortPrivateProperties } from './build/minify-css.mjs';
 import { minifyHtml } from './build/minify-html.mjs';
 import { fileURLToPath } from 'node:url';
 
@@ -118,7 +118,7 @@ export const builds = [
   },
   {
     input: 'src/embed.ts',
-    plugins: [scriptTagLocales(), scriptTagKiosk(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), minifyHtml(), terser({ ecma: 2020, module: false, compress: { passes: 3 }, format: { comments: keepLicenses } })],
+    plugins: [scriptTagLocales(), scriptTagKiosk(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), minifyHtml(), shortPrivateProperties(), terser({ ecma: 2020, module: false, compress: { passes: 3 }, format: { comments: keepLicenses } })],
     output: { file: 'dist/storevoice.iife.js', format: 'iife', sourcemap: true, banner: LIT_NOTICE, intro: 'var __storevoice_globals = {};' },
     onwarn,
   },
@@ -133,7 +133,7 @@ export const builds = [
     // The script tag's kiosk mode: one module beside the bundle, imported only by mode="kiosk".
     // It borrows the bundle's Lit (src/kiosk/script-tag-lit.ts): one lit-html, one Trusted Types policy.
     input: { kiosk: 'src/kiosk/script-tag-entry.ts' },
-    plugins: [scriptTagKioskLit(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), terser({ ecma: 2020, module: true })],
+    plugins: [scriptTagKioskLit(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), shortPrivateProperties(), terser({ ecma: 2020, module: true })],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true, intro: 'const __storevoice_globals = {};' },
     onwarn,
   },
