@@ -7,7 +7,7 @@
  *
  * Including the tag twice is harmless: the second copy sees `StoreVoice` and does nothing.
  */
-import { contextFromUrl, createClient, http, mergeContext, scrubPii, type ContextInput } from '../sdk/index.js';
+import { createClient, http, mergeContext, type ContextInput } from '../sdk/index.js';
 import { StoreVoiceWidget } from './widget/index.js';
 import type { WidgetEventDetails } from './widget/events.js';
 
@@ -38,11 +38,13 @@ declare const __STOREVOICE_VERSION__: string;
 let widget: StoreVoiceWidget | undefined;
 
 const api = {
-  /** The SDK pieces a page without a bundler needs; import `storevoice/sdk` for the rest. */
+  /**
+   * To hand the widget a client of its own (`widget.client`): the widget carries these anyway. Every
+   * shopper downloads this bundle, so it carries no SDK code only a page's own script would call
+   * (`scrubPii`, `contextFromUrl`…): that is `storevoice/sdk` (docs/widget.md, "The StoreVoice global").
+   */
   createClient,
   http,
-  scrubPii,
-  contextFromUrl,
   version: typeof __STOREVOICE_VERSION__ === 'string' ? __STOREVOICE_VERSION__ : 'dev',
   /** Mounts the widget (or reconfigures the mounted one) and returns it. */
   init(options: EmbedOptions): StoreVoiceWidget {

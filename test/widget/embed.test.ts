@@ -25,7 +25,9 @@ describe('script tag', () => {
     expect(doc.querySelectorAll('storevoice-widget')).to.have.length(1);
     const api = frame.contentWindow!.StoreVoice!;
     expect(api.version).to.match(/^\d+\.\d+\.\d+/, 'the package version, set at build');
-    expect(typeof api.init).to.equal('function');
+    // The whole global: the widget API, and what hands the widget a client of its own. SDK functions
+    // only a page's own script would call (scrubPii, contextFromUrl) are storevoice/sdk's.
+    expect(Object.keys(api).sort()).to.deep.equal(['close', 'createClient', 'http', 'init', 'on', 'open', 'setContext', 'version']);
     const sent: unknown[] = [];
     api.on('sent', (detail) => sent.push(detail));
 

@@ -1,13 +1,11 @@
 // Uses only the public script-tag API (`window.StoreVoice`). Kept out of the HTML so the page
 // runs under a strict Content-Security-Policy without 'unsafe-inline'.
-const { createClient, contextFromUrl, scrubPii } = window.StoreVoice;
+const { createClient } = window.StoreVoice;
 
 const client = createClient({
   endpoint: new URL('/v1', location.href).href,
   key: 'pk_demo',
-  context: { brand: 'acme', region: 'emea-north', store: '042', channel: 'web', ...contextFromUrl() },
-  // E-mail addresses, phone and card numbers typed into free text never leave the device.
-  beforeSend: scrubPii,
+  context: { brand: 'acme', region: 'emea-north', store: '042', channel: 'web' },
 });
 
 const status = document.getElementById('status');
