@@ -130,6 +130,14 @@ export const builds = [
     onwarn,
   },
   {
+    // The script tag's receipt-QR context: one module beside the bundle, imported only by a tag with
+    // data-context-from-url on a page whose address has sv_* parameters (src/embed.ts).
+    input: { 'url-context': 'sdk/context/url.ts' },
+    plugins: [nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), ts(), terser({ ecma: 2020, module: true })],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true, intro: 'const __storevoice_globals = {};' },
+    onwarn,
+  },
+  {
     // The script tag's kiosk mode: one module beside the bundle, imported only by mode="kiosk".
     // It borrows the bundle's Lit (src/kiosk/script-tag-lit.ts): one lit-html, one Trusted Types policy.
     input: { kiosk: 'src/kiosk/script-tag-entry.ts' },

@@ -8,6 +8,8 @@
  * Including the tag twice is harmless: the second copy sees `StoreVoice` and does nothing.
  */
 import { createClient, http, mergeContext, type ContextInput } from '../sdk/index.js';
+import type { contextFromUrl } from '../sdk/context/url.js';
+import { besideBundle } from './i18n/loaders-script.js';
 import { StoreVoiceWidget } from './widget/index.js';
 import type { WidgetEventDetails } from './widget/events.js';
 
@@ -41,7 +43,8 @@ const api = {
   /**
    * To hand the widget a client of its own (`widget.client`): the widget carries these anyway. Every
    * shopper downloads this bundle, so it carries no SDK code only a page's own script would call
-   * (`scrubPii`, `contextFromUrl`…): that is `storevoice/sdk` (docs/widget.md, "The StoreVoice global").
+   * (`scrubPii`, `contextFromUrl`…): that is `storevoice/sdk` (docs/widget.md, "The StoreVoice
+   * global"). Receipt QR codes need no script: see `autoMount`.
    */
   createClient,
   http,
@@ -89,6 +92,28 @@ declare global {
   }
 }
 
+/**
+ * Mounts the widget from the tag's data-* attributes. With `data-context-from-url`, on an address
+ * with sv_* parameters, it first reads the context a receipt's QR code put there
+ * (`?sv_store=042&sv_staff=emp-17`, see the SDK's `contextFromUrl`), so no answer can leave
+ * without it. That reader is `dist/url-context.js`, a module beside the bundle: only the pages that
+ * ask for it download it. If it cannot load, the widget mounts without that context.
+ */
+function autoMount({ 'context-from-url': fromUrl, ...options }: EmbedOptions & { 'context-from-url'?: string }): void {
+  const mount = (context?: ContextInput): void => {
+    api.init(options);
+    if (context) api.setContext(context);
+  };
+  if (fromUrl === undefined || !location.search.includes('sv_')) return mount();
+  import(/* webpackIgnore: true */ besideBundle('url-context.js')).then(
+    (module: { contextFromUrl: typeof contextFromUrl }) => mount(module.contextFromUrl()),
+    (error: unknown) => {
+      console.error('[storevoice] url-context.js could not load', error);
+      mount();
+    },
+  );
+}
+
 if (typeof window !== 'undefined' && !window.StoreVoice) {
   window.StoreVoice = api;
   const script = document.currentScript as HTMLScriptElement | null;
@@ -97,7 +122,7 @@ if (typeof window !== 'undefined' && !window.StoreVoice) {
     // dataset spells data-reset-delay as resetDelay.
     const options = Object.fromEntries(Object.entries(data).map(([name, value]) => [name.replace(/[A-Z]/g, '-$&').toLowerCase(), value])) as EmbedOptions;
     // async scripts can run before <body> exists; defer ones cannot.
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => api.init(options), { once: true });
-    else api.init(options);
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => autoMount(options), { once: true });
+    else autoMount(options);
   }
 }

@@ -49,6 +49,7 @@ describe('strict CSP with Trusted Types enforced', () => {
       '/kiosk/': page('tt-kiosk.html', { device: 'tt-kiosk' }),
       '/storevoice.iife.js': js('storevoice.iife.js'),
       '/kiosk.js': js('kiosk.js'),
+      '/url-context.js': js('url-context.js'),
     };
     for (const name of readdirSync(`${DIST}locales`)) if (name.endsWith('.js')) files[`/locales/${name}`] = js(`locales/${name}`);
     site = await serveFiles(files);
@@ -60,12 +61,13 @@ describe('strict CSP with Trusted Types enforced', () => {
     await collector?.close();
   });
 
-  it('launcher in French (a language file loaded on demand): a shopper answers, no violation', async () => {
+  it('launcher in French (a language file loaded on demand), from a receipt QR code: a shopper answers, no violation', async () => {
     const context = await newContext(browser, { locale: 'fr-FR' });
     try {
       const page = await context.newPage();
       const problems = await watchProblems(page);
-      const response = await page.goto(`${site.url}/shop/`);
+      // A receipt QR code's address: data-context-from-url reads it with url-context.js, imported on demand.
+      const response = await page.goto(`${site.url}/shop/?sv_store=017&sv_staff=emp-31`);
       assert.match(response?.headers()['content-security-policy'] ?? '', /require-trusted-types-for 'script'/);
       // The French label proves the language file was imported under script-src 'self'.
       await page.getByRole('button', { name: 'Donner mon avis' }).click();
@@ -78,8 +80,11 @@ describe('strict CSP with Trusted Types enforced', () => {
       await dialog.getByRole('button', { name: 'Envoyer' }).click();
       await dialog.getByRole('status').filter({ hasText: 'Thanks for helping us improve!' }).waitFor();
 
-      const rows = await collector.db.query<{ store_id: string; locale: string | null; nps: number }>("SELECT store_id, locale, nps FROM submissions WHERE device_id = 'tt-shop'");
-      assert.deepEqual(rows, [{ store_id: '042', locale: 'fr', nps: 10 }]);
+      const rows = await collector.db.query<{ store_id: string; staff_ids: string[]; locale: string | null; nps: number }>(
+        "SELECT store_id, staff_ids, locale, nps FROM submissions WHERE device_id = 'tt-shop'",
+      );
+      // The QR code's store and staff member, not the tag's data-store="042" data-staff="emp-17".
+      assert.deepEqual(rows, [{ store_id: '017', staff_ids: ['emp-31'], locale: 'fr', nps: 10 }]);
       assert.deepEqual([...problems.violations, ...problems.errors, ...problems.console], [], describeProblems(problems));
     } finally {
       await context.close();

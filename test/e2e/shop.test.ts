@@ -42,6 +42,8 @@ describe('shop page → collector → dashboard', () => {
     try {
       const page = await context.newPage();
       const problems = await watchProblems(page);
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(new URL(request.url()).pathname));
       const response = await page.goto(`${collector.url}/shop/`);
       // The point of this page: the widget under the policy retailers are told to use.
       assert.match(response?.headers()['content-security-policy'] ?? '', /script-src 'self'; style-src 'self'/, 'the shop page is served with the strict CSP');
@@ -67,6 +69,8 @@ describe('shop page → collector → dashboard', () => {
         { brand: 'acme', region: 'emea-north', store: '042', staff: ['emp-17'], channel: 'web', survey: 'post-purchase', nps: 9, csat: 5, flags: [] },
       );
       assert.equal(row.body.context.page?.url, `${collector.url}/shop/`, 'the page the feedback came from');
+      // data-context-from-url costs nothing on an address without sv_* parameters.
+      assert.ok(!requested.includes('/url-context.js'), 'url-context.js is not loaded without sv_* parameters');
 
       assert.deepEqual(problems.violations, [], `CSP violations on the shop page:\n${describeProblems(problems)}`);
       assert.deepEqual([...problems.errors, ...problems.console], [], `problems on the shop page:\n${describeProblems(problems)}`);

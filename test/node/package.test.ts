@@ -41,17 +41,17 @@ describe('the npm package', () => {
   });
   after(() => rmSync(consumer, { recursive: true, force: true }));
 
-  it('ships ESM, types, the IIFE, locales, custom-elements.json, README and LICENSE, and nothing else', () => {
+  it('ships ESM, types, the IIFE with its on-demand files, custom-elements.json, README and LICENSE, and nothing else', () => {
     const files = pack().files.map((f) => f.path).sort();
     const allowed = [
       /^(LICENSE|README\.md|CHANGELOG\.md|package\.json|custom-elements\.json)$/,
-      /^dist\/(index|sdk|storevoice\.iife|kiosk)\.js(\.map)?$/,
+      /^dist\/(index|sdk|storevoice\.iife|kiosk|url-context)\.js(\.map)?$/,
       /^dist\/(chunks|locales)\/[\w.-]+\.js(\.map)?$/,
       /^dist\/types\/(sdk|src)\/[\w/.-]+\.d\.ts$/,
     ];
     const unexpected = files.filter((file) => !allowed.some((pattern) => pattern.test(file)));
     assert.deepEqual(unexpected, [], 'files outside the allowed set');
-    for (const required of ['LICENSE', 'README.md', 'CHANGELOG.md', 'custom-elements.json', 'dist/index.js', 'dist/sdk.js', 'dist/storevoice.iife.js', 'dist/types/src/index.d.ts', 'dist/types/sdk/index.d.ts']) {
+    for (const required of ['LICENSE', 'README.md', 'CHANGELOG.md', 'custom-elements.json', 'dist/index.js', 'dist/sdk.js', 'dist/storevoice.iife.js', 'dist/kiosk.js', 'dist/url-context.js', 'dist/types/src/index.d.ts', 'dist/types/sdk/index.d.ts']) {
       assert.ok(files.includes(required), `${required} is packed`);
     }
   });
