@@ -2,6 +2,7 @@ import { mergeContext, pageUrl } from './context/index.js';
 import { withoutUndefined } from './context/merge.js';
 import { StoreVoiceError, ValidationError } from './errors.js';
 import { Emitter } from './internal/emitter.js';
+import { browserLocale } from './internal/locale.js';
 import { uuidv7 } from './internal/uuid.js';
 import type { ClientEventMap, DeliveryStatus, DropReason } from './events.js';
 import { createCourier, warnFlushFailed, type Courier, type FlushReport, type ResolvedDestination } from './outbox/courier.js';
@@ -9,14 +10,12 @@ import { openOutbox, type OpenedOutbox } from './outbox/open.js';
 import type { DeliveryState } from './outbox/types.js';
 import { route } from './router.js';
 import { ContextInputSchema, type ContextInput, type Tags } from './schema/context.js';
-import { LocaleSchema } from './schema/primitives.js';
 import { ClientOptionsSchema, type ClientOptions, type Route } from './schema/options.js';
 import { parseOrThrow } from './schema/parse.js';
 import { MAX_SUBMISSION_BYTES, SubmissionSchema, SubmitInputSchema, type Submission, type SubmitInput } from './schema/submission.js';
 import { byteLength, fnv1a64 } from './transport/encode.js';
 import { http } from './transport/http.js';
 import type { Destination } from './transport/types.js';
-import * as z from 'zod/mini';
 
 /**
  * How a `submit()` ended, from the shopper's point of view:
@@ -116,11 +115,6 @@ function checkRoutes(routes: readonly Route[], names: ReadonlySet<string>, fallb
 function defaultOutboxName(destinations: readonly ResolvedDestination[]): string {
   const fingerprint = destinations.map((d) => `${d.name}=${d.target ?? ''}`).sort().join('|');
   return `${DEFAULTS.outboxName}-${fnv1a64(fingerprint)}`;
-}
-
-function browserLocale(): string | undefined {
-  const locale = globalThis.navigator?.language;
-  return locale && z.safeParse(LocaleSchema, locale).success ? locale : undefined;
 }
 
 /**

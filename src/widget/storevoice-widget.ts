@@ -1,9 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { safeParse } from 'zod/mini';
 import { isOffline } from '../../sdk/internal/env.js';
+import { validLocale } from '../../sdk/internal/locale.js';
 import {
-  LocaleSchema,
   localize,
   pruneAnswers,
   validateAnswer,
@@ -263,8 +262,7 @@ export class StoreVoiceWidget extends LitElement {
    * found even without a UI catalog for it), and it is what submissions record.
    */
   get #requestedLocale(): string | undefined {
-    const tag = this.#explicitLocale ?? (typeof navigator === 'undefined' ? undefined : navigator.language);
-    return tag && safeParse(LocaleSchema, tag).success ? tag : undefined;
+    return validLocale(this.#explicitLocale ?? globalThis.navigator?.language);
   }
 
   #text(value: LocalizedText | undefined): string {
