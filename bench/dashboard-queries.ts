@@ -10,7 +10,7 @@
  */
 import { createThrowawayDatabase } from './support/postgres.mjs';
 import { openDatabase } from '../demo/server/db/open.js';
-import { recentComments } from '../demo/server/stats/queries/comments.js';
+import { pulseComments, recentComments } from '../demo/server/stats/queries/comments.js';
 import { recentKudos } from '../demo/server/stats/queries/kudos.js';
 import { groupCounts, summaryCounts, trendCounts } from '../demo/server/stats/queries/rollup.js';
 import { rebuildRollups } from '../demo/server/stats/rebuild.js';
@@ -113,10 +113,11 @@ try {
     ['employee pulse: per store, 90 days', () => groupCounts(db, f({ channel: 'employee' }), 'store')],
     ['comments: brand, newest 50', () => recentComments(db, f({}), 50)],
     ['comments: store, newest 50', () => recentComments(db, f({ storeId: 's42' }), 50)],
-    ['kudos: brand, newest 50', () => recentKudos(db, f({}), 50)],
-    ['kudos: store, newest 50', () => recentKudos(db, f({ storeId: 's42' }), 50)],
+    ['kudos: brand, newest 50', () => recentKudos(db, f({}), 50, 10)],
+    ['kudos: store, newest 50', () => recentKudos(db, f({ storeId: 's42' }), 50, 10)],
     ['comments: one staff member, newest 50', () => recentComments(db, f({ staffId: 'p42-3' }, 365), 50)],
-    ['kudos: one staff member, newest 50', () => recentKudos(db, f({ staffId: 'p42-3' }, 365), 50)],
+    ['pulse comments: brand, newest 50', () => pulseComments(db, f({ channel: 'employee' }), 50, 10)],
+    ['kudos: one staff member, newest 50', () => recentKudos(db, f({ staffId: 'p42-3' }, 365), 50, 10)],
   ];
   console.log(`\n${'rollup'.padEnd(40)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}  (${RUNS} runs, PostgreSQL)`);
   let worst = 0;

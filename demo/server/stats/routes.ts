@@ -5,7 +5,8 @@ import type { AppContext } from '../context.js';
 import { ApiError, errorResponse } from '../http/errors.js';
 import { distribution, toKpis } from './counts.js';
 import { toCsv, type Cell } from './csv.js';
-import { recentComments } from './queries/comments.js';
+import { isDisclosed } from '../privacy/anonymity.js';
+import { pulseComments, recentComments } from './queries/comments.js';
 import { recentKudos } from './queries/kudos.js';
 import { responseRows, RESPONSE_COLUMNS } from './queries/responses.js';
 import { groupCounts, summaryCounts, trendCounts } from './queries/rollup.js';
@@ -50,23 +51,38 @@ export function statsRoutes(ctx: AppContext): Hono<AuthEnv> {
   app.get('/v1/stats/distribution', async (c) => {
     const s = await select(c, ctx);
     const counts = await summaryCounts(ctx.db, s.filter);
-    const withheld = toKpis(counts, s.summaryMinimum).insufficientResponses && s.summaryMinimum > 0;
+    const kpis = toKpis(counts, s.summaryMinimum);
     const d = distribution(counts);
-    const body: DistributionResponse = withheld
-      ? { filter: echo(s.filter), nps: null, csat: null, smiley: null, stars: null, insufficientResponses: true }
-      : { filter: echo(s.filter), ...d, insufficientResponses: false };
+    // Each scale is its own group: 12 pulse answers with 3 NPS answers among them show no NPS.
+    const shown = (metric: keyof typeof d) => (kpis[metric].insufficientResponses ? null : d[metric]);
+    const body: DistributionResponse = {
+      filter: echo(s.filter),
+      nps: shown('nps'),
+      csat: shown('csat'),
+      smiley: shown('smiley'),
+      stars: shown('stars'),
+      insufficientResponses: kpis.insufficientResponses,
+    };
     return c.json(body);
   });
 
   app.get('/v1/stats/comments', async (c) => {
     const s = await select(c, ctx);
-    const body: CommentsResponse = { filter: echo(s.filter), comments: await recentComments(ctx.db, s.filter, s.query.limit) };
+    const { filter, protection } = s;
+    const disclosed = isDisclosed(protection, Number((await summaryCounts(ctx.db, filter)).responses ?? 0));
+    let comments: CommentsResponse['comments'] = [];
+    if (disclosed) {
+      comments = protection.group === 'pulse' ? await pulseComments(ctx.db, filter, s.query.limit, protection.minimum) : await recentComments(ctx.db, filter, s.query.limit);
+    }
+    const body: CommentsResponse = { filter: echo(filter), comments, insufficientResponses: !disclosed };
     return c.json(body);
   });
 
   app.get('/v1/stats/kudos', async (c) => {
     const s = await select(c, ctx);
-    const body: KudosResponse = { filter: echo(s.filter), kudos: await recentKudos(ctx.db, s.filter, s.query.limit) };
+    // Kudos are what customers say about staff; pulse answers are anonymous and never quoted as praise.
+    if (s.protection.group === 'pulse') throw new ApiError(400, 'validation_failed', 'Kudos come from customer feedback', { issues: [{ path: ['channel'], message: 'kudos have no employee channel' }] });
+    const body: KudosResponse = { filter: echo(s.filter), kudos: await recentKudos(ctx.db, s.filter, s.query.limit, ctx.config.STAFF_MIN_RESPONSES) };
     return c.json(body);
   });
 
@@ -75,7 +91,10 @@ export function statsRoutes(ctx: AppContext): Hono<AuthEnv> {
     const { filter, query } = s;
     let csv: string;
     if (query.rows === 'responses') {
-      if (filter.staffId !== undefined) throw new ApiError(400, 'validation_failed', 'Responses are not exported per person', { issues: [{ path: ['rows'], message: 'use rows=groups for individuals' }] });
+      // One row per response would rebuild what the anonymity rule withholds: individuals' scores,
+      // and pulse answers with their exact times.
+      if (s.protection.group === 'individual') throw new ApiError(400, 'validation_failed', 'Responses are not exported per person', { issues: [{ path: ['rows'], message: 'use rows=groups for individuals' }] });
+      if (s.protection.group === 'pulse') throw new ApiError(400, 'validation_failed', 'Employee pulse is exported per group, never per response', { issues: [{ path: ['rows'], message: 'use rows=groups for employee pulse' }] });
       csv = toCsv(RESPONSE_COLUMNS, await responseRows(ctx.db, filter));
     } else {
       const metric = (m: { value: number | null; n: number }): Cell[] => [m.value, m.n];

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { AuthEnv } from '../auth/env.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../http/errors.js';
+import { groupMinimum, protectionOf, type Protection } from '../privacy/anonymity.js';
 import { dateRange, StatsQuerySchema, type StatsQuery } from './params.js';
 import { narrow, scopeOf, type Filter } from './scope.js';
 
@@ -9,6 +10,8 @@ import { narrow, scopeOf, type Filter } from './scope.js';
 export interface Selection {
   query: StatsQuery;
   filter: Filter;
+  /** How the whole selection is protected (privacy/anonymity.ts). */
+  protection: Protection;
   /** Minimum responses for the whole selection's scores (0: none). */
   summaryMinimum: number;
   /** Minimum responses for each group's scores at `query.level` (0: none). */
@@ -43,11 +46,6 @@ export async function select(c: Context<AuthEnv>, ctx: AppContext): Promise<Sele
   const narrowed = await narrow(ctx.db, scope, query);
   const filter: Filter = { ...narrowed, ...range, channel: query.channel };
   const minimum = ctx.config.STAFF_MIN_RESPONSES;
-  const individual = filter.staffId !== undefined;
-  return {
-    query,
-    filter,
-    summaryMinimum: individual || employee ? minimum : 0,
-    groupMinimum: individual || employee || query.level === 'staff' ? minimum : 0,
-  };
+  const protection = protectionOf(filter, minimum);
+  return { query, filter, protection, summaryMinimum: protection.minimum, groupMinimum: groupMinimum(filter, query.level, minimum) };
 }

@@ -102,7 +102,9 @@ export type DistributionResponse = z.infer<typeof DistributionResponseSchema>;
 
 /** What a comment and a kudos have in common: one piece of feedback with text. */
 const feedbackItem = {
+  /** The submission id; for employee pulse an opaque id instead (a UUID v7 carries its creation time). */
   id: z.string(),
+  /** ISO instant; for employee pulse only the UTC day, `YYYY-MM-DD` (privacy/anonymity.ts). */
   createdAt: z.string(),
   storeId: nullableString,
   storeName: nullableString,
@@ -122,6 +124,8 @@ export type CommentItem = z.infer<typeof CommentItemSchema>;
 export const CommentsResponseSchema = z.object({
   filter: FilterEchoSchema,
   comments: z.array(CommentItemSchema),
+  /** true when the selection is protected (an individual, employee pulse) and below the minimum: no comments are shown. */
+  insufficientResponses: z.boolean(),
 });
 export type CommentsResponse = z.infer<typeof CommentsResponseSchema>;
 

@@ -70,8 +70,11 @@ for (const target of databaseTargets) {
       const body = await getJson<StatsResponse>(collector.url, `/v1/stats?level=store&channel=employee&${RANGE}`, manager);
       assert.deepEqual(body.summary.smiley, { value: null, n: 2, insufficientResponses: true });
       assert.equal((await get(collector.url, `/v1/stats?level=staff&channel=employee&${RANGE}`, manager)).status, 400);
-      const comments = (await (await get(collector.url, `/v1/stats/comments?channel=employee&${RANGE}`, manager)).json()) as { comments: Array<{ text: string }> };
-      assert.deepEqual(comments.comments.map((c) => c.text), ['Good team']);
+      // Two pulse answers are below the minimum: not even their comments are shown.
+      const comments = (await (await get(collector.url, `/v1/stats/comments?channel=employee&${RANGE}`, manager)).json()) as { comments: Array<{ text: string }>; insufficientResponses: boolean };
+      assert.deepEqual([comments.comments, comments.insufficientResponses], [[], true]);
+      assert.equal((await get(collector.url, `/v1/stats/export.csv?rows=responses&channel=employee&${RANGE}`, manager)).status, 400);
+      assert.equal((await get(collector.url, `/v1/stats/kudos?channel=employee&${RANGE}`, manager)).status, 400);
       const customer = (await (await get(collector.url, `/v1/stats/comments?${RANGE}`, manager)).json()) as { comments: Array<{ text: string }> };
       assert.ok(!customer.comments.some((c) => c.text === 'Good team'));
     });
