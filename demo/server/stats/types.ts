@@ -9,6 +9,11 @@ import * as z from 'zod/mini';
 
 export type Level = 'brand' | 'region' | 'store' | 'staff';
 export type Audience = 'customer' | 'employee';
+/** Customer channels a view can be cut by (`channel=kiosk`…); `customer` is all of them. */
+export const CUSTOMER_CHANNELS = ['web', 'kiosk', 'qr', 'app'] as const;
+/** What kind of device a submission came from: kiosk channel, else from the browser's User-Agent. */
+export const DEVICE_CLASSES = ['kiosk', 'mobile', 'tablet', 'desktop', 'unknown'] as const;
+export type DeviceClass = (typeof DEVICE_CLASSES)[number];
 
 const count = z.number().check(z.int(), z.nonnegative());
 const nullableString = z.nullable(z.string());
@@ -59,6 +64,13 @@ export const FilterEchoSchema = z.object({
   from: z.string(),
   to: z.string(),
   channel: z.enum(['customer', 'employee']),
+  /** The segments the selection is cut by; null: all. */
+  segments: z.object({
+    channel: z.nullable(z.enum(CUSTOMER_CHANNELS)),
+    survey: nullableString,
+    device: z.nullable(z.enum(DEVICE_CLASSES)),
+    locale: nullableString,
+  }),
 });
 export type FilterEcho = z.infer<typeof FilterEchoSchema>;
 
@@ -75,7 +87,7 @@ export type StatsResponse = z.infer<typeof StatsResponseSchema>;
 
 export const TrendPointSchema = z.object({
   ...kpis,
-  /** First day of the period, YYYY-MM-DD (UTC). */
+  /** First day of the period, YYYY-MM-DD (store-local days). */
   period: z.string(),
 });
 export type TrendPoint = z.infer<typeof TrendPointSchema>;

@@ -96,6 +96,25 @@ for (const target of databaseTargets) {
       assert.deepEqual(body.groups.map((g) => [g.id, g.volume]), [['n1', 2]]);
     });
 
+    it('cuts every figure by segment: channel, survey, device, language', async () => {
+      const volume = async (query: string) => (await getJson<StatsResponse>(collector.url, `/v1/stats?level=store&${RANGE}&${query}`, ceo)).summary.volume;
+      const web = await getJson<StatsResponse>(collector.url, `/v1/stats?level=store&channel=web&${RANGE}`, ceo);
+      // The two web responses of n2: NPS 10 and 7.
+      assert.deepEqual([web.summary.volume, web.summary.nps.value, web.groups.map((g) => g.id)], [2, 50, ['n2']]);
+      assert.deepEqual(web.filter.segments, { channel: 'web', survey: null, device: null, locale: null });
+      assert.equal(await volume('channel=kiosk'), 7);
+      assert.equal(await volume('survey=post-visit'), 9);
+      assert.equal(await volume('survey=post-purchase'), 0);
+      assert.equal(await volume('device=kiosk'), 7);
+      assert.equal(await volume('device=unknown'), 2);
+      // A language set after the fact moves the counts with it (the rollups follow UPDATEs).
+      await collector.ctx.db.query("UPDATE submissions SET lang = 'sv' WHERE brand_id = 'acme' AND store_id = 'n2'");
+      assert.equal(await volume('locale=sv-SE'), 2);
+      assert.equal(await volume('locale=sv&channel=kiosk'), 0);
+      const trend = await getJson<TrendResponse>(collector.url, `/v1/stats/trend?locale=sv&${RANGE}`, ceo);
+      assert.deepEqual(trend.points.map((p) => [p.period, p.volume]), [['2026-03-01', 1], ['2026-03-02', 1]]);
+    });
+
     it('uses the last 30 days up to today by default', async () => {
       const body = await getJson<StatsResponse>(collector.url, '/v1/stats', ceo);
       assert.equal(body.filter.from, '2026-02-06');

@@ -39,7 +39,7 @@ for (const target of databaseTargets) {
     after(() => collector.close());
 
     it('answers 400 with the issues for bad parameters', async () => {
-      for (const query of ['level=planet', 'from=2026-13-01', 'from=yesterday', 'from=2026-03-08&to=2026-03-01', 'channel=kiosk', 'bucket=hour', 'limit=0', 'limit=1000', 'from=2020-01-01&to=2026-01-01', 'store=', 'store=%3Cscript%3E']) {
+      for (const query of ['level=planet', 'from=2026-13-01', 'from=yesterday', 'from=2026-03-08&to=2026-03-01', 'channel=fax', 'device=phone', 'locale=x', 'bucket=hour', 'level=staff&survey=store-exit', 'channel=employee&locale=sv', 'limit=0', 'limit=1000', 'from=2020-01-01&to=2026-01-01', 'store=', 'store=%3Cscript%3E']) {
         const res = await get(collector.url, `/v1/stats?${query}`, ceo);
         assert.equal(res.status, 400, query);
         const body = (await res.json()) as { error: string; issues: Array<{ path: unknown[]; message: string }> };
