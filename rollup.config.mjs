@@ -7,7 +7,8 @@ import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import pkg from './package.json' with { type: 'json' };
-import { minifyCss, shortPrivateProperties } from './build/minify-css.mjs';
+import { minifyCss } from './build/minify-css.mjs';
+import { shortPrivateProperties } from './build/rename-private-properties.mjs';
 import { minifyHtml } from './build/minify-html.mjs';
 import { fileURLToPath } from 'node:url';
 
