@@ -7,7 +7,7 @@ import { resolveLocale, type DashboardLocale } from '../i18n/locales.js';
 import { LocaleController, localizer } from '../i18n/localizer.js';
 import { effectiveRange } from '../router/date-range.js';
 import { normalizeRoute } from '../router/normalize.js';
-import { formatRoute, sameRoute, type Route } from '../router/route.js';
+import { formatRoute, type Route } from '../router/route.js';
 import { trimScope } from '../router/scope.js';
 import { RouterController } from '../router/router-controller.js';
 import { ROUTE_GRAMMAR, VIEWS } from '../views/registry.js';
@@ -67,7 +67,12 @@ export class SvApp extends LightElement {
     this.addEventListener('sv-session-ended', () => this.#endSession());
     this.addEventListener('sv-locale-change', (e) => this.#switchLocale(e.detail));
     this.addEventListener('sv-range-change', (e) => this.#router.go({ ...this.#router.route, from: e.detail.from, to: e.detail.to }));
-    this.addEventListener('sv-logged-in', (e) => void this.#enter(e.detail));
+    this.addEventListener('sv-logged-in', (e) => {
+      // The login form is about to go: focus will move to the heading of what replaces it,
+      // rather than fall back to <body>. (On a page load focus stays at the top, as usual.)
+      this.#moved = true;
+      void this.#enter(e.detail);
+    });
   }
 
   override connectedCallback(): void {
@@ -157,9 +162,9 @@ export class SvApp extends LightElement {
   protected override willUpdate(): void {
     if (this.phase !== 'ready' || !this.session) return;
     const shown = this.#route(this.session);
-    // Defaults and a role's landing place are written into the address without a history entry,
-    // so the back button never returns to an address that only redirects.
-    if (shown && !sameRoute(shown.route, this.#router.route)) this.#router.replace(shown.route);
+    // Defaults, a role's landing place and old-style bookmarks are written into the address
+    // without a history entry, so the back button never returns to an address that only redirects.
+    if (shown && formatRoute(shown.route) !== location.hash) this.#router.replace(shown.route);
   }
 
   protected override updated(): void {
@@ -172,7 +177,7 @@ export class SvApp extends LightElement {
   #focusMain(event: Event): void {
     // The address is the router's: a `#main` fragment would be read as a route.
     event.preventDefault();
-    this.querySelector<HTMLElement>('main h1, main')?.focus();
+    (this.querySelector<HTMLElement>('main h1') ?? this.querySelector<HTMLElement>('main'))?.focus();
   }
 
   #renderHeader(session: Session | undefined) {

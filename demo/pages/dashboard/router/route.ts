@@ -112,8 +112,3 @@ export function formatRoute(route: Route): string {
   const search = query.toString();
   return `#/${segments.map(encodeURIComponent).join('/')}${search ? `?${search}` : ''}`;
 }
-
-/** Two routes that format alike are the same screen. */
-export function sameRoute(a: Route, b: Route): boolean {
-  return formatRoute(a) === formatRoute(b);
-}
