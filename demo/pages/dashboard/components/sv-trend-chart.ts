@@ -59,7 +59,7 @@ export class SvTrendChart extends LightElement {
         // The API's periods are UTC days: drawn in UTC, a point never lands on the day before.
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'UTC'),
         series: [
-          { value: (_u, v) => dash(v, (s) => f.day(new Date(s * 1000).toISOString().slice(0, 10))) },
+          { label: this.bucket === 'week' ? m.trend.week : m.trend.day, value: (_u, v) => dash(v, (s) => f.day(new Date(s * 1000).toISOString().slice(0, 10))) },
           { label: m.kpi.responses, stroke: '#2f6fde', scale: 'n', value: (_u, v) => dash(v, (n) => f.count(n)) },
           { label: m.kpi.nps, stroke: '#c2410c', scale: 'nps', spanGaps: true, value: (_u, v) => dash(v, (n) => f.nps(n)) },
         ],

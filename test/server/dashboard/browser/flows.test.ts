@@ -120,6 +120,57 @@ describe('dashboard flows: drill-down, feedback as text, export, log out (Chromi
     }
   });
 
+  it('keeps working when names or the language cannot be loaded or saved, and says so in a banner', async () => {
+    const { context, page } = await openDashboard(env);
+    try {
+      await page.route('**/v1/directory', (route) => route.fulfill({ status: 503, json: { error: 'unavailable', message: 'try later' } }));
+      await page.route('**/v1/auth/me/preferences', (route) => (route.request().method() === 'PATCH' ? route.fulfill({ status: 500, json: { error: 'internal_error', message: 'Internal server error' } }) : route.fallback()));
+      await logIn(page, 'regional');
+      assert.equal(await settled(page), 'figures');
+      const notices = page.getByRole('region', { name: 'Notices' });
+      await notices.getByText('The names of regions, stores and staff could not be loaded; ids are shown instead.').waitFor();
+      // The area keeps its place (and its name follows the language, see below).
+      const banners = page.locator('sv-banners');
+      // Without the directory, the heading says what it is about by id; the stats API still names the stores.
+      assert.equal(await heading(page), 'Customer feedback — Region north');
+      assert.equal(await page.getByRole('region', { name: 'Stores in this region' }).getByRole('link', { name: 'North One' }).count(), 1);
+
+      await page.getByLabel('Language').selectOption('fr');
+      await banners.getByText('Votre langue n’a pas pu être enregistrée', { exact: false }).waitFor();
+      assert.equal(await heading(page), 'Avis clients — Région north');
+      // The first banner follows the language too.
+      await banners.getByText('Les noms des régions, magasins et membres du personnel', { exact: false }).waitFor();
+      await banners.getByRole('button', { name: 'Fermer' }).first().click();
+      assert.equal(await banners.getByRole('listitem').count(), 1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows banners and the live status that later views raise, urgent ones as alerts', async () => {
+    const { context, page } = await openDashboard(env);
+    try {
+      await logIn(page, 'store');
+      await settled(page);
+      assert.equal(await page.locator('sv-live-status .live').count(), 0, 'nothing while live updates are off');
+      await page.evaluate(() => {
+        const view = document.querySelector('main .view');
+        view?.dispatchEvent(new CustomEvent('sv-banner', { bubbles: true, detail: { id: 'manager-now', tone: 'urgent', text: 'A customer asks for a manager at the exit' } }));
+        view?.dispatchEvent(new CustomEvent('sv-live-status', { bubbles: true, detail: 'live' }));
+      });
+      const alert = page.getByRole('alert').filter({ hasText: 'A customer asks for a manager at the exit' });
+      await alert.waitFor();
+      assert.equal(await page.locator('sv-live-status .live').innerText(), 'Live');
+      // Raising it again replaces it rather than stacking copies.
+      await page.evaluate(() => document.querySelector('main .view')?.dispatchEvent(new CustomEvent('sv-banner', { bubbles: true, detail: { id: 'manager-now', tone: 'urgent', text: 'A customer asks for a manager at the exit' } })));
+      assert.equal(await page.locator('.banner').count(), 1);
+      await alert.getByRole('button', { name: 'Dismiss' }).click();
+      assert.equal(await page.locator('.banner').count(), 0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('logs out and is back at the login form, with the session ended on the server', async () => {
     const { context, page } = await openDashboard(env);
     try {
