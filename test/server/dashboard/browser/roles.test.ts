@@ -55,6 +55,7 @@ describe('dashboard per role, on a desktop and on a phone (Chromium)', { skip: p
             assert.match(await page.locator('main h1').innerText(), new RegExp(`^${view}`));
 
             assert.equal(await horizontalOverflow(page), 0, `${view}: the page scrolls sideways`);
+            assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= viewport.width, `${view}: wider than the screen`);
             if (viewport === PHONE) assert.deepEqual(await smallTargets(page), [], `${view}: targets under 44 px`);
             const levels = await headingLevels(page);
             assert.equal(levels.filter((l) => l === 1).length, 1, `${view}: one h1`);
