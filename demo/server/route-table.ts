@@ -80,6 +80,9 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { method: 'POST', path: '/v1/auth/login', access: 'public', anonymity: NO_FEEDBACK },
   { method: 'POST', path: '/v1/auth/logout', access: 'session', anonymity: NO_FEEDBACK },
   { method: 'GET', path: '/v1/auth/me', access: 'session', anonymity: NO_FEEDBACK },
+  { method: 'GET', path: '/v1/auth/me/preferences', access: 'session', anonymity: NO_FEEDBACK },
+  { method: 'PATCH', path: '/v1/auth/me/preferences', access: 'session', anonymity: NO_FEEDBACK },
+  { method: 'GET', path: '/v1/directory', access: 'session', anonymity: { exempt: 'names and time zones of the hierarchy within the scope, not feedback' } },
 
   { method: 'GET', path: '/v1/stats', access: 'session', anonymity: 'probe' },
   { method: 'GET', path: '/v1/stats/trend', access: 'session', anonymity: 'probe' },

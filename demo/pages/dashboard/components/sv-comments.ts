@@ -4,6 +4,9 @@ import type { Directory } from '../api/directory.js';
 import { LocaleController } from '../i18n/localizer.js';
 import { LightElement } from './light-element.js';
 
+/** Employee pulse comments are dated by day only (the anonymity rule): no time to show. */
+const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
  * Comments or kudos, newest first, each with its score, its store and the time in the store's
  * own time zone. Text is interpolated by Lit as text (never as HTML), so whatever a customer
@@ -37,7 +40,7 @@ export class SvComments extends LightElement {
           <blockquote>${item.text}</blockquote>
           <p class="meta">
             ${score ? html`<span class="score">${score}</span>` : nothing}
-            <time datetime=${item.createdAt}>${f.dateTime(item.createdAt, this.directory?.timeZoneOf(item.storeId) ?? 'UTC')}</time>
+            <time datetime=${item.createdAt}>${DAY_ONLY.test(item.createdAt) ? f.day(item.createdAt) : f.dateTime(item.createdAt, this.directory?.timeZoneOf(item.storeId) ?? 'UTC')}</time>
             ${store ? html`<bdi class="store">${store}</bdi>` : nothing}
             ${staff ? html`<bdi class="staff">${staff}</bdi>` : nothing}
           </p>

@@ -10,7 +10,7 @@ const HEIGHT = 220;
 /**
  * Responses and NPS over time (uPlot on a canvas), with the same numbers as a table one click
  * away for screen readers and keyboard users. Labels and numbers follow the dashboard's
- * language; periods are UTC days, as the API counts them. The chart follows its box's width
+ * language; periods are calendar days (each store's own), drawn as UTC midnights. The chart follows its box's width
  * (a phone in portrait, a desktop window). uPlot sizes elements through the CSSOM, which a
  * `style-src 'self'` policy allows (only inline style attributes and elements are blocked).
  * @summary Trend of responses and NPS.
@@ -56,7 +56,7 @@ export class SvTrendChart extends LightElement {
       {
         width: this.#width(target),
         height: HEIGHT,
-        // The API's periods are UTC days: drawn in UTC, a point never lands on the day before.
+        // The API's periods are calendar dates: drawn in UTC, a point never lands on the day before.
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'UTC'),
         series: [
           { label: this.bucket === 'week' ? m.trend.week : m.trend.day, value: (_u, v) => dash(v, (s) => f.day(new Date(s * 1000).toISOString().slice(0, 10))) },

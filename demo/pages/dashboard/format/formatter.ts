@@ -18,7 +18,8 @@ export class Formatter {
     this.#nps = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
     this.#percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
     this.#average = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 });
-    // Day values (`2026-03-01`) are UTC days in the API: formatted in UTC, they never shift by one.
+    // Day values (`2026-03-01`) are calendar dates (each store's own days): formatted as UTC
+    // midnights, they never shift by one whatever the reader's zone.
     this.#day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     this.#dayShort = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
     this.#list = new Intl.ListFormat(locale, { type: 'conjunction' });
@@ -44,13 +45,13 @@ export class Formatter {
     return this.#average.format(value);
   }
 
-  /** A UTC day of the API (`2026-03-01`), as a date of this locale. */
+  /** A calendar day of the API (`2026-03-01`), as a date of this locale. */
   day(isoDay: string): string {
     const date = new Date(`${isoDay}T00:00:00Z`);
     return Number.isNaN(date.getTime()) ? isoDay : this.#day.format(date);
   }
 
-  /** A UTC day as a short axis label: `Mar 1` (en), `1 mars` (fr), `3月1日` (ja). */
+  /** A calendar day as a short axis label: `Mar 1` (en), `1 mars` (fr), `3月1日` (ja). */
   dayShort(date: Date): string {
     return this.#dayShort.format(date);
   }
