@@ -12,7 +12,7 @@ import { createThrowawayDatabase } from './support/postgres.mjs';
 import { openDatabase } from '../demo/server/db/open.js';
 import { pulseComments, recentComments } from '../demo/server/stats/queries/comments.js';
 import { recentKudos } from '../demo/server/stats/queries/kudos.js';
-import { groupCounts, summaryCounts, trendCounts } from '../demo/server/stats/queries/rollup.js';
+import { dailyCounts, groupCounts, summaryCounts } from '../demo/server/stats/queries/rollup.js';
 import { rebuildRollups } from '../demo/server/stats/rebuild.js';
 import type { Filter } from '../demo/server/stats/scope.js';
 
@@ -104,14 +104,14 @@ try {
     ['corporate: summary, 90 days', () => summaryCounts(db, f({}))],
     ['corporate: per region, 90 days', () => groupCounts(db, f({}), 'region')],
     ['corporate: per store, 365 days', () => groupCounts(db, f({}, 365), 'store')],
-    ['corporate: trend per day, 365 days', () => trendCounts(db, f({}, 365), 'day')],
-    ['corporate: trend per week, 365 days', () => trendCounts(db, f({}, 365), 'week')],
+    ['corporate: trend per day, 365 days', () => dailyCounts(db, f({}, 365))],
+    ['corporate: trend per region, 365 days', () => dailyCounts(db, f({}, 365), 'region')],
     ['corporate: per staff, 90 days', () => groupCounts(db, f({}), 'staff')],
     ['regional: stores of a region, 90 days', () => groupCounts(db, f({ regionId: 'r3' }), 'store')],
-    ['regional: trend per day, 90 days', () => trendCounts(db, f({ regionId: 'r3' }), 'day')],
+    ['regional: trend per store, 90 days', () => dailyCounts(db, f({ regionId: 'r3' }), 'store')],
     ['store: summary, 90 days', () => summaryCounts(db, f({ storeId: 's42' }))],
     ['store: staff of a store, 90 days', () => groupCounts(db, f({ storeId: 's42' }), 'staff')],
-    ['store: trend per day, 90 days', () => trendCounts(db, f({ storeId: 's42' }), 'day')],
+    ['store: trend per day, 90 days', () => dailyCounts(db, f({ storeId: 's42' }))],
     ['staff: own summary, 365 days', () => summaryCounts(db, f({ staffId: 'p42-3' }, 365))],
     ['employee pulse: per store, 90 days', () => groupCounts(db, f({ channel: 'employee' }), 'store')],
     ['comments: brand, newest 50', () => recentComments(db, f({}), 50)],

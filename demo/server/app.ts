@@ -12,6 +12,7 @@ import { authRoutes } from './auth/routes.js';
 import { preferenceRoutes } from './auth/preferences.js';
 import { directoryRoutes } from './directory/routes.js';
 import { statsRoutes } from './stats/routes.js';
+import { targetRoutes } from './targets/routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 
 /**
@@ -43,6 +44,7 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', preferenceRoutes(ctx));
   app.route('/', directoryRoutes(ctx));
   app.route('/', statsRoutes(ctx));
+  app.route('/', targetRoutes(ctx));
   app.route('/', dashboardRoutes());
   // The demo pages last: API routes win over static files.
   app.route('/', pageRoutes());

@@ -89,7 +89,13 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { method: 'GET', path: '/v1/stats/distribution', access: 'session', anonymity: 'probe' },
   { method: 'GET', path: '/v1/stats/comments', access: 'session', anonymity: 'probe' },
   { method: 'GET', path: '/v1/stats/kudos', access: 'session', anonymity: 'probe' },
+  { method: 'GET', path: '/v1/stats/answers', access: 'session', anonymity: 'probe' },
+  { method: 'GET', path: '/v1/stats/movers', access: 'session', anonymity: 'probe' },
   { method: 'GET', path: '/v1/stats/export.csv', access: 'session', anonymity: 'probe' },
+
+  { method: 'GET', path: '/v1/targets', access: 'session', anonymity: { exempt: 'targets are numbers managers set, not feedback' } },
+  { method: 'PUT', path: '/v1/targets', access: 'session', anonymity: { exempt: 'targets are numbers managers set, not feedback' } },
+  { method: 'DELETE', path: '/v1/targets', access: 'session', anonymity: { exempt: 'targets are numbers managers set, not feedback' } },
 
   { method: 'GET', path: '/dashboard', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/dashboard/:file{[A-Za-z.]*}', access: 'public', anonymity: STATIC },

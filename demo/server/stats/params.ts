@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { HierarchyIdSchema } from '../auth/roles.js';
-import { CUSTOMER_CHANNELS, DEVICE_CLASSES } from './types.js';
+import { BUCKETS, CUSTOMER_CHANNELS, DEVICE_CLASSES, SCORE_METRICS } from './types.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DateSchema = z
@@ -40,8 +40,14 @@ export const StatsQuerySchema = z
       .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language such as sv or a locale such as sv-SE')
       .transform((v) => v.split('-')[0]!.toLowerCase())
       .optional(),
-    /** Trend periods. @default "day" */
-    bucket: z.enum(['day', 'week']).default('day'),
+    /** Trend periods: days, ISO weeks, or rolling 7- or 28-day windows. @default "day" */
+    bucket: z.enum(BUCKETS).default('day'),
+    /** Trend: one line per region or per store of the selection, besides the selection's own. */
+    series: z.enum(['region', 'store']).optional(),
+    /** Movers: which score. @default "nps" */
+    metric: z.enum(SCORE_METRICS).default('nps'),
+    /** Movers: the rolling window in days, compared with the window before it. @default 28 */
+    window: z.coerce.number().pipe(z.union([z.literal(7), z.literal(28)])).default(28),
     /** Comments and kudos per page. @default 50 */
     limit: z.coerce.number().int().min(1).max(200).default(50),
     /** Export: one row per group, or one per response. @default "groups" */

@@ -100,6 +100,15 @@ export function rollupSource(filter: Filter, family: Family, params: Params, opt
 }
 
 /**
+ * A FROM item (alias `d`) over a rollup kept per region (`stats_answers_daily`,
+ * `stats_topics_daily`) for a selection without a store or staff member.
+ */
+export function regionGrainSource(table: 'stats_answers_daily' | 'stats_topics_daily', filter: Filter, params: Params): string {
+  const conditions = [...scopeConditions('d', filter, params, false), ...segmentConditions('d', filter, params, true)];
+  return `(SELECT * FROM ${table} d WHERE ${conditions.join(' AND ')} AND d.day BETWEEN ${params.add(filter.from)}::date AND ${params.add(filter.to)}::date) d`;
+}
+
+/**
  * The filter over raw `submissions` (alias `s`): store-local days, like the rollups. `staff: false`
  * leaves the staff condition to the caller (kudos also match staff mentioned by name).
  */

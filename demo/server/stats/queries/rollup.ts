@@ -31,10 +31,13 @@ export async function groupCounts(db: Queryable, filter: Filter, level: Level): 
   return db.query(sql, params.values);
 }
 
-/** Summed counts per day or ISO week (Monday) of store-local days, oldest first. */
-export async function trendCounts(db: Queryable, filter: Filter, bucket: 'day' | 'week'): Promise<Array<Counts & { period: string }>> {
+/**
+ * Summed counts per store-local day, oldest first; with `by`, per region or store and day (the
+ * lines of a trend chart). `id` is '' without `by`.
+ */
+export async function dailyCounts(db: Queryable, filter: Filter, by?: 'region' | 'store'): Promise<Array<Counts & { day: string; id: string }>> {
   const params = new Params();
-  const source = rollupSource(filter, familyOf(filter, 'brand'), params, { days: true });
-  const period = bucket === 'week' ? "date_trunc('week', d.day)::date" : 'd.day';
-  return db.query(`SELECT to_char(${period}, 'YYYY-MM-DD') AS period, ${SUM_COLUMNS} FROM ${source} GROUP BY 1 ORDER BY 1`, params.values);
+  const source = rollupSource(filter, familyOf(filter, by ?? 'brand'), params, { days: true });
+  const id = by ? GROUP_KEY[by] : "''";
+  return db.query(`SELECT ${id} AS id, to_char(d.day, 'YYYY-MM-DD') AS day, ${SUM_COLUMNS} FROM ${source} GROUP BY 1, 2 ORDER BY 1, 2`, params.values);
 }

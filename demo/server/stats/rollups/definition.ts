@@ -76,6 +76,9 @@ const scoreMeasures: Measure[] = SCORE_COLUMNS.map((name) => {
   return { name, expr: `count(*) FILTER (WHERE s.${metric} = ${value})` };
 });
 
+/** The value a choice answer also counts under once, whatever its options: submissions that answered. */
+export const ANSWERED = '*';
+
 /** A detractor or low rating: what makes a topic "negative". */
 const NEGATIVE = 's.min_score <= 2 OR s.nps <= 6';
 
@@ -111,12 +114,16 @@ export const ROLLUPS: readonly RollupTable[] = [
   },
   {
     name: 'stats_answers_daily',
-    purpose: "every question's answers per region: rating values, choice option ids (one row per option chosen; the free text of Other is not counted), consent yes/no, and text answers as '' (answered); free text itself is never counted, staff answers are left to the staff rollup",
+    purpose: "every question's answers per region: rating values, choice option ids (one row per option chosen, and '*' once per answer, which counts the submissions that answered; the free text of Other is not counted), consent yes/no, and text answers as '' (answered); free text itself is never counted, staff answers are left to the staff rollup",
     keys: [brand, region, ...segments, key('question_id', "ax.a->>'questionId'"), key('answer_type', "ax.a->>'type'"), key('value', 'av.value'), day],
     // Plain lateral joins rather than a set-returning function: PostgreSQL inlines them, and the
     // trigger runs on every ingest.
     fanOut: `CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(s.body->'answers') = 'array' THEN s.body->'answers' ELSE '[]'::jsonb END) ax(a)
-      CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN ax.a->>'type' = 'text' THEN '[""]'::jsonb WHEN jsonb_typeof(ax.a->'value') = 'array' THEN ax.a->'value' ELSE jsonb_build_array(ax.a->'value') END) av(value)`,
+      CROSS JOIN LATERAL jsonb_array_elements_text(CASE
+        WHEN ax.a->>'type' = 'text' THEN '[""]'::jsonb
+        WHEN ax.a->>'type' = 'choice' AND jsonb_typeof(ax.a->'value') = 'array' THEN ax.a->'value' || '["${ANSWERED}"]'::jsonb
+        WHEN ax.a->>'type' = 'choice' THEN jsonb_build_array(ax.a->'value', '${ANSWERED}')
+        ELSE jsonb_build_array(ax.a->'value') END) av(value)`,
     where: "ax.a->>'type' <> 'staff' AND ax.a->>'questionId' IS NOT NULL AND av.value IS NOT NULL",
     measures: [{ name: 'answers', expr: 'count(*)' }],
     indexes: [['brand_id', 'day']],
