@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { HierarchyIdSchema } from '../auth/roles.js';
-import { BUCKETS, CUSTOMER_CHANNELS, DEVICE_CLASSES, SCORE_METRICS } from './types.js';
+import { BUCKETS, CUSTOMER_CHANNELS, DEVICE_CLASSES, SCORE_BANDS, SCORE_METRICS } from './types.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DateSchema = z
@@ -10,6 +10,8 @@ const DateSchema = z
 
 /** Longest date range one request may cover: bounds the work of every query. */
 export const MAX_RANGE_DAYS = 731;
+/** Longest comment search: a phrase, not a document (it bounds the work of the `ILIKE`). */
+export const MAX_SEARCH_LENGTH = 100;
 
 /**
  * Query parameters shared by every stats endpoint. Strict: an unknown parameter (`brand=…`,
@@ -52,8 +54,19 @@ export const StatsQuerySchema = z
     limit: z.coerce.number().int().min(1).max(200).default(50),
     /** Export: one row per group, or one per response. @default "groups" */
     rows: z.enum(['groups', 'responses']).default('groups'),
+    /** Comments: text to look for, case-insensitive (`%` and `_` are plain characters). */
+    q: z.string().trim().min(1, 'must not be empty').max(MAX_SEARCH_LENGTH, `must be at most ${MAX_SEARCH_LENGTH} characters`).optional(),
+    /** Comments: NPS `detractor` (0–6), `passive` (7–8), `promoter` (9–10); lowest 1–5 rating `low` (1–2), `mid` (3), `high` (4–5). */
+    score: z.enum(SCORE_BANDS).optional(),
+    /** Comments: only those whose submission answered this question. */
+    question: HierarchyIdSchema.optional(),
+    /** Comments, with `question`: only this answer (a rating, an option id, `true`/`false`). */
+    answer: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters').optional(),
+    /** Comments: the `nextCursor` of the previous page. */
+    cursor: z.string().max(200, 'is not a cursor of this endpoint').optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after `to`', path: ['from'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after `to`', path: ['from'] })
+  .refine((q) => q.answer === undefined || q.question !== undefined, { message: 'needs `question`', path: ['answer'] });
 export type StatsQuery = z.infer<typeof StatsQuerySchema>;
 
 /** Today's date in `timeZone` (YYYY-MM-DD); UTC for a zone the runtime does not know. */

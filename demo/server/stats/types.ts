@@ -161,10 +161,38 @@ const feedbackItem = {
   minScore: z.nullable(z.number()),
 };
 
+/** How a comment's score reads in the comments filter: NPS bands, or the lowest 1–5 rating's. */
+export const SCORE_BANDS = ['detractor', 'passive', 'promoter', 'low', 'mid', 'high'] as const;
+export type ScoreBand = (typeof SCORE_BANDS)[number];
+
+/**
+ * One of a comment's other answers (ratings, choices, consent), as the survey recorded it: option
+ * ids and ratings, never free text (no "Other" text, no contact details); staff answers are left
+ * out (a person is named only through `staff`, under the anonymity rule).
+ */
+export const CommentAnswerSchema = z.object({
+  questionId: z.string(),
+  type: z.enum(['smiley', 'stars', 'nps', 'csat', 'choice', 'consent']),
+  /** A rating, an option id (or several for a multiple choice), or the consent given. */
+  value: z.union([z.number(), z.string(), z.boolean(), z.array(z.string())]),
+});
+export type CommentAnswer = z.infer<typeof CommentAnswerSchema>;
+
 export const CommentItemSchema = z.object({
   ...feedbackItem,
   regionId: nullableString,
   channel: z.string(),
+  surveyId: z.string(),
+  /** The store's IANA time zone (its local time is how the dashboard shows `createdAt`); UTC for an unknown store. */
+  timeZone: z.string(),
+  /** The submission's other answers, in the order given. */
+  answers: z.array(CommentAnswerSchema),
+  /**
+   * The staff members the feedback names, **only** those who reach the minimum of responses in the
+   * window (privacy/anonymity.ts): nobody below it is ever attributed a comment. Always empty for
+   * employee pulse.
+   */
+  staff: z.array(z.object({ id: z.string(), name: nullableString })),
 });
 export type CommentItem = z.infer<typeof CommentItemSchema>;
 
@@ -173,6 +201,8 @@ export const CommentsResponseSchema = z.object({
   comments: z.array(CommentItemSchema),
   /** true when the selection is protected (an individual, employee pulse) and below the minimum: no comments are shown. */
   insufficientResponses: z.boolean(),
+  /** Pass as `cursor` for the next page ("load more"); null on the last page. */
+  nextCursor: nullableString,
 });
 export type CommentsResponse = z.infer<typeof CommentsResponseSchema>;
 

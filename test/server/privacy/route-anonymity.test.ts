@@ -43,6 +43,17 @@ const SELECTIONS = [
   'rows=responses&channel=employee',
   'rows=responses&channel=employee&store=n2',
   'rows=groups&level=staff&store=n1',
+  // The comments' search and filters (other routes accept and ignore them): narrowing a list never
+  // reaches what the rule withholds.
+  'store=n1&q=eve',
+  'store=n1&score=low',
+  'store=n1&question=mood&answer=1',
+  'store=n1&question=helped-by',
+  'staff=eve&q=ignored',
+  'staff=ann&score=high&limit=1',
+  'channel=employee&store=n1&q=PULSE',
+  'channel=employee&store=n2&score=low&limit=2',
+  'channel=employee&question=shift&answer=2',
 ];
 
 const ROLES = Object.keys(USERS) as Role[];
@@ -50,7 +61,7 @@ const isMetric = (v: Record<string, unknown>) => 'value' in v && 'n' in v && 'in
 const SCALES = ['nps', 'csat', 'smiley', 'stars'] as const;
 
 /** What the probes saw overall: proof that the data they look for is really there. */
-const seen = { pulseOk: 0, withheld: 0, eveSmallInTeam: 0, dayOnlyPulse: 0, scorelessKudos: 0, regionPulseScore: 0 };
+const seen = { pulseOk: 0, withheld: 0, eveSmallInTeam: 0, dayOnlyPulse: 0, scorelessKudos: 0, regionPulseScore: 0, commentNamesAnn: 0 };
 
 /** Every check of one answer; `where` names the request in failure messages. */
 function checkAnswer(text: string, contentType: string, protectedSelection: boolean, eveOnly: boolean, pulse: readonly PulseTrace[], where: string): void {
@@ -92,9 +103,16 @@ function walk(value: unknown, protectedHere: boolean, where: string): void {
     assert.match(o.createdAt, /^\d{4}-\d{2}-\d{2}$/, `${where}: a pulse comment dated finer than the day`);
     seen.dayOnlyPulse++;
   }
-  if (Array.isArray(o.staff) && typeof o.text === 'string' && o.text.startsWith('Eve was wonderful')) {
-    assert.equal(o.nps, null, `${where}: kudos of a person below the minimum with a score`);
-    seen.scorelessKudos++;
+  if (Array.isArray(o.staff) && typeof o.text === 'string') {
+    const named = (o.staff as Array<{ id?: unknown }>).map((p) => p.id);
+    if ('channel' in o) {
+      // A comment (kudos have no channel) names only people at the minimum: never eve.
+      assert.ok(!named.includes('eve'), `${where}: a comment attributed to a person below the minimum`);
+      if (named.includes('ann')) seen.commentNamesAnn++;
+    } else if (o.text.startsWith('Eve was wonderful')) {
+      assert.equal(o.nps, null, `${where}: kudos of a person below the minimum with a score`);
+      seen.scorelessKudos++;
+    }
   }
   for (const [key, child] of Object.entries(o)) walk(child, protectedHere || (key === 'groups' && o.level === 'staff'), where);
 }
@@ -183,6 +201,7 @@ for (const target of databaseTargets) {
       assert.ok(seen.eveSmallInTeam > 0, "feedback about eve counted in her store's team results");
       assert.ok(seen.scorelessKudos > 0, 'kudos of a person below the minimum were shown without a score');
       assert.ok(seen.regionPulseScore > 0, 'a region above the minimum showed its pulse score');
+      assert.ok(seen.commentNamesAnn > 0, 'comments named a person at the minimum');
     });
   });
 }
