@@ -11,10 +11,19 @@ import { SvGroupsTable } from './components/sv-groups-table.js';
 import { SvKpis } from './components/sv-kpis.js';
 import { SvLanguageSwitch } from './components/sv-language-switch.js';
 import { SvReport } from './components/sv-report.js';
+import { SvMovers } from './components/sv-movers.js';
+import { SvSegments } from './components/sv-segments.js';
+import { SvTrend } from './components/sv-trend.js';
 import { SvTrendChart } from './components/sv-trend-chart.js';
+import { SvCompareView } from './views/compare/sv-compare-view.js';
+import { SvLeaderboard } from './views/compare/sv-leaderboard.js';
+import { SvTargets } from './views/compare/sv-targets.js';
 import { SvKudosView } from './views/kudos/sv-kudos-view.js';
 import { SvOverviewView } from './views/overview/sv-overview-view.js';
 import { SvPulseView } from './views/pulse/sv-pulse-view.js';
+import { SvAnswers } from './views/reasons/sv-answers.js';
+import { SvCommentFilters } from './views/reasons/sv-comment-filters.js';
+import { SvReasonsView } from './views/reasons/sv-reasons-view.js';
 
 const elements: Array<[string, CustomElementConstructor]> = [
   // Shared components and views first: the shell's first render uses them.
@@ -25,9 +34,18 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['sv-groups-table', SvGroupsTable],
   ['sv-kpis', SvKpis],
   ['sv-language-switch', SvLanguageSwitch],
+  ['sv-movers', SvMovers],
   ['sv-report', SvReport],
+  ['sv-segments', SvSegments],
+  ['sv-trend', SvTrend],
   ['sv-trend-chart', SvTrendChart],
+  ['sv-leaderboard', SvLeaderboard],
+  ['sv-targets', SvTargets],
+  ['sv-answers', SvAnswers],
+  ['sv-comment-filters', SvCommentFilters],
   ['sv-overview-view', SvOverviewView],
+  ['sv-compare-view', SvCompareView],
+  ['sv-reasons-view', SvReasonsView],
   ['sv-pulse-view', SvPulseView],
   ['sv-kudos-view', SvKudosView],
   ['sv-banners', SvBanners],

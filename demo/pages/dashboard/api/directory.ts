@@ -46,6 +46,21 @@ export class Directory {
     return this.#staff.get(staffId)?.storeId;
   }
 
+  /** The regions of the scope, by name. */
+  regions(): Array<{ id: string; name: string }> {
+    return [...this.#regions].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The stores of the scope (of one region, if given), by name. */
+  stores(regionId?: string): DirectoryStore[] {
+    return [...this.#stores.values()].filter((s) => regionId === undefined || s.regionId === regionId).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The staff of a store, by name. */
+  staffOf(storeId: string): DirectoryStaff[] {
+    return [...this.#staff.values()].filter((m) => m.storeId === storeId).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   /** The store's IANA time zone; UTC for a store the directory does not know. */
   timeZoneOf(storeId: string | null | undefined): string {
     return (storeId ? this.#stores.get(storeId)?.timeZone : undefined) ?? 'UTC';

@@ -3,6 +3,7 @@ import type { Session } from '../api/session.js';
 import type { Crumb } from '../components/sv-breadcrumbs.js';
 import type { Messages } from '../i18n/messages.js';
 import { formatRoute, type Route, type RouteScope } from '../router/route.js';
+import { readSegments, segmentParams } from '../router/segments.js';
 
 /**
  * The name of the place a scope is about, by name rather than id ("Oslo Karl Johans gate", not
@@ -24,7 +25,8 @@ export function breadcrumbs(route: Route, user: Session['user'], directory: Dire
   const scope = route.scope;
   const store = scope.store ?? (scope.staff !== undefined ? directory.storeOfStaff(scope.staff) : undefined);
   const region = scope.region ?? (store !== undefined ? directory.regionOfStore(store) : undefined);
-  const href = (s: RouteScope) => formatRoute({ ...route, scope: s, params: {} });
+  // Up the trail, the segments stay (a cut of the brand is still that cut one level up).
+  const href = (s: RouteScope) => formatRoute({ ...route, scope: s, params: segmentParams(readSegments(route.params)) });
   const crumbs: Crumb[] = [];
   const role = user.role;
   if (role === 'corporate') crumbs.push({ label: placeName({}, directory, m), href: href({}) });

@@ -9,6 +9,7 @@ import { effectiveRange } from '../router/date-range.js';
 import { normalizeRoute } from '../router/normalize.js';
 import { formatRoute, type Route } from '../router/route.js';
 import { trimScope } from '../router/scope.js';
+import { readSegments, SEGMENT_ROLES, segmentParams, withoutSegments, type Segments } from '../router/segments.js';
 import { RouterController } from '../router/router-controller.js';
 import { ROUTE_GRAMMAR, VIEWS } from '../views/registry.js';
 import type { ViewContext, ViewDefinition } from '../views/view.js';
@@ -47,7 +48,12 @@ export class SvApp extends LightElement {
   declare sessionEnded: boolean;
 
   readonly #i18n = new LocaleController(this);
-  readonly #router = new RouterController(this, ROUTE_GRAMMAR, () => (this.#moved = true));
+  readonly #router = new RouterController(this, ROUTE_GRAMMAR, () => {
+    this.#moved = !this.#keepFocus;
+    this.#keepFocus = false;
+  });
+  /** The next move keeps the focus where it is (a search or a filter applied from a form that stays). */
+  #keepFocus = false;
   /** A language picked on the login form, saved for the user once they are signed in. */
   #pickedBeforeLogin: DashboardLocale | undefined;
   /** The user moved to another address: focus goes to the new heading (screen readers announce it). */
@@ -67,6 +73,7 @@ export class SvApp extends LightElement {
     this.addEventListener('sv-session-ended', () => this.#endSession());
     this.addEventListener('sv-locale-change', (e) => this.#switchLocale(e.detail));
     this.addEventListener('sv-range-change', (e) => this.#router.go({ ...this.#router.route, from: e.detail.from, to: e.detail.to }));
+    this.addEventListener('sv-segments-change', (e) => this.#applySegments(e.detail));
     this.addEventListener('sv-logged-in', (e) => {
       // The login form is about to go: focus will move to the heading of what replaces it,
       // rather than fall back to <body>. (On a page load focus stays at the top, as usual.)
@@ -121,6 +128,15 @@ export class SvApp extends LightElement {
       if (error instanceof ApiFailure && error.status === 401) this.#endSession();
       else this.#showBanner({ id: 'locale', tone: 'warning', text: (m) => m.app.languageNotSaved });
     }
+  }
+
+  /** New segments: the same screen, cut differently; the focus stays on the segment bar. */
+  #applySegments(segments: Segments): void {
+    const route = this.#router.route;
+    const next = { ...route, params: { ...withoutSegments(route.params), ...segmentParams(segments) } };
+    if (formatRoute(next) === location.hash) return;
+    this.#keepFocus = true;
+    this.#router.go(next);
   }
 
   #showBanner(banner: Banner): void {
@@ -200,7 +216,9 @@ export class SvApp extends LightElement {
     return html`<nav class="views" aria-label=${m.app.views}>
       <ul>
         ${views.map((v) => {
-          const href = formatRoute({ view: v.id, scope: trimScope(route.scope, v.depth), from: route.from, to: route.to, params: {} });
+          // Segments follow the user to every view that can be cut by them.
+          const params = v.segments ? segmentParams(readSegments(route.params)) : {};
+          const href = formatRoute({ view: v.id, scope: trimScope(route.scope, v.depth), from: route.from, to: route.to, params });
           return html`<li><a href=${href} aria-current=${v.id === route.view ? 'page' : nothing}>${v.title[locale]}</a></li>`;
         })}
       </ul>
@@ -214,13 +232,23 @@ export class SvApp extends LightElement {
     const { route, view } = shown;
     const place = placeName(route.scope, this.directory, m);
     const range = effectiveRange(route, new Date());
+    const segments = readSegments(route.params);
+    const segmented = view.segments === true && SEGMENT_ROLES.includes(session.user.role) && route.scope.staff === undefined;
     const context: ViewContext = {
       route,
       session,
       directory: this.directory,
       range,
       place,
+      segments,
       link: (change) => formatRoute({ ...route, ...change }),
+      navigate: (change, options = {}) => {
+        const next = { ...route, ...change };
+        if (formatRoute(next) === location.hash) return;
+        if (options.replace) return this.#router.replace(next);
+        if (options.keepFocus) this.#keepFocus = true;
+        this.#router.go(next);
+      },
     };
     return html`<a class="skip-link" href="#main" @click=${this.#focusMain}>${m.app.skipToContent}</a>
       ${this.#renderHeader(session)} ${this.#renderNav(session, route)}
@@ -229,6 +257,7 @@ export class SvApp extends LightElement {
         <h1 tabindex="-1">${view.title[locale]} <span class="place">— <bdi>${place}</bdi></span></h1>
         <sv-breadcrumbs .crumbs=${breadcrumbs(route, session.user, this.directory, m)}></sv-breadcrumbs>
         ${view.dateRange ? html`<sv-date-range .range=${range}></sv-date-range>` : nothing}
+        ${segmented ? html`<sv-segments .segments=${segments} .scope=${route.scope} .range=${range}></sv-segments>` : nothing}
         <div class="view">${view.render(context)}</div>
       </main>`;
   }

@@ -47,7 +47,7 @@ export class SvDateRange extends LightElement {
       <div class="field"><label for="range-to">${m.range.to}</label><input id="range-to" name="to" type="date" .value=${this.range?.to ?? ''} /></div>
       <button type="submit">${m.range.apply}</button>
       <p id="range-error" class="error" role="alert">${this.error}</p>
-      <p id="range-note" class="note">${m.range.utcDays}</p>
+      <p id="range-note" class="note">${m.range.storeDays}</p>
     </form>`;
   }
 }

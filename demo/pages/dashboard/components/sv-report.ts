@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { Audience, Group } from '../../../server/stats/types.js';
+import type { Audience, Bucket, Group, ScoreMetric, StatsResponse } from '../../../server/stats/types.js';
 import type { Report } from '../api/stats.js';
 import { LocaleController } from '../i18n/localizer.js';
 import type { ViewContext } from '../views/view.js';
@@ -14,7 +14,16 @@ import { LightElement } from './light-element.js';
  * @summary A report's sections.
  */
 export class SvReport extends LightElement {
-  static override properties = { report: { attribute: false }, context: { attribute: false }, audience: {}, resultsHeading: { attribute: false }, exportHref: { attribute: false } };
+  static override properties = {
+    report: { attribute: false },
+    context: { attribute: false },
+    audience: {},
+    resultsHeading: { attribute: false },
+    exportHref: { attribute: false },
+    selection: { attribute: false },
+    trend: { attribute: false },
+    movers: { attribute: false },
+  };
   declare report: Report | undefined;
   declare context: ViewContext | undefined;
   /** Customer feedback, or the employee pulse (never broken down per person). @default 'customer' */
@@ -23,6 +32,12 @@ export class SvReport extends LightElement {
   declare resultsHeading: string;
   /** The CSV download of the same selection. */
   declare exportHref: string | undefined;
+  /** The stats selection (scope, dates, audience, segments) as a query string: the trend and movers ask with it. */
+  declare selection: string | undefined;
+  /** How the trend is drawn: periods, score, and lines per region or store. */
+  declare trend: { bucket: Bucket; metric: ScoreMetric; series?: 'region' | 'store' | undefined } | undefined;
+  /** The movers' window, on the landing views of corporate and regional managers; undefined: no movers. */
+  declare movers: 7 | 28 | undefined;
   readonly #i18n = new LocaleController(this);
 
   constructor() {
@@ -52,6 +67,16 @@ export class SvReport extends LightElement {
     return undefined;
   }
 
+  /** What the key figures are compared with: a region with the brand, a store or a person with their region. */
+  #benchmarks(): { brand?: StatsResponse['benchmarks']['brand']; region?: StatsResponse['benchmarks']['region'] } | undefined {
+    const stats = this.report?.stats;
+    const scope = this.context?.route.scope;
+    if (!stats || !scope || this.audience === 'employee') return undefined;
+    if (scope.store !== undefined || scope.staff !== undefined) return { region: stats.benchmarks.region, brand: stats.benchmarks.brand };
+    if (scope.region !== undefined) return { brand: stats.benchmarks.brand };
+    return undefined;
+  }
+
   override render() {
     const r = this.report;
     const c = this.context;
@@ -67,6 +92,7 @@ export class SvReport extends LightElement {
     const level = stats.level;
     const groupsTitle = level === 'region' ? m.groups.regions : level === 'store' ? (scope.region ? m.groups.storesOfRegion : m.groups.stores) : m.groups.team;
     const kind = level === 'region' ? m.groups.region : level === 'store' ? m.groups.store : m.groups.staffMember;
+    const segmentedStore = !employee && scope.store !== undefined && scope.staff === undefined && level === 'store';
     const table = html`<sv-groups-table
       .groups=${stats.groups}
       .caption=${groupsTitle}
@@ -75,7 +101,12 @@ export class SvReport extends LightElement {
       .nameOf=${(g: Group) => this.#groupName(g)}
     ></sv-groups-table>`;
     let groups: unknown = nothing;
-    if (scope.staff === undefined && !(employee && scope.store !== undefined)) {
+    if (segmentedStore) {
+      groups = html`<section>
+        <h2 id="staff-h">${m.groups.staffHeading}</h2>
+        <p class="note">${m.groups.notBySegment}</p>
+      </section>`;
+    } else if (scope.staff === undefined && !(employee && scope.store !== undefined)) {
       groups =
         level === 'staff'
           ? html`<section>
@@ -91,12 +122,17 @@ export class SvReport extends LightElement {
           ${this.exportHref ? html`<a class="export button" href=${this.exportHref} download>${m.range.exportCsv}</a>` : nothing}
         </div>
         ${stats.summary.insufficientResponses ? html`<p class="note">${m.kpi.withheld(min)}</p>` : nothing}
-        <sv-kpis .kpis=${stats.summary}></sv-kpis>
+        <sv-kpis .kpis=${stats.summary} .previous=${stats.previous} .targets=${stats.targets} .benchmarks=${this.#benchmarks()}></sv-kpis>
       </section>
-      <section>
-        <h2 id="trend-h">${m.trend.heading}</h2>
-        <sv-trend-chart .points=${r.trend.points} .bucket=${r.trend.bucket}></sv-trend-chart>
-      </section>
+      ${this.movers !== undefined && this.trend
+        ? html`<section><sv-movers .context=${c} .selection=${this.selection} .metric=${this.trend.metric} .window=${this.movers}></sv-movers></section>`
+        : nothing}
+      ${this.trend
+        ? html`<section>
+            <h2 id="trend-h">${m.trend.heading}</h2>
+            <sv-trend .context=${c} .selection=${this.selection} .bucket=${this.trend.bucket} .metric=${this.trend.metric} .series=${this.trend.series}></sv-trend>
+          </section>`
+        : nothing}
       ${groups}
       <section>
         <h2 id="dist-h">${m.distribution.heading}</h2>

@@ -10,6 +10,9 @@ export class Formatter {
   readonly #day: Intl.DateTimeFormat;
   readonly #dayShort: Intl.DateTimeFormat;
   readonly #list: Intl.ListFormat;
+  readonly #signed: Intl.NumberFormat;
+  readonly #signedAverage: Intl.NumberFormat;
+  readonly #share: Intl.NumberFormat;
   readonly #dateTimes = new Map<string, Intl.DateTimeFormat>();
 
   constructor(readonly locale: string) {
@@ -23,6 +26,9 @@ export class Formatter {
     this.#day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     this.#dayShort = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
     this.#list = new Intl.ListFormat(locale, { type: 'conjunction' });
+    this.#signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+    this.#signedAverage = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+    this.#share = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   }
 
   /** A count: `1,234` (en), `1 234` (fr). */
@@ -43,6 +49,29 @@ export class Formatter {
   /** An average rating such as 4.25 (the API's smiley and stars, 1…5). */
   average(value: number): string {
     return this.#average.format(value);
+  }
+
+  /** A change with its sign, one decimal: `+12.5`, `-3`, `0` (NPS points, CSAT percentage points). */
+  signed(value: number): string {
+    return this.#signed.format(value);
+  }
+
+  /** A change of an average rating with its sign: `+0.25`, `-0.10`. */
+  signedAverage(value: number): string {
+    return this.#signedAverage.format(value);
+  }
+
+  /** A share of a whole given as 0…1, whole percent: `42%`. */
+  share(value: number): string {
+    return this.#share.format(value);
+  }
+
+  /** Two calendar days of the API as one range: `Feb 6 – Mar 7, 2026` (en), `6.–7. März 2026` (de). */
+  dayRange(from: string, to: string): string {
+    const start = new Date(`${from}T00:00:00Z`);
+    const end = new Date(`${to}T00:00:00Z`);
+    if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || start > end) return `${from} – ${to}`;
+    return this.#day.formatRange(start, end);
   }
 
   /** A calendar day of the API (`2026-03-01`), as a date of this locale. */

@@ -66,8 +66,8 @@ export interface Messages {
     readonly to: string;
     readonly apply: string;
     readonly startAfterEnd: string;
-    /** Says how days are counted: the collector's rollups are per UTC day. */
-    readonly utcDays: string;
+    /** Says how days are counted: each store's calendar, as the collector's rollups count them. */
+    readonly storeDays: string;
     readonly exportCsv: string;
   };
 
@@ -89,12 +89,29 @@ export interface Messages {
     readonly nps: string;
     readonly csat: string;
     readonly smiley: string;
+    readonly stars: string;
     readonly responses: string;
     /** The count a score rests on, "n = 12" (the count comes formatted). */
     readonly n: (count: string) => string;
     readonly notEnough: string;
     /** Why individual or pulse scores are withheld. */
     readonly withheld: (min: string) => string;
+    /** A change against the previous period: "+12.5 vs Jan 6 – Feb 4" (the change comes with its sign). */
+    readonly change: (delta: string, period: string) => string;
+    /** No change is shown: one of the periods has too few answers (the smaller count comes formatted). */
+    readonly tooFewToCompare: (n: string) => string;
+    /** A change of CSAT, in percentage points: "+3.2 pts". */
+    readonly points: (delta: string) => string;
+    /** The target that applies: "Target +30". */
+    readonly target: (value: string) => string;
+    /** The target is reached. */
+    readonly targetMet: string;
+    /** How far below its target a score is: "12.5 to go". */
+    readonly targetGap: (gap: string) => string;
+    /** The whole brand's figure, to compare with: "Brand: +10.2". */
+    readonly brandBenchmark: (value: string) => string;
+    /** The region's figure, to compare with: "Region: +8". */
+    readonly regionBenchmark: (value: string) => string;
   };
 
   readonly groups: {
@@ -113,15 +130,79 @@ export interface Messages {
     /** The collapsed staff section. */
     readonly staffHeading: string;
     readonly showIndividual: (min: string) => string;
+    /** A change column's cell when one period has too few answers: "too few (n = 3)". */
+    readonly tooFew: (n: string) => string;
+    /** Why a segmented store view lists no staff: the collector keeps no segments per person. */
+    readonly notBySegment: string;
+    /** The header of a change column: "NPS change". */
+    readonly change: (metric: string) => string;
+    /** Names the rows of the brand and region to compare with. */
+    readonly benchmarks: string;
+    /** A benchmark row: "Acme Outfitters (brand)". */
+    readonly brandRow: (name: string) => string;
+    readonly regionRow: (name: string) => string;
   };
 
   readonly trend: {
     readonly heading: string;
-    readonly chartLabel: string;
+    /** The chart's text alternative points to the table: "Chart of NPS over time for Nordics; …". */
+    readonly chartLabel: (metric: string, place: string) => string;
     readonly asTable: string;
-    readonly caption: string;
+    /** The table's caption: "NPS per period, with the number of answers". */
+    readonly caption: (metric: string) => string;
+    /** The first column of the table, per kind of period. */
     readonly day: string;
     readonly week: string;
+    readonly rolling7: string;
+    readonly rolling28: string;
+    /** The period select and its choices. */
+    readonly periods: string;
+    readonly buckets: { readonly day: string; readonly week: string; readonly rolling7: string; readonly rolling28: string };
+    /** The score select. */
+    readonly score: string;
+    /** Names the legend, whose entries show or hide a line. */
+    readonly lines: string;
+    /** The brand's line, to compare with: "Acme Outfitters (brand)". */
+    readonly brandLine: (name: string) => string;
+    /** Under the chart: gaps are periods with too few answers, not a score of zero. */
+    readonly gaps: (min: string) => string;
+    readonly noData: (metric: string) => string;
+  };
+
+  /** The landing view's early warning: stores whose rolling score moved most. */
+  readonly movers: {
+    readonly heading: (metric: string) => string;
+    /** How stores are picked: "… the last 28 days … at least 10 answers …". */
+    readonly intro: (days: string, min: string) => string;
+    readonly window: string;
+    readonly days: (n: string) => string;
+    readonly falling: string;
+    readonly rising: string;
+    readonly none: string;
+    /** A score then and now: "+33 → −33" (the arrow points the way the language reads). */
+    readonly fromTo: (before: string, now: string) => string;
+    /** The counts of both windows: "n = 40 / 38". */
+    readonly n: (before: string, now: string) => string;
+  };
+
+  /** The segment bar: corporate's cuts of customer feedback. */
+  readonly segments: {
+    readonly label: string;
+    /** The bar's summary with no segment chosen. */
+    readonly all: string;
+    readonly channel: string;
+    readonly anyChannel: string;
+    readonly channels: { readonly web: string; readonly kiosk: string; readonly qr: string; readonly app: string };
+    readonly device: string;
+    readonly anyDevice: string;
+    readonly devices: { readonly kiosk: string; readonly mobile: string; readonly tablet: string; readonly desktop: string; readonly unknown: string };
+    readonly survey: string;
+    readonly anySurvey: string;
+    readonly locale: string;
+    readonly localeHint: string;
+    readonly invalidLocale: string;
+    readonly apply: string;
+    readonly clear: string;
   };
 
   readonly distribution: {
@@ -146,5 +227,28 @@ export interface Messages {
     readonly lowestRating: (score: string) => string;
     /** Who a kudos is for: the names come as one formatted list. */
     readonly forStaff: (names: string) => string;
+    /** The staff a comment names (only those at the anonymity minimum). */
+    readonly staff: (names: string) => string;
+    /** What a score means, next to it. */
+    readonly bands: {
+      readonly detractor: string;
+      readonly passive: string;
+      readonly promoter: string;
+      readonly low: string;
+      readonly mid: string;
+      readonly high: string;
+    };
+    /** One of the submission's other answers: "What went wrong?: Long queue". */
+    readonly answer: (question: string, answer: string) => string;
+    readonly yes: string;
+    readonly no: string;
+    /** The "Other" option of a choice question. */
+    readonly other: string;
+    readonly loadMore: string;
+    readonly loadingMore: string;
+    readonly loadMoreFailed: string;
+    readonly noMatch: string;
+    /** Announced after a search or a page: "12 comments shown". */
+    readonly shown: (count: string) => string;
   };
 }

@@ -1,6 +1,7 @@
 import type { SessionBody } from '../../../server/auth/session-body.js';
 import type { Route, RouteScope } from './route.js';
 import { trimScope, type Depth } from './scope.js';
+import { readSegments, SEGMENT_PARAMS, SEGMENT_ROLES, segmentParams, withoutSegments } from './segments.js';
 
 type User = SessionBody['user'];
 
@@ -11,7 +12,12 @@ export interface ViewRules {
   readonly roles: readonly User['role'][];
   /** The deepest level it shows; deeper parts of an address are dropped. */
   readonly depth: Depth;
+  /** Whether it can be cut by segments (channel, survey, device, language). */
+  readonly segments?: boolean;
 }
+
+/** The segment parameters a view reads, when it has them. */
+export const segmentParamsOf = (view: Pick<ViewRules, 'segments'>): readonly string[] => (view.segments ? SEGMENT_PARAMS : []);
 
 /**
  * Where a user's navigation starts: a regional manager in their region, a store manager in their
@@ -42,6 +48,11 @@ export function normalizeRoute(route: Route, user: User, views: readonly ViewRul
   const allowed = views.filter((view) => view.roles.includes(user.role));
   const view = allowed.find((v) => v.id === route.view) ?? allowed[0];
   if (!view) return { ...route, view: undefined, scope: homeScope(user, route.scope), params: {} };
+  const scope = trimScope(homeScope(user, route.scope), view.depth);
   const params = view.id === route.view ? route.params : {};
-  return { ...route, view: view.id, scope: trimScope(homeScope(user, route.scope), view.depth), params };
+  // Segments only where they apply: a view that can be cut, a role that cuts, and not one
+  // person's results (the collector keeps no segments per individual).
+  const segmented = view.segments === true && SEGMENT_ROLES.includes(user.role) && scope.staff === undefined;
+  const segments = segmented ? segmentParams(readSegments(params)) : {};
+  return { ...route, view: view.id, scope, params: { ...withoutSegments(params), ...segments } };
 }

@@ -33,6 +33,9 @@ export interface RouteGrammar {
 
 /** The retailer's ids, as the collector accepts them (demo/server/auth/roles.ts). */
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+
+/** Whether `value` has the form of an id of the retailer's (a store, a survey, a question). */
+export const isId = (value: string): boolean => ID.test(value);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** A view's own parameter values are short (a status, a sort key): longer ones are not ours. */
 const MAX_PARAM_LENGTH = 200;

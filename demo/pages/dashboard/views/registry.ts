@@ -1,16 +1,23 @@
 import { html } from 'lit';
+import { segmentParamsOf } from '../router/normalize.js';
+import { REPORT_PARAMS } from '../router/report-params.js';
 import type { RouteGrammar } from '../router/route.js';
+import { compareTexts } from './compare/texts.js';
 import { kudosTexts } from './kudos/texts.js';
 import { overviewTexts } from './overview/texts.js';
 import { pulseTexts } from './pulse/texts.js';
+import { COMMENT_FILTERS } from './reasons/sv-comment-filters.js';
+import { reasonsTexts } from './reasons/texts.js';
 import type { ViewDefinition } from './view.js';
 
 const EVERYONE = ['corporate', 'regional', 'store', 'staff'] as const;
 const MANAGERS = ['corporate', 'regional', 'store'] as const;
+/** Those who compare many stores: the brand's and a region's managers. */
+const COMPARERS = ['corporate', 'regional'] as const;
 
 /**
  * Every view of the dashboard, in navigation order; a user's first view is where they land.
- * Later views (cases inbox, compare, reasons, ideas, alerts, settings) each add one entry:
+ * Later views (cases inbox, topics, digest, alerts, settings) each add one entry:
  * @example
  * {
  *   id: 'inbox', title: inboxTexts.title, roles: MANAGERS, depth: 'store', dateRange: false,
@@ -24,7 +31,30 @@ export const VIEWS: readonly ViewDefinition[] = [
     roles: EVERYONE,
     depth: 'staff',
     dateRange: true,
+    segments: true,
+    params: REPORT_PARAMS,
     render: (context) => html`<sv-overview-view .context=${context}></sv-overview-view>`,
+  },
+  {
+    id: 'compare',
+    title: compareTexts.title,
+    roles: COMPARERS,
+    // The stores of the brand or of one region: a store is a row, not a place to compare within.
+    depth: 'region',
+    dateRange: true,
+    segments: true,
+    params: ['sort', 'dir'],
+    render: (context) => html`<sv-compare-view .context=${context}></sv-compare-view>`,
+  },
+  {
+    id: 'reasons',
+    title: reasonsTexts.title,
+    roles: MANAGERS,
+    depth: 'staff',
+    dateRange: true,
+    segments: true,
+    params: COMMENT_FILTERS,
+    render: (context) => html`<sv-reasons-view .context=${context}></sv-reasons-view>`,
   },
   {
     id: 'pulse',
@@ -34,6 +64,7 @@ export const VIEWS: readonly ViewDefinition[] = [
     // Never per person: a store is the finest level.
     depth: 'store',
     dateRange: true,
+    params: ['bucket', 'metric'],
     render: (context) => html`<sv-pulse-view .context=${context}></sv-pulse-view>`,
   },
   {
@@ -47,7 +78,7 @@ export const VIEWS: readonly ViewDefinition[] = [
 ];
 
 /** What the router accepts: these views, and each one's own parameters. */
-export const ROUTE_GRAMMAR: RouteGrammar = { views: new Map(VIEWS.map((view) => [view.id, { params: view.params ?? [] }])) };
+export const ROUTE_GRAMMAR: RouteGrammar = { views: new Map(VIEWS.map((view) => [view.id, { params: [...(view.params ?? []), ...segmentParamsOf(view)] }])) };
 
 export function viewById(id: string | undefined): ViewDefinition | undefined {
   return VIEWS.find((view) => view.id === id);

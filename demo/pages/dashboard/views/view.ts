@@ -5,6 +5,7 @@ import type { DashboardLocale, PerLocale } from '../i18n/locales.js';
 import type { DateRange } from '../router/date-range.js';
 import type { ViewRules } from '../router/normalize.js';
 import type { Route } from '../router/route.js';
+import type { Segments } from '../router/segments.js';
 
 /**
  * What the shell hands every view: where the user is (the route, already normalized to their
@@ -18,8 +19,18 @@ export interface ViewContext {
   readonly range: DateRange;
   /** The name of the place the route is about ("Oslo Karl Johans gate"), for headings and messages. */
   readonly place: string;
+  /** The segments the figures are cut by (empty: all customers); only for views with `segments`. */
+  readonly segments: Segments;
   /** The address of the current route with some parts changed, e.g. a drill-down link. */
   link(change: Partial<Route>): string;
+  /**
+   * Moves to the current route with some parts changed, as a link would (a new history entry,
+   * focus to the new heading). With `keepFocus`, the focus stays where it is (a search run from a
+   * form that stays on screen); with `replace`, the address is rewritten in place, without a
+   * history entry, and the focus stays too (a table's sort order: the same screen, arranged
+   * differently).
+   */
+  navigate(change: Partial<Route>, options?: { replace?: boolean; keepFocus?: boolean }): void;
 }
 
 /**

@@ -1,9 +1,10 @@
 import { initialState, Task } from '@lit/task';
 import { html, nothing } from 'lit';
-import { exportHref, fetchReport, statsQuery } from '../../api/stats.js';
+import { exportHref, fetchReport, selectionOf, statsQuery } from '../../api/stats.js';
 import { LightElement } from '../../components/light-element.js';
 import { renderTaskState, reportSessionEnd } from '../../components/view-state.js';
 import { LocaleController } from '../../i18n/localizer.js';
+import { readBucket, readMetric } from '../../router/report-params.js';
 import type { ViewContext } from '../view.js';
 import { pulseTexts } from './texts.js';
 
@@ -37,7 +38,15 @@ export class SvPulseView extends LightElement {
         m,
         place: c.place,
         complete: (report) =>
-          html`<sv-report .report=${report} .context=${c} audience="employee" .resultsHeading=${this.#i18n.pick(pulseTexts.results)} .exportHref=${exportHref(query)}></sv-report>`,
+          html`<sv-report
+            .report=${report}
+            .context=${c}
+            audience="employee"
+            .resultsHeading=${this.#i18n.pick(pulseTexts.results)}
+            .exportHref=${exportHref(query)}
+            .selection=${selectionOf(query).toString()}
+            .trend=${{ bucket: readBucket(c.route.params, 'week'), metric: readMetric(c.route.params, 'smiley') }}
+          ></sv-report>`,
       })}`;
   }
 }
