@@ -4,9 +4,11 @@ import { Formatter } from '../../../demo/pages/dashboard/format/formatter.js';
 import { formatMetric } from '../../../demo/pages/dashboard/format/metric.js';
 import { CATALOGS, DASHBOARD_LOCALES, formatLocale, resolveLocale } from '../../../demo/pages/dashboard/i18n/locales.js';
 import type { Messages } from '../../../demo/pages/dashboard/i18n/messages.js';
+import { compareTexts } from '../../../demo/pages/dashboard/views/compare/texts.js';
 import { kudosTexts } from '../../../demo/pages/dashboard/views/kudos/texts.js';
 import { overviewTexts } from '../../../demo/pages/dashboard/views/overview/texts.js';
 import { pulseTexts } from '../../../demo/pages/dashboard/views/pulse/texts.js';
+import { reasonsTexts } from '../../../demo/pages/dashboard/views/reasons/texts.js';
 import { localeCodes } from '../../../src/i18n/locales.js';
 
 const NNBSP = '\u202f'; // narrow no-break space
@@ -95,11 +97,25 @@ describe('dashboard languages', () => {
   it('has every text translated in every language (not empty, not left in English)', () => {
     const english = texts(CATALOGS.en);
     // Names and abbreviations every language writes the same way, and words a language borrows.
-    const same = ['dir', 'app.title', 'kpi.nps', 'kpi.csat', 'kpi.n', 'comments.npsScore', 'distribution.nps', 'distribution.csat', 'groups.npsN', 'groups.csatN'];
+    const same = ['dir', 'app.title', 'kpi.nps', 'kpi.csat', 'kpi.n', 'comments.npsScore', 'distribution.nps', 'distribution.csat', 'groups.npsN', 'groups.csatN', 'movers.fromTo', 'movers.n', 'comments.answer'];
     const borrowed: Partial<Record<string, string[]>> = {
-      fr: ['distribution.smiley'],
-      de: ['live.live', 'place.region', 'groups.region', 'groups.smileyN', 'distribution.smiley'],
-      'pt-BR': ['login.email'],
+      es: ['comments.bands.detractor', 'comments.no'],
+      fr: ['distribution.smiley', 'kpi.points', 'segments.label'],
+      de: [
+        'live.live',
+        'place.region',
+        'groups.region',
+        'groups.smileyN',
+        'distribution.smiley',
+        'kpi.regionBenchmark',
+        'segments.channels.web',
+        'segments.channels.kiosk',
+        'segments.channels.app',
+        'segments.devices.kiosk',
+        'segments.devices.tablet',
+        'segments.devices.desktop',
+      ],
+      'pt-BR': ['login.email', 'segments.devices.tablet'],
     };
     for (const code of DASHBOARD_LOCALES) {
       if (code === 'en') continue;
@@ -120,7 +136,29 @@ describe('dashboard languages', () => {
     }
     for (const code of DASHBOARD_LOCALES) assert.match(pulseTexts.intro[code]('10'), /10/, `pulse intro ${code}`);
   });
+
+  it('has the compare and reasons views\' texts in every language, each value in its sentence, none left in English', () => {
+    const untranslated: string[] = [];
+    for (const [view, table] of Object.entries({ compare: compareTexts, reasons: reasonsTexts })) {
+      for (const [name, perLocale] of Object.entries(table)) {
+        const english = JSON.stringify(render(perLocale.en));
+        for (const code of DASHBOARD_LOCALES) {
+          const text = render((perLocale as Record<string, unknown>)[code]);
+          assert.ok(JSON.stringify(text).replace(/"/g, '').trim().length > 0, `${view}.${name} ${code} is empty`);
+          if (typeof (perLocale as Record<string, unknown>)[code] === 'function') assert.match(String(text), /7/, `${view}.${name} ${code} leaves out its value`);
+          if (code !== 'en' && JSON.stringify(text) === english) untranslated.push(`${code} ${view}.${name}`);
+        }
+      }
+    }
+    // Words French writes as English does.
+    assert.deepEqual(untranslated, ['fr reasons.question']);
+  });
 });
+
+/** A text for comparison: a function called with sample values, an object of texts as is. */
+function render(value: unknown): unknown {
+  return typeof value === 'function' ? (value as (...args: string[]) => unknown)('7', '8') : value;
+}
 
 describe('dashboard number and date locale', () => {
   it("writes numbers and dates in the browser's regional variant of the chosen language", () => {

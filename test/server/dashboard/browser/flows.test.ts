@@ -87,7 +87,7 @@ describe('dashboard flows: drill-down, feedback as text, export, log out (Chromi
       assert.equal(await comment.locator('b, img').count(), 0);
       // In the store's time (Oslo, UTC+1 in March), with its score.
       const meta = page.locator('.comments li', { hasText: text }).locator('.meta');
-      assert.match(await meta.innerText(), /Lowest rating 5\/5\s+Mar 6, 2026, 4:30 PM GMT\+1\s+North One/);
+      assert.match(await meta.innerText(), /Lowest rating 5\/5 · high\s+Mar 6, 2026, 4:30 PM GMT\+1\s+North One/);
     } finally {
       await context.close();
     }
@@ -135,7 +135,7 @@ describe('dashboard flows: drill-down, feedback as text, export, log out (Chromi
       assert.equal(await heading(page), 'Customer feedback — Region north');
       assert.equal(await page.getByRole('region', { name: 'Stores in this region' }).getByRole('link', { name: 'North One' }).count(), 1);
 
-      await page.getByLabel('Language').selectOption('fr');
+      await page.getByLabel('Language', { exact: true }).selectOption('fr');
       await banners.getByText('Votre langue n’a pas pu être enregistrée', { exact: false }).waitFor();
       assert.equal(await heading(page), 'Avis clients — Région north');
       // The first banner follows the language too.

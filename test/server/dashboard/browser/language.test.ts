@@ -22,10 +22,10 @@ describe('dashboard languages: switch, remembered per user, right to left (Chrom
       assert.equal(await heading(first.page), 'Customer feedback — North');
 
       const saved = first.page.waitForResponse((r) => r.url().endsWith('/v1/auth/me/preferences') && r.request().method() === 'PATCH');
-      await first.page.getByLabel('Language').selectOption('de');
+      await first.page.getByLabel('Language', { exact: true }).selectOption('de');
       await first.page.waitForFunction(() => document.documentElement.lang === 'de');
       assert.equal(await heading(first.page), 'Kundenfeedback — North');
-      assert.deepEqual(await first.page.getByRole('navigation', { name: 'Ansichten' }).getByRole('link').allInnerTexts(), ['Kundenfeedback', 'Mitarbeiter-Puls', 'Lob']);
+      assert.deepEqual(await first.page.getByRole('navigation', { name: 'Ansichten' }).getByRole('link').allInnerTexts(), ['Kundenfeedback', 'Vergleich', 'Gründe', 'Mitarbeiter-Puls', 'Lob']);
       assert.equal(await first.page.getByRole('button', { name: 'Abmelden' }).count(), 1);
       // Numbers and dates in German: a decimal comma, a German date.
       assert.match(await first.page.locator('sv-kpis .kpi').first().innerText(), /NPS\s+[+-]?\d+(,\d)?\s+n = \d+/);
@@ -56,7 +56,7 @@ describe('dashboard languages: switch, remembered per user, right to left (Chrom
     const { context, page } = await openDashboard(env, { locale: 'en-US' });
     try {
       assert.equal(await savedLocale(USERS.store), null);
-      await page.getByLabel('Language').selectOption('ja');
+      await page.getByLabel('Language', { exact: true }).selectOption('ja');
       assert.equal(await page.locator('.login h1').innerText(), 'StoreVoice ダッシュボードにログイン');
       const saved = page.waitForResponse((r) => r.url().endsWith('/v1/auth/me/preferences') && r.request().method() === 'PATCH');
       await logIn(page, 'store');

@@ -19,15 +19,16 @@ import {
 
 /** What each role sees on landing: the place by name, their address, and their views. */
 const ROLES: Record<Role, { heading: string; hash: string; views: string[] }> = {
-  corporate: { heading: 'Customer feedback — Acme Outfitters', hash: '#/overview', views: ['Customer feedback', 'Employee pulse', 'Kudos'] },
-  regional: { heading: 'Customer feedback — North', hash: '#/overview/region/north', views: ['Customer feedback', 'Employee pulse', 'Kudos'] },
-  store: { heading: 'Customer feedback — North One', hash: '#/overview/store/n1', views: ['Customer feedback', 'Employee pulse', 'Kudos'] },
+  corporate: { heading: 'Customer feedback — Acme Outfitters', hash: '#/overview', views: ['Customer feedback', 'Compare', 'Reasons', 'Employee pulse', 'Kudos'] },
+  regional: { heading: 'Customer feedback — North', hash: '#/overview/region/north', views: ['Customer feedback', 'Compare', 'Reasons', 'Employee pulse', 'Kudos'] },
+  store: { heading: 'Customer feedback — North One', hash: '#/overview/store/n1', views: ['Customer feedback', 'Reasons', 'Employee pulse', 'Kudos'] },
   staff: { heading: 'Customer feedback — Ann Lee', hash: '#/overview/staff/ann', views: ['Customer feedback', 'Kudos'] },
 };
 
 describe('dashboard per role, on a desktop and on a phone (Chromium)', { skip: pglite ? undefined : 'no PGlite target' }, () => {
   let env: DashboardEnvironment;
-  before(async () => (env = await startDashboard()));
+  // With the insight data, every view has something to show: lines, movers, answers, a page of comments.
+  before(async () => (env = await startDashboard({ insights: true })));
   after(() => env?.close());
 
   for (const viewport of [DESKTOP, PHONE]) {

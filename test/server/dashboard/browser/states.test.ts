@@ -95,14 +95,14 @@ describe('dashboard states: every number is the answer to the current address (C
       await go(page, '#/overview/store/n1');
       assert.equal(await settled(page), 'figures');
       const before = page.url();
-      await page.getByLabel('From').fill('2026-03-05');
-      await page.getByLabel('To').fill('2026-03-02');
+      await page.getByLabel('From', { exact: true }).fill('2026-03-05');
+      await page.getByLabel('To', { exact: true }).fill('2026-03-02');
       await page.getByRole('button', { name: 'Apply' }).click();
       await page.getByText('The start date must not be after the end date.').waitFor();
       assert.equal(page.url(), before, 'no navigation');
       assert.equal(await responsesShown(page), RESPONSES.n1, 'the figures on screen still match the address');
       // A good range: the address and the figures follow it.
-      await page.getByLabel('From').fill('2026-03-01');
+      await page.getByLabel('From', { exact: true }).fill('2026-03-01');
       await page.getByRole('button', { name: 'Apply' }).click();
       await page.waitForFunction(() => location.hash === '#/overview/store/n1?from=2026-03-01&to=2026-03-02');
       assert.equal(await settled(page), 'figures');
@@ -145,12 +145,12 @@ describe('dashboard states: every number is the answer to the current address (C
     try {
       await logIn(page, 'store');
       await settled(page);
-      await page.route('**/v1/stats/trend?*', (route) => route.abort('connectionrefused'));
+      await page.route('**/v1/stats**', (route) => route.abort('connectionrefused'));
       await go(page, '#/overview/store/n1?from=2026-03-01');
       assert.equal(await settled(page), 'error');
       assert.match(await page.locator('.state-error').innerText(), /The collector could not be reached/);
       assert.equal(await figures(page), 0);
-      await page.unroute('**/v1/stats/trend?*');
+      await page.unroute('**/v1/stats**');
       await page.getByRole('button', { name: 'Try again' }).click();
       assert.equal(await settled(page), 'figures');
     } finally {
@@ -170,9 +170,20 @@ describe('dashboard states: every number is the answer to the current address (C
       });
       await page.reload();
       assert.equal(await settled(page), 'error');
-      assert.match(await page.locator('.state-error').innerText(), /\/v1\/stats\/trend answered in an unexpected shape \(points: .+\); are the dashboard and the collector the same version\?/);
-      assert.equal(await figures(page), 0);
+      // The trend asks on its own (its periods reload it alone): its section says why and draws nothing.
+      assert.match(await page.locator('sv-trend .state-error').innerText(), /\/v1\/stats\/trend answered in an unexpected shape \(points: .+\); are the dashboard and the collector the same version\?/);
+      assert.equal(await page.locator('sv-trend').locator('.chart canvas, table tbody tr').count(), 0);
       await page.unroute('**/v1/stats/trend?*');
+      // The figures' own endpoint in another shape: no figures at all.
+      await page.route('**/v1/stats?*', async (route) => {
+        const real = (await (await route.fetch()).json()) as Record<string, unknown>;
+        await route.fulfill({ json: { ...real, summary: undefined } });
+      });
+      await page.reload();
+      assert.equal(await settled(page), 'error');
+      assert.match(await page.locator('.state-error').innerText(), /\/v1\/stats answered in an unexpected shape \(summary: .+\)/);
+      assert.equal(await figures(page), 0);
+      await page.unroute('**/v1/stats?*');
       await page.reload();
       assert.equal(await settled(page), 'figures', 'the real API passes the same check');
     } finally {

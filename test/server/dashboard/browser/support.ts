@@ -10,10 +10,14 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { rollup, type OutputOptions, type RollupOptions } from 'rollup';
-import type { Collector } from '../../../../demo/server/server.js';
+import { seedDemo } from '../../../../demo/seed/index.js';
+import { upsertUser } from '../../../../demo/server/auth/index.js';
+import { openDatabase } from '../../../../demo/server/db/open.js';
+import { startCollector, type Collector } from '../../../../demo/server/server.js';
 import { startTestCollector } from '../../support/collector.js';
 import { databaseTargets } from '../../support/databases.js';
 import { PASSWORD, seed, USERS } from '../../stats/fixtures.js';
+import { seedInsights } from './insights-data.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
@@ -71,13 +75,15 @@ export interface DashboardEnvironment {
 /**
  * A collector on PGlite with the stats fixture: acme → North (North One: Ann Lee, Bob Stone;
  * North Two: Cat Diaz), South (South One: Dan Wu). North One keeps Oslo time, South One London
- * time. Individual scores show from 2 responses.
+ * time. Individual scores show from 2 responses. With `insights`, also the data of
+ * insights-data.ts (movers, a previous period, the store-exit survey's answers and comments).
  */
-export async function startDashboard(): Promise<DashboardEnvironment> {
+export async function startDashboard(options: { insights?: boolean } = {}): Promise<DashboardEnvironment> {
   assert.ok(pglite, 'PGlite target');
   await ensureDashboardBuilt();
   const collector = await startTestCollector(pglite, { RATE_LIMIT_PER_MINUTE: 0, STAFF_MIN_RESPONSES: 2 });
   await seed(collector.ctx.db);
+  if (options.insights) await seedInsights(collector.ctx);
   await collector.ctx.db.query("UPDATE stores SET time_zone = 'Europe/Oslo' WHERE id = 'n1'");
   await collector.ctx.db.query("UPDATE stores SET time_zone = 'Europe/London' WHERE id = 's1'");
   await collector.ctx.db.query("UPDATE brands SET name = 'Acme Outfitters' WHERE id = 'acme'");
@@ -90,6 +96,47 @@ export async function startDashboard(): Promise<DashboardEnvironment> {
       await collector.close();
     },
   };
+}
+
+/** A uk-south regional manager: the demo seed has a regional login for the Nordics only. */
+export const UK_SOUTH = { email: 'uksouth@acme.example', password: 'demo-uk-south-regional' } as const;
+
+/**
+ * The demo as `npm start` seeds it (demo/seed/: Acme Outfitters, 6 stores, ~5,000 submissions
+ * over 90 days), in-process on an in-memory PGlite, seeded up to the pages' "today" so the story
+ * ends where the pages look (Brighton's last two weeks). Plus a regional login for UK South.
+ */
+export async function startDemoDashboard(): Promise<DashboardEnvironment> {
+  await ensureDashboardBuilt();
+  const db = await openDatabase({});
+  let collector: Collector;
+  try {
+    collector = await startCollector({ db, config: { PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 0, ALERT_WORKER_INTERVAL_MS: 0 } });
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  // Only the seed runs on the pages' clock: session cookies expire by the browser's real one.
+  await seedDemo({ ...collector.ctx, now: () => TODAY });
+  await upsertUser(collector.ctx, { ...UK_SOUTH, role: 'regional', brandId: 'acme', regionId: 'uk-south', name: 'Morgan Reid' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  return {
+    collector,
+    browser,
+    async close() {
+      await browser.close();
+      await collector.close();
+      await db.close();
+    },
+  };
+}
+
+/** Logs in with any e-mail and password (the demo's users). */
+export async function logInAs(page: Page, email: string, password: string): Promise<void> {
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.locator('sv-login button[type=submit]').click();
+  await page.locator('nav.views').waitFor();
 }
 
 export interface OpenPage {
@@ -135,7 +182,7 @@ export async function settled(page: Page): Promise<'figures' | 'empty' | 'error'
     const view = document.querySelector('main .view');
     if (!view || view.querySelector('.state-loading')) return false;
     if (view.querySelector('.state-error')) return 'error';
-    if (view.querySelector('sv-kpis .kpi, sv-comments .comments')) return 'figures';
+    if (view.querySelector('sv-kpis .kpi, sv-comments .comments, sv-leaderboard table, sv-answers table')) return 'figures';
     if (view.querySelector('.state-empty')) return 'empty';
     return false;
   });
