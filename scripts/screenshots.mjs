@@ -1,6 +1,6 @@
 // Writes screenshots of the widget to docs/screenshots/ (linked from the README): light, dark,
 // right-to-left (Arabic) and kiosk mode (attract screen and a question), from dist/ in headless
-// Chromium, then of the managers' dashboard on a desktop and on a phone. Not part of the test run:
+// Chromium, then of the managers' dashboard on a desktop and on a phone, its Compare and Reasons views. Not part of the test run:
 // regenerate after a visual change and commit the PNGs.
 //
 //   npm run build && npm run screenshots              # every picture
@@ -13,7 +13,7 @@
 // survey definitions (demo/surveys/); submissions go to a stub that answers 202, and none is made
 // before a picture is taken. Each picture is clipped to the widget (plus a margin) at 1× scale.
 // CHROMIUM_PATH overrides /usr/lib/chromium/chromium. Exits 1 with one line when something is missing.
-/* global document, HTMLElement -- the page functions run in the page */
+/* global document, window, HTMLElement -- the page functions run in the page */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,12 +105,25 @@ const SHOTS = [
 
 /**
  * The managers' dashboard, logged in as a demo user (demo/seed/users.ts), at a desktop's and a
- * phone's size. `view` is the address after `#`; the picture is the viewport once the figures
- * and the chart are drawn.
+ * phone's size. `view` is the address after `#`; `ready` what must be on screen (figures, a
+ * chart, a table) before the picture of the viewport is taken.
  */
 const DASHBOARD_SHOTS = [
-  { file: 'dashboard-desktop.png', viewport: { width: 1280, height: 900 }, email: 'nordics@acme.example', password: 'demo-regional', view: '/overview/region/emea-north' },
-  { file: 'dashboard-phone.png', viewport: { width: 390, height: 844 }, email: 'store042@acme.example', password: 'demo-store', view: '/overview/store/042' },
+  { file: 'dashboard-desktop.png', viewport: { width: 1280, height: 900 }, email: 'nordics@acme.example', password: 'demo-regional', view: '/overview/region/emea-north', ready: ['sv-kpis .kpi', '.chart canvas', 'ol.movers li'] },
+  { file: 'dashboard-phone.png', viewport: { width: 390, height: 844 }, email: 'store042@acme.example', password: 'demo-store', view: '/overview/store/042', ready: ['sv-kpis .kpi', '.chart canvas'] },
+  // Corporate's leaderboard, sorted by the change of NPS: Brighton's fall at the top.
+  { file: 'dashboard-compare.png', viewport: { width: 1280, height: 900 }, email: 'ceo@acme.example', password: 'demo-corporate', view: '/compare?dir=asc&sort=npsChange', ready: ['table.leaderboard tbody tr'] },
+  // Why Oslo's customers (the demo's problem store) answered as they did: the follow-up's answers, then comments.
+  {
+    file: 'dashboard-reasons.png',
+    viewport: { width: 1280, height: 900 },
+    email: 'nordics@acme.example',
+    password: 'demo-regional',
+    view: '/reasons/region/emea-north/store/017',
+    ready: ['sv-answers table', 'sv-reasons-view .comments li'],
+    // The store-exit survey, whose follow-up "What went wrong?" is the story, at the top.
+    scrollTo: 'sv-answers section.survey:last-of-type h3',
+  },
 ];
 
 /** Starts the demo collector (`demo/start.ts`) in a fresh data directory; resolves with its base URL. */
@@ -156,8 +169,8 @@ async function dashboardShots(browser) {
         await page.locator('#email').fill(shot.email);
         await page.locator('#password').fill(shot.password);
         await page.locator('sv-login button[type=submit]').click();
-        await page.locator('sv-kpis .kpi').first().waitFor();
-        await page.locator('.chart canvas').first().waitFor();
+        for (const selector of shot.ready) await page.locator(selector).first().waitFor();
+        if (shot.scrollTo) await page.locator(shot.scrollTo).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 16));
         await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
         await page.mouse.move(0, 0);
         await page.waitForTimeout(300);
