@@ -4,6 +4,7 @@ import type { AppContext } from './context.js';
 import { hierarchyRoutes } from './hierarchy/routes.js';
 import { installErrorHandlers } from './http/errors.js';
 import { requestLog } from './http/request-log.js';
+import { securityHeaders } from './http/security-headers.js';
 import { rejectNulInUrl } from './http/storable-url.js';
 import { ingestRoutes } from './ingest/routes.js';
 import { surveyRoutes } from './surveys/routes.js';
@@ -20,6 +21,7 @@ export function createApp(ctx: AppContext): Hono {
   const app = new Hono();
   // First, so every request (also 404s and errors) gets one log line and a request id.
   app.use(requestLog(ctx.log));
+  app.use(securityHeaders(ctx.config));
   installErrorHandlers(app, ctx);
   app.use(rejectNulInUrl());
   app.get('/healthz', (c) => c.json({ ok: true }));

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import ipaddr from 'ipaddr.js';
 import * as z from 'zod';
 
 /** demo/surveys/, found from this file so the default works whatever the working directory. */
@@ -14,7 +15,11 @@ function isOrigin(value: string): boolean {
   }
 }
 
-const list = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+/** A comma-separated variable as its entries, blanks dropped. */
+export const list = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+/** `10.0.0.0/8`, `fd00::/8`, or one address. */
+const isAddressOrRange = (entry: string): boolean => ipaddr.isValid(entry) || ipaddr.isValidCIDR(entry);
 
 /**
  * The collector's configuration, read from environment variables and validated at start: a bad
@@ -53,8 +58,17 @@ export const ConfigSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
     /** Requests a device or IP may send at once before the per-minute rate applies. */
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(60),
-    /** Reverse proxies in front of the collector whose X-Forwarded-For is trusted (0: use the socket address). */
-    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /**
+     * Addresses of the reverse proxies in front of the collector (IPs or CIDR ranges,
+     * comma-separated). Only a request whose socket peer is one of them has its X-Forwarded-For
+     * and X-Forwarded-Proto believed. Unset: nobody's.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .refine((v) => list(v).every(isAddressOrRange), 'must be IP addresses or CIDR ranges such as 10.0.0.0/8, comma-separated'),
+    /** At most this many X-Forwarded-For entries are walked back through (each hop must be in TRUSTED_PROXIES). Unset: as many as are trusted. */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
     /** Dashboard: how long a login lasts, in minutes (absolute, not sliding). */
     SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
     /** Dashboard: `auto` marks the session cookie Secure (and names it `__Host-…`) when the request came over https. */
@@ -75,6 +89,10 @@ export const ConfigSchema = z
   .superRefine((config, issues) => {
     if (config.CONTEXT_TOKEN_MODE === 'required' && list(config.CONTEXT_TOKEN_SECRETS).length === 0) {
       issues.addIssue({ code: 'custom', path: ['CONTEXT_TOKEN_SECRETS'], message: 'must be set when CONTEXT_TOKEN_MODE=required' });
+    }
+    // Counting hops alone let a client that reaches an instance directly forge its address.
+    if ((config.TRUST_PROXY_HOPS ?? 0) > 0 && list(config.TRUSTED_PROXIES).length === 0) {
+      issues.addIssue({ code: 'custom', path: ['TRUST_PROXY_HOPS'], message: 'needs TRUSTED_PROXIES: list the addresses of your proxies (e.g. TRUSTED_PROXIES=10.0.0.0/8), whose X-Forwarded-For alone is believed' });
     }
   });
 export type Config = z.infer<typeof ConfigSchema>;

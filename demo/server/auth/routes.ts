@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import type { AppContext } from '../context.js';
 import { readJson } from '../http/body.js';
-import { clientIp } from '../http/client-ip.js';
+import { clientIp, proxyTrust } from '../http/client-ip.js';
 import { ApiError, errorResponse } from '../http/errors.js';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './cookie.js';
 import { isSameOrigin } from './csrf.js';
@@ -32,6 +32,7 @@ function fail(c: Context, status: 400 | 401 | 403 | 415 | 429, code: string, mes
 /** `POST /v1/auth/login`, `POST /v1/auth/logout`, `GET /v1/auth/me`. */
 export function authRoutes(ctx: AppContext): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
+  const trust = proxyTrust(ctx.config);
 
   app.post('/v1/auth/login', async (c) => {
     // Login has no session yet, so no CSRF token: the Origin check alone stops login CSRF, and a
@@ -46,7 +47,7 @@ export function authRoutes(ctx: AppContext): Hono<AuthEnv> {
     const now = ctx.now();
     // The IP alone would let one office's managers lock each other out; the e-mail alone would let
     // anyone lock a manager out. Together they slow down guessing one account from one place.
-    const limitKey = `${clientIp(c, ctx.config.TRUST_PROXY_HOPS)}|${email.toLowerCase()}`;
+    const limitKey = `${clientIp(c, trust)}|${email.toLowerCase()}`;
     const limit = await countLoginAttempt(ctx.db, limitKey, now, ctx.config.LOGIN_RATE_LIMIT);
     if (!limit.allowed) {
       const seconds = String(limit.retryAfterSeconds);

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { MAX_SUBMISSION_BYTES } from '../../../sdk/index.js';
 import type { AppContext } from '../context.js';
 import { readBodyText, requireMediaType } from '../http/body.js';
-import { clientIp } from '../http/client-ip.js';
+import { clientIp, proxyTrust } from '../http/client-ip.js';
 import { corsPolicy } from '../http/cors.js';
 import { ApiError } from '../http/errors.js';
 import { parseSubmissionBody } from './parse.js';
@@ -20,10 +20,11 @@ export function ingestRoutes(ctx: AppContext): Hono {
   const app = new Hono();
   const cors = corsPolicy(ctx.config);
   const limits = ingestLimits(ctx.config);
+  const trust = proxyTrust(ctx.config);
 
   app.options('/v1/submissions', cors.preflight(['POST']));
   app.post('/v1/submissions', cors.request(['POST']), async (c) => {
-    limits.ip(clientIp(c, ctx.config.TRUST_PROXY_HOPS), ctx.now());
+    limits.ip(clientIp(c, trust), ctx.now());
     requireMediaType(c, ['application/json', 'text/plain']);
     const brandId = await brandOfWriteKey(ctx, writeKeyOf(c));
     const { submissions, batch } = parseSubmissionBody(await readBodyText(c.req.raw, MAX_SUBMISSION_BYTES));

@@ -30,8 +30,8 @@ for (const target of databaseTargets) {
     let collector: Collector;
     let now = new Date('2026-03-02T12:00:00Z');
     before(async () => {
-      // One proxy hop trusted, so each test can be its own client IP through X-Forwarded-For.
-      collector = await startTestCollector(target, { RATE_LIMIT_PER_MINUTE: 30, RATE_LIMIT_BURST: 2, TRUST_PROXY_HOPS: 1 }, { now: () => now });
+      // The test client (loopback) is a trusted proxy, so each test can be its own client IP through X-Forwarded-For.
+      collector = await startTestCollector(target, { RATE_LIMIT_PER_MINUTE: 30, RATE_LIMIT_BURST: 2, TRUSTED_PROXIES: '127.0.0.1', TRUST_PROXY_HOPS: 1 }, { now: () => now });
       await seedTestHierarchy(collector.ctx);
     });
     after(() => collector.close());
