@@ -75,6 +75,10 @@ export const ConfigSchema = z
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
     /** Dashboard: login attempts allowed per IP and e-mail address per minute. */
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
+    /** Dashboard: failed login attempts allowed per IP per minute, whatever e-mails they name. */
+    LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
+    /** Dashboard: login attempts allowed per e-mail address per 15 minutes, from all addresses together. */
+    LOGIN_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     /** Dashboard: fewest responses for which an individual's (or an employee-pulse group's) score is shown. */
     STAFF_MIN_RESPONSES: z.coerce.number().int().min(1).default(10),
     /** Alerts: a JSON file of alert rules loaded at start (see docs, "Alerts and webhooks"). */
