@@ -21,6 +21,9 @@ export const list = (value: string | undefined): string[] => (value ?? '').split
 /** `10.0.0.0/8`, `fd00::/8`, or one address. */
 const isAddressOrRange = (entry: string): boolean => ipaddr.isValid(entry) || ipaddr.isValidCIDR(entry);
 
+/** `hooks.internal`: letters, digits and hyphens in dot-separated labels. */
+const isHostName = (entry: string): boolean => /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i.test(entry);
+
 /**
  * The collector's configuration, read from environment variables and validated at start: a bad
  * value stops the process with a message naming the variable, never a half-working server.
@@ -89,6 +92,15 @@ export const ConfigSchema = z
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
     /** Alerts: how long one webhook request may take, in ms. */
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /**
+     * Alerts: internal webhook endpoints that may be reached although they are not public (host
+     * names, IP addresses or CIDR ranges, comma-separated). Every other target must resolve to
+     * public addresses only.
+     */
+    WEBHOOK_ALLOWED_HOSTS: z
+      .string()
+      .optional()
+      .refine((v) => list(v).every((entry) => isAddressOrRange(entry) || isHostName(entry)), 'must be host names, IP addresses or CIDR ranges such as hooks.internal,10.1.2.0/24, comma-separated'),
   })
   .superRefine((config, issues) => {
     if (config.CONTEXT_TOKEN_MODE === 'required' && list(config.CONTEXT_TOKEN_SECRETS).length === 0) {

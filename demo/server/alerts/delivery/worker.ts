@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import { AlertRuleSchema } from '../rules/schema.js';
 import { parseRetryAfter, retryDelayMs } from './backoff.js';
 import { sendWebhook, type SendOutcome } from './send.js';
+import { webhookTargetPolicyOf } from './target-policy.js';
 
 export interface RunOptions {
   /** Most attempts in one run. @default 100 */
@@ -90,7 +91,15 @@ async function deliver(ctx: AppContext, row: ClaimedRow, random: () => number): 
     // The rule's current webhook, not the one when the alert was raised: fixing a wrong URL or
     // rotating a secret applies to pending retries too.
     url = rule.data.webhook.url;
-    const outcome = await sendWebhook({ url, secret: rule.data.webhook.secret, deliveryId: row.id, body: row.body, now: ctx.now(), timeoutMs: ctx.config.WEBHOOK_TIMEOUT_MS });
+    const outcome = await sendWebhook({
+      url,
+      secret: rule.data.webhook.secret,
+      deliveryId: row.id,
+      body: row.body,
+      now: ctx.now(),
+      timeoutMs: ctx.config.WEBHOOK_TIMEOUT_MS,
+      policy: webhookTargetPolicyOf(ctx.config),
+    });
     result = decide(ctx, row.attempts, outcome, random);
   }
   const now = ctx.now().toISOString();
