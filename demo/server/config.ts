@@ -50,6 +50,8 @@ export const ConfigSchema = z
     CONTEXT_TOKEN_MODE: z.enum(['off', 'optional', 'required']).default('optional'),
     /** Accept a token that expired up to this long ago if it was valid at the submission's createdAt (late outbox delivery); 0: never. */
     CONTEXT_TOKEN_GRACE_SECONDS: z.coerce.number().int().min(0).max(30 * 86_400).default(0),
+    /** The longest a context token may live (`exp − iat`, or `exp − now` without `iat`), in seconds. */
+    CONTEXT_TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(366 * 86_400).default(7 * 86_400),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /** Bearer token of the admin API (/v1/admin/…); unset disables that API. */
     ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),

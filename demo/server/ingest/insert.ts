@@ -72,7 +72,7 @@ function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<type
     createdAt: new Date(submission.createdAt),
     minScore: metrics.minScore,
     nps: metrics.nps,
-    flags: place.flags,
+    flags: [...place.flags, ...item.flags],
     body,
   };
   const row = {
@@ -90,7 +90,7 @@ function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<type
     created_at: stored.createdAt.toISOString(),
     received_at: receivedAt,
     context_verified: item.verified,
-    flags: place.flags,
+    flags: stored.flags,
     nps: metrics.nps,
     csat: metrics.csat,
     smiley: metrics.smiley,

@@ -36,7 +36,7 @@ export function ingestRoutes(ctx: AppContext): Hono {
       throw new ApiError(400, 'idempotency_key_mismatch', `Idempotency-Key "${idempotencyKey}" is not the submission's id "${submissions[0]!.id}"`);
     }
 
-    const items = checkContexts(ctx, brandId, submissions, batch);
+    const items = await checkContexts(ctx, brandId, submissions, batch);
     limits.devices(brandId, items.flatMap((item) => (item.context.device ? [item.context.device] : [])), ctx.now());
     const { accepted, duplicates } = await storeItems(ctx, brandId, items);
     return c.json({ accepted, duplicates }, 202);
