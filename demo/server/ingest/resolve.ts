@@ -14,8 +14,8 @@ export interface Placement {
 export const HIERARCHY_CACHE_MS = 30_000;
 const MAX_CACHED = 200_000;
 
-type Kind = 'region' | 'store' | 'staff';
-const KINDS: readonly Kind[] = ['region', 'store', 'staff'];
+type Kind = 'region' | 'store' | 'staff' | 'device';
+const KINDS: readonly Kind[] = ['region', 'store', 'staff', 'device'];
 interface Known {
   /** The store's region; null for other kinds. */
   regionId: string | null;
@@ -31,6 +31,7 @@ export interface KnownIds {
   /** Store id → its region. */
   stores: Map<string, string | null>;
   staff: Set<string>;
+  devices: Set<string>;
 }
 
 // Known ids only: an unknown id is looked up again every time, so a store added a second ago is
@@ -51,13 +52,14 @@ export async function lookUpIds(db: Queryable, brandId: string, wanted: Wanted):
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const now = Date.now();
-  const known: KnownIds = { regions: new Set(), stores: new Map(), staff: new Set() };
+  const known: KnownIds = { regions: new Set(), stores: new Map(), staff: new Set(), devices: new Set() };
   const remember = (kind: Kind, id: string, regionId: string | null) => {
     if (kind === 'region') known.regions.add(id);
     else if (kind === 'store') known.stores.set(id, regionId);
-    else known.staff.add(id);
+    else if (kind === 'staff') known.staff.add(id);
+    else known.devices.add(id);
   };
-  const missing: Record<Kind, Set<string>> = { region: new Set(), store: new Set(), staff: new Set() };
+  const missing: Record<Kind, Set<string>> = { region: new Set(), store: new Set(), staff: new Set(), device: new Set() };
   for (const kind of KINDS) {
     for (const id of wanted[kind] ?? []) {
       const hit = cache.get(keyOf(kind, brandId, id));
@@ -69,8 +71,9 @@ export async function lookUpIds(db: Queryable, brandId: string, wanted: Wanted):
     const rows = await db.query<{ kind: Kind; id: string; region_id: string | null }>(
       `SELECT 'region' AS kind, id, NULL::text AS region_id FROM regions WHERE brand_id = $1 AND id = ANY($2::text[])
        UNION ALL SELECT 'store', id, region_id FROM stores WHERE brand_id = $1 AND id = ANY($3::text[])
-       UNION ALL SELECT 'staff', id, NULL FROM staff WHERE brand_id = $1 AND id = ANY($4::text[])`,
-      [brandId, [...missing.region], [...missing.store], [...missing.staff]],
+       UNION ALL SELECT 'staff', id, NULL FROM staff WHERE brand_id = $1 AND id = ANY($4::text[])
+       UNION ALL SELECT 'device', id, NULL FROM devices WHERE brand_id = $1 AND id = ANY($5::text[])`,
+      [brandId, [...missing.region], [...missing.store], [...missing.staff], [...missing.device]],
     );
     if (cache.size + rows.length > MAX_CACHED) cache.clear();
     for (const row of rows) {

@@ -6,7 +6,8 @@ import { clientIp, proxyTrust } from '../http/client-ip.js';
 import { corsPolicy } from '../http/cors.js';
 import { ApiError } from '../http/errors.js';
 import { parseSubmissionBody } from './parse.js';
-import { ingestLimits } from './rate-limits.js';
+import { deviceBucket, ingestLimits } from './rate-limits.js';
+import { lookUpIds } from './resolve.js';
 import { storeItems } from './store.js';
 import { checkContexts } from './verify-context.js';
 import { brandOfWriteKey, writeKeyOf } from './write-keys.js';
@@ -26,7 +27,8 @@ export function ingestRoutes(ctx: AppContext): Hono {
   app.post('/v1/submissions', cors.request(['POST']), async (c) => {
     limits.ip(clientIp(c, trust), ctx.now());
     requireMediaType(c, ['application/json', 'text/plain']);
-    const brandId = await brandOfWriteKey(ctx, writeKeyOf(c));
+    const writeKey = writeKeyOf(c);
+    const brandId = await brandOfWriteKey(ctx, writeKey);
     const { submissions, batch } = parseSubmissionBody(await readBodyText(c.req.raw, MAX_SUBMISSION_BYTES));
 
     // The SDK sends the submission id for a single submission and `batch-<hash>` for a batch;
@@ -37,7 +39,12 @@ export function ingestRoutes(ctx: AppContext): Hono {
     }
 
     const items = await checkContexts(ctx, brandId, submissions, batch);
-    limits.devices(brandId, items.flatMap((item) => (item.context.device ? [item.context.device] : [])), ctx.now());
+    if (limits.enabled) {
+      const devices = new Set(items.flatMap((item) => (item.context.device ? [item.context.device] : [])));
+      const known = devices.size === 1 ? (await lookUpIds(ctx.db, brandId, { device: devices })).devices : new Set<string>();
+      // brandOfWriteKey refused a request without a key, so there is one here.
+      limits.device(deviceBucket(brandId, writeKey ?? '', devices, known), ctx.now());
+    }
     const { accepted, duplicates } = await storeItems(ctx, brandId, items);
     return c.json({ accepted, duplicates }, 202);
   });
