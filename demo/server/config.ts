@@ -59,6 +59,10 @@ export const ConfigSchema = z
     SURVEYS_DIR: z.string().min(1).default(defaultSurveysDir),
     /** A hierarchy file (.json or .csv) imported at start. */
     HIERARCHY_FILE: z.string().min(1).optional(),
+    /** Ingest: a submission whose createdAt is older than this is stored flagged `late` and raises no alert. */
+    CREATED_AT_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** Ingest: a createdAt further ahead of the collector's clock is stored at the receive time, flagged `clock_ahead`. */
+    CREATED_AT_MAX_AHEAD_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(10),
     /** Sustained requests per minute per device and per client IP on ingest; 0 turns rate limiting off. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
     /** Requests a device or IP may send at once before the per-minute rate applies. */

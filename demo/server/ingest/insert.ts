@@ -69,7 +69,8 @@ function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<type
     deviceId: item.context.device ?? null,
     channel: submission.context.channel,
     surveyId: submission.surveyId,
-    createdAt: new Date(submission.createdAt),
+    // A clock ahead is stored at the receive time (verify-context.ts, created-at.ts); `body` keeps the claim.
+    createdAt: item.createdAt ?? new Date(submission.createdAt),
     minScore: metrics.minScore,
     nps: metrics.nps,
     flags: [...place.flags, ...item.flags],

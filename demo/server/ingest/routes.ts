@@ -5,6 +5,7 @@ import { readBodyText, requireMediaType } from '../http/body.js';
 import { clientIp, proxyTrust } from '../http/client-ip.js';
 import { corsPolicy } from '../http/cors.js';
 import { ApiError } from '../http/errors.js';
+import { placeInTime } from './created-at.js';
 import { parseSubmissionBody } from './parse.js';
 import { deviceBucket, ingestLimits } from './rate-limits.js';
 import { lookUpIds } from './resolve.js';
@@ -38,7 +39,11 @@ export function ingestRoutes(ctx: AppContext): Hono {
       throw new ApiError(400, 'idempotency_key_mismatch', `Idempotency-Key "${idempotencyKey}" is not the submission's id "${submissions[0]!.id}"`);
     }
 
-    const items = await checkContexts(ctx, brandId, submissions, batch);
+    const now = ctx.now();
+    const items = (await checkContexts(ctx, brandId, submissions, batch)).map((item) => {
+      const timing = placeInTime(item.submission.createdAt, now, ctx.config);
+      return { ...item, createdAt: timing.createdAt, flags: [...item.flags, ...timing.flags] };
+    });
     if (limits.enabled) {
       const devices = new Set(items.flatMap((item) => (item.context.device ? [item.context.device] : [])));
       const known = devices.size === 1 ? (await lookUpIds(ctx.db, brandId, { device: devices })).devices : new Set<string>();

@@ -21,9 +21,11 @@ export interface IngestItem {
   verified: boolean;
   /**
    * Flags the checks added, stored with the hierarchy's: `unverified_staff` when a verified
-   * submission names staff its token does not.
+   * submission names staff its token does not; `late` or `clock_ahead` (see created-at.ts).
    */
   flags: string[];
+  /** The instant to store as `created_at` when it is not the submission's claim (a clock ahead). */
+  createdAt?: Date;
 }
 
 /**
