@@ -12,7 +12,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
  * `env` adds to the environment, e.g. `{ DATA_DIR, DATABASE_URL, RATE_LIMIT_PER_MINUTE: '0' }`.
  */
 export function startDemoCollector({ port, env = {}, timeoutMs = 150_000 }) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/start.ts', '--seed-demo'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,6 +5,8 @@ import { hierarchyRoutes } from './hierarchy/routes.js';
 import { installErrorHandlers } from './http/errors.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
+import { hideSourceMaps } from './http/source-maps.js';
+import { isProduction } from './production-checks.js';
 import { rejectNulInUrl } from './http/storable-url.js';
 import { ingestRoutes } from './ingest/routes.js';
 import { surveyRoutes } from './surveys/routes.js';
@@ -24,6 +26,7 @@ export function createApp(ctx: AppContext): Hono {
   app.use(securityHeaders(ctx.config));
   installErrorHandlers(app, ctx);
   app.use(rejectNulInUrl());
+  app.use(hideSourceMaps(isProduction(ctx.config)));
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) => {
     try {

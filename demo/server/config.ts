@@ -1,9 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import ipaddr from 'ipaddr.js';
 import * as z from 'zod';
-
-/** demo/surveys/, found from this file so the default works whatever the working directory. */
-const defaultSurveysDir = fileURLToPath(new URL('../surveys/', import.meta.url));
 
 /** `https://shop.example.com` exactly as browsers send it in `Origin` (no path, no trailing slash). */
 function isOrigin(value: string): boolean {
@@ -31,6 +27,8 @@ const isHostName = (entry: string): boolean => /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]
  */
 export const ConfigSchema = z
   .object({
+    /** `production` refuses demo credentials at start, warns about permissive settings and serves no source maps. */
+    NODE_ENV: z.string().optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(8787),
     HOST: z.string().min(1).default('127.0.0.1'),
     /** PostgreSQL URL; when absent, PGlite stores data under DATA_DIR. */
@@ -55,8 +53,8 @@ export const ConfigSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /** Bearer token of the admin API (/v1/admin/…); unset disables that API. */
     ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-    /** Folder of survey definition JSON files imported at start. */
-    SURVEYS_DIR: z.string().min(1).default(defaultSurveysDir),
+    /** Folder of survey definition JSON files imported at start. Unset: none (the demo start sets demo/surveys). */
+    SURVEYS_DIR: z.string().min(1).optional(),
     /** A hierarchy file (.json or .csv) imported at start. */
     HIERARCHY_FILE: z.string().min(1).optional(),
     /** Ingest: a submission whose createdAt is older than this is stored flagged `late` and raises no alert. */
