@@ -70,7 +70,7 @@ function scriptTagKioskLit() {
     name: 'script-tag-kiosk-lit',
     async resolveId(source, importer) {
       if (!importer || importer === shim) return null;
-      if (source === 'lit' || source === 'lit/html.js') return shim;
+      if (source === 'lit' || source === 'lit/html.js' || source === 'lit/directives/keyed.js') return shim;
       const resolved = source.startsWith('.') ? await this.resolve(source, importer, { skipSelf: true }) : null;
       return resolved?.id === live ? shim : null;
     },
