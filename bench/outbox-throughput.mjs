@@ -16,18 +16,27 @@
 // Prints numbers only, no budgets; exits 1 with one line when something does not work (Chromium
 // does not start, a phase does not finish within --timeout seconds, a submission is lost).
 /* global window -- drive() and drain() run in the page */
-import { createServer } from 'node:http';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { BenchError, cpuBusy, launchChromium, machine } from './support/chromium.mjs';
+import { cpuBusy, launchChromium, machine } from './support/chromium.mjs';
+import { BenchError, ROOT, commandLine, runBench } from './support/cli.mjs';
+import { readBody, serveLoopback, submissionsIn } from './support/http.mjs';
+import { pageProblems, pageSaid, withTimeout } from './support/page.mjs';
+import { round } from './support/stats.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-const args = options();
-const items = count('items', 1, 100_000);
-const unbatchedItems = count('unbatched-items', 0, 100_000);
-const sequentialItems = count('sequential-items', 0, 100_000);
-const timeoutMs = count('timeout', 10, 600) * 1000;
+const { args, fail, wholeNumber } = commandLine(
+  'outbox-throughput',
+  {
+    items: { type: 'string', default: '10000' },
+    'unbatched-items': { type: 'string', default: '2000' },
+    'sequential-items': { type: 'string', default: '1000' },
+    storage: { type: 'string', default: 'auto' },
+    timeout: { type: 'string', default: '120' },
+  },
+  '--items N, --unbatched-items N, --sequential-items N, --storage auto|memory, --timeout SECONDS',
+);
+const items = wholeNumber('items', 1, 100_000);
+const unbatchedItems = wholeNumber('unbatched-items', 0, 100_000);
+const sequentialItems = wholeNumber('sequential-items', 0, 100_000);
+const timeoutMs = wholeNumber('timeout', 10, 600) * 1000;
 if (!['auto', 'memory'].includes(args.storage)) fail(`--storage must be auto (IndexedDB) or memory, not "${args.storage}"`);
 
 const sdk = await bundleSdk();
@@ -35,8 +44,7 @@ const busy = await cpuBusy(); // before Chromium starts, so only other work coun
 const collector = { requests: 0, ids: new Set(), duplicates: 0, bad: 0 };
 const server = await serve();
 let browser;
-process.once('SIGINT', () => void stop().finally(() => process.exit(130)));
-try {
+await runBench('outbox-throughput', async () => {
   browser = await launchChromium();
   console.log(
     `outbox throughput: Chromium ${browser.version()} headless, Node ${process.version}, ${machine()} (${busy}% busy before Chromium started); ` +
@@ -56,13 +64,7 @@ try {
       '`online` event until the last `sent` event (acknowledged and removed from the outbox). requests: POSTs the endpoint received. duplicates: ids received\n' +
       'more than once (must be 0). Numbers vary with the machine\'s load; compare runs made one after the other.',
   );
-} catch (error) {
-  if (!(error instanceof BenchError)) throw error;
-  console.error(`bench/outbox-throughput: ${error.message}`);
-  process.exitCode = 1;
-} finally {
-  await stop();
-}
+}, stop);
 
 async function stop() {
   await browser?.close().catch(() => {});
@@ -75,21 +77,25 @@ async function measure(phase) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    const problems = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => ['error', 'warning'].includes(message.type()) && problems.push(message.text()));
+    const problems = pageProblems(page, { warnings: true });
     await page.goto(`${server.origin}/`, { waitUntil: 'load' });
     // The SDK module is fetched now: offline, the page cannot load it.
     await page.waitForFunction(() => window.__sdk !== undefined, undefined, { timeout: 30_000 });
     await context.setOffline(true);
-    const queued = await withTimeout(page.evaluate(drive, { items: phase.items, batch: phase.batch, storage: args.storage, oneByOne: phase.oneByOne }), `${phase.name}: enqueueing ${phase.items} submissions`, problems);
-    if (queued.pending !== phase.items) throw new BenchError(`${phase.name}: ${queued.pending} of ${phase.items} submissions in the outbox after enqueueing${describe(problems)}`);
+    const queued = await withTimeout(
+      page.evaluate(drive, { items: phase.items, batch: phase.batch, storage: args.storage, oneByOne: phase.oneByOne }),
+      timeoutMs,
+      `${phase.name}: enqueueing ${phase.items} submissions`,
+      problems,
+      'raise --timeout',
+    );
+    if (queued.pending !== phase.items) throw new BenchError(`${phase.name}: ${queued.pending} of ${phase.items} submissions in the outbox after enqueueing${pageSaid(problems)}`);
     if (collector.requests > 0) throw new BenchError(`${phase.name}: the endpoint got ${collector.requests} requests while the context was offline`);
     await context.setOffline(false);
-    const drained = await withTimeout(page.evaluate(drain), `${phase.name}: flushing ${phase.items} submissions`, problems);
+    const drained = await withTimeout(page.evaluate(drain), timeoutMs, `${phase.name}: flushing ${phase.items} submissions`, problems, 'raise --timeout');
     const lost = phase.items - collector.ids.size;
     if (drained.sent !== phase.items || lost !== 0 || drained.left !== 0) {
-      throw new BenchError(`${phase.name}: ${drained.sent} sent and ${drained.dropped} dropped events, ${collector.ids.size} ids received, ${drained.left} left in the outbox, of ${phase.items}${describe(problems)}`);
+      throw new BenchError(`${phase.name}: ${drained.sent} sent and ${drained.dropped} dropped events, ${collector.ids.size} ids received, ${drained.left} left in the outbox, of ${phase.items}${pageSaid(problems)}`);
     }
     return {
       items: phase.items,
@@ -197,106 +203,36 @@ async function bundleSdk() {
   }
 }
 
-/** A bounded HTTP server: the page, the SDK, and a collector endpoint that answers 202 and counts ids. */
-async function serve() {
+/** The page, the SDK, and a collector endpoint that answers 202 and counts ids. */
+function serve() {
   const page = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>outbox throughput</title></head><body><p>outbox throughput</p>' +
     '<script type="module">import * as sdk from "/sdk.js"; window.__sdk = sdk;</script></body></html>';
-  const http = createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const send = (status, headers, body) => res.writeHead(status, headers).end(body);
+  return serveLoopback((req, pathname, send) => {
     if (req.method === 'GET' && pathname === '/') send(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, page);
     else if (req.method === 'GET' && pathname === '/sdk.js') send(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' }, sdk);
-    else if (req.method === 'POST' && pathname === '/v1/submissions') receive(req, send);
+    else if (req.method === 'POST' && pathname === '/v1/submissions') void receive(req, send);
     else if (req.method === 'GET' && pathname === '/favicon.ico') send(204, {});
     else send(404, { 'content-type': 'text/plain' }, 'Not found');
   });
-  http.headersTimeout = 5_000;
-  http.requestTimeout = 10_000;
-  await new Promise((resolve, reject) => http.once('error', reject).listen(0, '127.0.0.1', resolve));
-  return {
-    origin: `http://127.0.0.1:${http.address().port}`,
-    close: () => new Promise((resolve) => (http.closeAllConnections(), http.close(() => resolve()))),
-  };
 }
 
 /** POST /v1/submissions: one submission or `{ submissions: [...] }`, at most 64 KB; counts ids and duplicates. */
-function receive(req, send) {
+async function receive(req, send) {
   collector.requests++;
-  const chunks = [];
-  let size = 0;
-  req.on('data', (chunk) => {
-    size += chunk.length;
-    if (size <= 64 * 1024) chunks.push(chunk);
-  });
-  req.on('end', () => {
-    if (size > 64 * 1024) return void (collector.bad++, send(413, { 'content-type': 'text/plain' }, 'Too large'));
-    let list;
-    try {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      list = Array.isArray(body.submissions) ? body.submissions : [body];
-    } catch {
-      collector.bad++;
-      return void send(400, { 'content-type': 'text/plain' }, 'Bad JSON');
-    }
-    let duplicates = 0;
-    for (const submission of list) {
-      if (collector.ids.has(submission.id)) duplicates++;
-      else collector.ids.add(submission.id);
-    }
-    collector.duplicates += duplicates;
-    send(202, { 'content-type': 'application/json' }, JSON.stringify({ accepted: list.length - duplicates, duplicates }));
-  });
-}
-
-/** Percent of CPU time, over all cores, spent outside the idle loop during one second (other work on the machine is noise here). */
-
-/** A page call that must not hang the benchmark. */
-async function withTimeout(promise, what, problems) {
-  let timer;
-  const timeout = new Promise((resolve, reject) => {
-    timer = setTimeout(() => reject(new BenchError(`${what} took longer than ${timeoutMs / 1000} s (raise --timeout)${describe(problems)}`)), timeoutMs);
-  });
+  const { body, tooLarge } = await readBody(req);
+  if (tooLarge) return void (collector.bad++, send(413, { 'content-type': 'text/plain' }, 'Too large'));
+  let list;
   try {
-    return await Promise.race([promise, timeout]);
-  } catch (error) {
-    if (error instanceof BenchError) throw error;
-    throw new BenchError(`${what} failed: ${error.message.split('\n')[0]}${describe(problems)}`);
-  } finally {
-    clearTimeout(timer);
+    list = submissionsIn(body);
+  } catch {
+    collector.bad++;
+    return void send(400, { 'content-type': 'text/plain' }, 'Bad JSON');
   }
-}
-
-function describe(problems) {
-  return problems.length ? `; page said: ${[...new Set(problems)].slice(0, 3).join(' | ')}` : '';
-}
-
-function round(value, digits) {
-  return Number(value.toFixed(digits));
-}
-
-function count(name, min, max) {
-  const value = Number(args[name]);
-  if (!Number.isInteger(value) || value < min || value > max) fail(`--${name} must be a whole number from ${min} to ${max}, not "${args[name]}"`);
-  return value;
-}
-
-function options() {
-  try {
-    return parseArgs({
-      options: {
-        items: { type: 'string', default: '10000' },
-        'unbatched-items': { type: 'string', default: '2000' },
-        'sequential-items': { type: 'string', default: '1000' },
-        storage: { type: 'string', default: 'auto' },
-        timeout: { type: 'string', default: '120' },
-      },
-    }).values;
-  } catch (error) {
-    return fail(`${error.message} (options: --items N, --unbatched-items N, --sequential-items N, --storage auto|memory, --timeout SECONDS)`);
+  let duplicates = 0;
+  for (const submission of list) {
+    if (collector.ids.has(submission.id)) duplicates++;
+    else collector.ids.add(submission.id);
   }
-}
-
-function fail(message) {
-  console.error(`bench/outbox-throughput: ${message}`);
-  process.exit(1);
+  collector.duplicates += duplicates;
+  send(202, { 'content-type': 'application/json' }, JSON.stringify({ accepted: list.length - duplicates, duplicates }));
 }

@@ -7,6 +7,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { minifyCss } from '../build/minify-css.mjs';
+import { kb } from './support/stats.mjs';
 
 /**
  * In bytes of gzip. `budget` is what `--check` (and so `npm test`) enforces: a change that grows a
@@ -71,7 +72,6 @@ async function build({ input, code, scriptTag, withoutSdk }) {
   return { code: [...loaded].map((chunk) => chunk.code).join('\n'), modules: Object.assign({}, ...[...loaded].map((chunk) => chunk.modules)) };
 }
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const rows = [];
 let over = false;
 for (const spec of bundles) {
