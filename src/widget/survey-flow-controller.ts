@@ -98,8 +98,8 @@ export class SurveyFlowController implements ReactiveController {
   /** The client this flow made, and what it was made from. */
   #owned: { client: Client; endpoint: string; key: string | undefined } | undefined;
   #state: FlowState = { phase: 'loading', answers: [], problems: new Map() };
-  /** What the survey was last loaded from; a change loads it again. */
-  #source: unknown[] | undefined;
+  /** What the survey was last loaded from (`survey`, `endpoint`, `client`); a change loads it again. */
+  #source: readonly unknown[] | undefined;
   #loads = 0;
   #lastError = '';
   /** Bumped by restart(): an outcome that arrives for an earlier shopper must not reach this one. */
@@ -156,12 +156,12 @@ export class SurveyFlowController implements ReactiveController {
 
   hostUpdate(): void {
     const { survey, endpoint, client } = this.#host;
-    // Compared as JSON: a host framework may hand over an equal survey object on every render, and
-    // only a real change reloads (and so restarts the survey).
-    const source = [JSON.stringify(survey), endpoint, client];
-    if (this.#source?.every((value, i) => value === source[i])) return;
-    this.#source = source;
-    void this.#load();
+    const last = this.#source;
+    this.#source = [survey, endpoint, client];
+    // A host framework may hand over an equal survey object on every render: only a real change
+    // reloads (and so restarts the survey), never a new object with the same content.
+    const same = last && endpoint === last[1] && client === last[2] && (survey === last[0] || JSON.stringify(survey) === JSON.stringify(last[0]));
+    if (!same) void this.#load();
   }
 
   /**
