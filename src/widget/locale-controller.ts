@@ -82,7 +82,7 @@ export class LocaleController implements ReactiveController {
   async load(): Promise<void> {
     const code = resolveLocale(this.#active);
     await loadMessages(code);
-    if (resolveLocale(this.#active) === code && messagesFor(code) && code !== this.#shown) {
+    if (resolveLocale(this.#active) === code && messagesFor(code)) {
       this.#shown = code;
       this.#host.requestUpdate();
     }

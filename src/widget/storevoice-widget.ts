@@ -169,7 +169,7 @@ export class StoreVoiceWidget extends LitElement {
     context: (answers) => contextOf(this, answers, this.#locale.recorded),
     ready: () => this.#locale.load(),
   });
-  readonly #view = surveyView(this.#flow, this.#locale, () => this.mode === 'kiosk');
+  readonly #view = surveyView(this.#flow, this.#locale, false);
   /** Launcher mode: whether the dialog is open. */
   #isOpen = false;
   /** Kiosk mode's controllers and screens, loaded on demand (retailer websites never download them). */
@@ -200,7 +200,7 @@ export class StoreVoiceWidget extends LitElement {
       const { createKiosk } = await loadKiosk();
       // Unless the mode changed meanwhile (it starts again when it comes back).
       if (this.mode === 'kiosk') {
-        this.#kiosk = createKiosk(this, { flow: this.#flow, locale: this.#locale, view: this.#view });
+        this.#kiosk = createKiosk(this, { flow: this.#flow, locale: this.#locale, view: surveyView(this.#flow, this.#locale, true) });
         this.requestUpdate();
       }
     } catch (error) {
@@ -251,16 +251,6 @@ export class StoreVoiceWidget extends LitElement {
     return dismissedAt(this.#flow.state.definition?.id);
   }
 
-  #handleDialogClick(event: MouseEvent): void {
-    // A click on the backdrop lands on the <dialog> itself, outside its content box.
-    if (event.target === event.currentTarget) this.close();
-  }
-
-  #handleDialogCancel(event: Event): void {
-    event.preventDefault(); // keep our own close() path so focus and events stay consistent
-    this.close();
-  }
-
   /**
    * A kiosk runs unattended for days: an error while committing a render (the kiosk catches its own
    * render errors) resets it to the attract screen instead of leaving it broken.
@@ -292,7 +282,14 @@ export class StoreVoiceWidget extends LitElement {
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 4h16v12H8l-4 4z" /></svg>
         <span>${messages.openFeedback}</span>
       </button>
-      <dialog part="dialog" aria-labelledby="sv-title" dir=${messages.dir} lang=${locale.code} @click=${this.#handleDialogClick} @cancel=${this.#handleDialogCancel}>
+      <dialog
+        part="dialog"
+        aria-labelledby="sv-title"
+        dir=${messages.dir}
+        lang=${locale.code}
+        @click=${(event: MouseEvent) => event.target === event.currentTarget && this.close() /* the backdrop: outside the dialog's content */}
+        @cancel=${(event: Event) => (event.preventDefault(), this.close()) /* our own close(), so focus and events stay consistent */}
+      >
         <div part="panel" class="panel">
           <button part="button" class="close" aria-label=${messages.close} @click=${() => this.close()}>
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18" /></svg>

@@ -98,7 +98,7 @@ export class SurveyFlowController implements ReactiveController {
   /** The client this flow made, and what it was made from. */
   #owned: { client: Client; endpoint: string; key: string | undefined } | undefined;
   #state: FlowState = { phase: 'loading', answers: [], problems: new Map() };
-  /** What the survey was last loaded from (`survey`, `endpoint`, `client`); a change loads it again. */
+  /** What the survey was last loaded from: `survey`, it as JSON, `endpoint`, `client`. */
   #source: readonly unknown[] | undefined;
   #loads = 0;
   #lastError = '';
@@ -157,11 +157,12 @@ export class SurveyFlowController implements ReactiveController {
   hostUpdate(): void {
     const { survey, endpoint, client } = this.#host;
     const last = this.#source;
-    this.#source = [survey, endpoint, client];
     // A host framework may hand over an equal survey object on every render: only a real change
-    // reloads (and so restarts the survey), never a new object with the same content.
-    const same = last && endpoint === last[1] && client === last[2] && (survey === last[0] || JSON.stringify(survey) === JSON.stringify(last[0]));
-    if (!same) void this.#load();
+    // reloads (and so restarts the survey). A new object is compared by content; the same one is not
+    // looked at again, so a survey changed in place, as Lit itself, goes unnoticed.
+    const source = [survey, last && survey === last[0] ? last[1] : JSON.stringify(survey), endpoint, client];
+    this.#source = source;
+    if (!last || source.some((value, i) => i > 0 && value !== last[i])) void this.#load();
   }
 
   /**
@@ -228,9 +229,8 @@ export class SurveyFlowController implements ReactiveController {
     if (!definition || phase === 'sending') return;
     // The same test as the SDK's isComplete(), question by question, so the problems can be shown.
     if (!this.#check(this.steps.visible)) return;
-    const { answers } = this.#state;
-    if (this.driver) this.driver.complete(answers);
-    else void this.deliver(answers);
+    if (this.driver) this.driver.complete(this.#state.answers);
+    else void this.deliver(this.#state.answers);
   }
 
   /** "Try again" after a refused submission. */
@@ -317,17 +317,13 @@ export class SurveyFlowController implements ReactiveController {
       if (!check.valid) problems.set(question.id, check);
     }
     this.#set({ problems });
-    if (problems.size > 0) this.#afterRender(focusProblem);
+    if (problems.size > 0) void this.#host.updateComplete.then(() => focusProblem(this.#host.renderRoot));
     return problems.size === 0;
   }
 
   #goTo(id: string): void {
     this.#set({ currentId: id, problems: new Map() });
-    this.#afterRender(focusQuestion);
-  }
-
-  #afterRender(focus: (root: ParentNode) => void): void {
-    void this.#host.updateComplete.then(() => focus(this.#host.renderRoot));
+    void this.#host.updateComplete.then(() => focusQuestion(this.#host.renderRoot));
   }
 
   /** The one way the state changes: a new snapshot, and an update of the element. */

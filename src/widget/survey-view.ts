@@ -23,13 +23,13 @@ export interface SurveyView {
 }
 
 /**
- * The view of `flow` in `locale`. `kiosk()` tells whether the element is in kiosk mode: one
- * question per screen whatever the survey says (big targets need the room), fields that do not
- * offer the previous customer's entries.
+ * The view of `flow` in `locale`. A `kiosk` view shows one question per screen whatever the survey
+ * says (big targets need the room), with fields that do not offer the previous customer's entries;
+ * the element draws with its own view and hands kiosk mode a kiosk one.
  *
- * @example html`<div part="panel">${surveyView(flow, locale, () => false).body()}</div>`
+ * @example html`<div part="panel">${surveyView(flow, locale, false).body()}</div>`
  */
-export function surveyView(flow: SurveyFlowController, locale: LocaleController, kiosk: () => boolean): SurveyView {
+export function surveyView(flow: SurveyFlowController, locale: LocaleController, kiosk: boolean): SurveyView {
   const question = (question: Question): TemplateResult => {
     const { answers, problems } = flow.state;
     const problem = problems.get(question.id);
@@ -45,7 +45,7 @@ export function surveyView(flow: SurveyFlowController, locale: LocaleController,
         idPrefix: `sv-${question.id}`,
         errorId,
         invalid: problem !== undefined,
-        kiosk: kiosk(),
+        kiosk,
         onAnswer: (answer) => flow.answer(question, answer),
       })}
       <p part="error" class="error" id=${errorId} role="alert">${problem && !problem.valid ? errorText(problem, locale.messages) : ''}</p>
@@ -80,7 +80,7 @@ export function surveyView(flow: SurveyFlowController, locale: LocaleController,
     if (phase === 'done') return html`${heading}${outcome(definition)}`;
     const { visible, index } = flow.steps;
     // A kiosk shows one question per screen, whatever the survey says: big targets need the room.
-    const pageMode = definition.display === 'page' && !kiosk();
+    const pageMode = definition.display === 'page' && !kiosk;
     const shown = pageMode ? visible : visible.filter((q) => q.id === currentId);
     const isLast = pageMode || index === visible.length - 1;
     return html`${heading}
