@@ -160,10 +160,10 @@ export class StoreVoiceWidget extends LitElement {
   /** More context for each submission (e.g. `tags`); the hierarchy attributes take precedence. */
   declare context: ContextInput | undefined;
 
-  // One job each (docs/architecture.md, "The widget"): the language, the survey's flow, and the
-  // view that draws the flow; the element wires them to its attributes and opens and closes
-  // launcher mode's dialog. Internals are `#private`, not TypeScript `private`: terser shortens `#names` in
-  // the script tag, while a `private` member ships spelled out.
+  // One job each (docs/architecture.md, "The widget: one job per class"): the language, the
+  // survey's flow, and the view that draws it; the element wires them to its attributes and opens
+  // and closes launcher mode's dialog. Internals are `#private`, not TypeScript `private`: terser
+  // shortens `#names` in the script tag, while a `private` member ships spelled out.
   readonly #locale = new LocaleController(this);
   readonly #flow = new SurveyFlowController(this, {
     context: (answers) => contextOf(this, answers, this.#locale.recorded),
