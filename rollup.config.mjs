@@ -9,6 +9,7 @@ import terser from '@rollup/plugin-terser';
 import pkg from './package.json' with { type: 'json' };
 import { minifyCss, shortPrivateProperties } from './build/minify-css.mjs';
 import { minifyHtml } from './build/minify-html.mjs';
+import { jsonSchemas } from './build/json-schemas.mjs';
 import { fileURLToPath } from 'node:url';
 
 const external = [...Object.keys(pkg.dependencies)];
@@ -112,8 +113,14 @@ export const builds = [
   {
     input: { sdk: 'sdk/index.ts', index: 'src/index.ts' },
     external: isExternal,
-    plugins: [packageVersion(), minifyCss(), ts()],
-    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    plugins: [packageVersion(), minifyCss(), ts(), jsonSchemas()],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
     onwarn,
   },
   {
