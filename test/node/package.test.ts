@@ -46,7 +46,7 @@ describe('the npm package', () => {
     const allowed = [
       /^(LICENSE|README\.md|CHANGELOG\.md|package\.json|custom-elements\.json)$/,
       /^dist\/(index|sdk|storevoice\.iife|kiosk|url-context)\.js(\.map)?$/,
-      /^dist\/(chunks|locales)\/[\w.-]+\.js(\.map)?$/,
+      /^dist\/(chunks|locales|sdk)\/[\w.-]+\.js(\.map)?$/,
       /^dist\/schema\/(submission|survey)\.json$/,
       /^dist\/types\/(sdk|src)\/[\w/.-]+\.d\.ts$/,
     ];
@@ -87,6 +87,26 @@ describe('the npm package', () => {
       console.log(JSON.stringify([submission.$schema, submission.properties.answers.type, survey.properties.questions.type]));`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: consumer, encoding: 'utf8' });
     assert.deepEqual(JSON.parse(out), ['https://json-schema.org/draft/2020-12/schema', 'array', 'array']);
+  });
+
+  it('bundles `http` alone without the schemas or zod, with esbuild and rollup', async () => {
+    writeFileSync(join(consumer, 'http-only.js'), "export { http } from 'storevoice/sdk';\n");
+    execFileSync(bin('esbuild'), ['http-only.js', '--bundle', '--format=esm', '--platform=browser', '--metafile=out/http-only.meta.json', '--outfile=out/http-only.js', '--log-level=error'], { cwd: consumer });
+    const meta = JSON.parse(readFileSync(join(consumer, 'out/http-only.meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+    const esbuildInputs = Object.entries(meta.outputs['out/http-only.js']!.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => path);
+    assert.ok(esbuildInputs.some((path) => path.includes('node_modules/ky/')), 'ky is bundled');
+    assert.deepEqual(esbuildInputs.filter((path) => /zod|dist\/sdk\/schemas-/.test(path)), [], 'esbuild: no zod, no schemas');
+
+    const { rollup } = await import('rollup');
+    const { nodeResolve } = await import('@rollup/plugin-node-resolve');
+    const bundle = await rollup({ input: join(consumer, 'http-only.js'), plugins: [nodeResolve({ browser: true, rootDir: consumer })], onwarn: () => {} });
+    const { output } = await bundle.generate({ format: 'es' });
+    await bundle.close();
+    const rollupModules = Object.entries(output[0].modules).filter(([, module]) => module.renderedLength > 0).map(([id]) => id);
+    assert.ok(rollupModules.some((id) => id.includes('/ky/')), 'ky is bundled');
+    assert.deepEqual(rollupModules.filter((id) => /zod|dist\/sdk\/schemas-/.test(id)), [], 'rollup: no zod, no schemas');
   });
 
   for (const resolution of ['bundler', 'node16'] as const) {
