@@ -4,9 +4,9 @@ import { ValidationError, type ValidationIssue } from '../errors.js';
 /** An issue as zod's error maps see it (with the offending `input`), or as it ends up in a `ZodError` (without). */
 type Issue = z.core.$ZodRawIssue | z.core.$ZodIssue;
 
-/** `['answers', 0, 'value']` → `answers[0].value` */
+/** `['answers', 0, 'value']` → `answers[0].value`; an empty key (a tag named "") → `tags[""]` */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : key === '' ? `${out}[""]` : out ? `${out}.${String(key)}` : String(key)), '');
 }
 
 const sizeUnit: Record<string, string> = { string: 'characters', array: 'items' };
@@ -52,8 +52,11 @@ export function describeIssue(issue: Issue, root?: unknown): string {
     case 'invalid_union':
       if (issue.discriminator !== undefined) return `${JSON.stringify(value)} is not a known ${issue.discriminator}`;
       return 'does not match any allowed shape';
-    case 'invalid_key':
-      return 'has an invalid key';
+    case 'invalid_key': {
+      // The key's own problems, worded for the key ("key must have at most 40 characters").
+      const key = issue.path?.at(-1);
+      return `key ${issue.issues.map((problem) => describeIssue(problem, key)).join(', ')}`;
+    }
     default:
       return given(issue) ?? 'is invalid';
   }
