@@ -55,12 +55,13 @@ export interface HttpOptions {
     maxRetryAfter?: number;
   };
   /**
-   * [ky hooks](https://github.com/sindresorhus/ky#hooks) run for every request, added to those of
-   * the ky instance. `beforeRequest` runs once per request, `beforeRetry` before each in-request
-   * retry: set a fresh auth header in both. A hook may change any header, `Authorization` included.
+   * [ky hooks](https://github.com/sindresorhus/ky/tree/v1.14.3#hooks), added to those of the ky
+   * instance. `beforeRequest` runs before every attempt, retries included, so it is the place for a
+   * fresh auth header; a hook may change any header, `Authorization` included. `beforeRetry`
+   * runs before each in-request retry, `afterResponse` after each answer.
    * @default undefined
    * @example
-   * http(url, { hooks: { beforeRequest: [({ request }) => request.headers.set('authorization', `Bearer ${token()}`)] } })
+   * http(url, { hooks: { beforeRequest: [(request) => request.headers.set('authorization', `Bearer ${token()}`)] } })
    */
   hooks?: Hooks;
   /**
@@ -146,7 +147,7 @@ export function http(endpoint: string, options: HttpOptions = {}): Transport {
       await ky.post(url, { body, headers, signal, timeout, retry: retryOptions, ...(hooks && { hooks }) });
       return { status: 'sent' };
     } catch (error) {
-      return classify(error, signal);
+      return await classify(error, signal);
     }
   };
 

@@ -410,21 +410,25 @@ describe('http transport', () => {
   });
 
   describe('ky hooks and instances', () => {
-    it('runs beforeRequest hooks, which may set a fresh Authorization header', async () => {
+    it('runs beforeRequest hooks before every attempt: a fresh Authorization header each time', async () => {
       const collector = await testCollector();
-      await collector.requireKey('pk_fresh');
-      let tokens = 0;
+      await collector.fail({ status: 503 });
+      let token = 0;
       const transport = http(collector.endpoint, {
         key: 'pk_stale',
-        hooks: { beforeRequest: [({ request }) => void (tokens++, request.headers.set('authorization', 'Bearer pk_fresh'))] },
+        retry: fast,
+        hooks: { beforeRequest: [(request) => void request.headers.set('authorization', `Bearer token-${++token}`)] },
       });
 
       expect(await transport.send([submission()], never())).to.deep.equal({ status: 'sent' });
       expect(await transport.send([submission()], never())).to.deep.equal({ status: 'sent' });
 
-      expect(tokens).to.equal(2, 'once per request');
       const state = await collector.state();
-      expect(state.requests.map((r) => r.authorization)).to.deep.equal(['Bearer pk_fresh', 'Bearer pk_fresh']);
+      expect(state.requests.map((r) => [r.status, r.authorization])).to.deep.equal([
+        [503, 'Bearer token-1'],
+        [202, 'Bearer token-2'],
+        [202, 'Bearer token-3'],
+      ]);
       expect(state.storedCount).to.equal(2);
     });
 
@@ -451,7 +455,7 @@ describe('http transport', () => {
       const seen: string[] = [];
       const own = ky.create({
         headers: { 'x-tenant': 'acme' },
-        hooks: { beforeRequest: [({ request }) => void seen.push(`${request.method} ${request.headers.get('x-tenant')} ${request.headers.get('idempotency-key')}`)] },
+        hooks: { beforeRequest: [(request) => void seen.push(`${request.method} ${request.headers.get('x-tenant')} ${request.headers.get('idempotency-key')}`)] },
       });
       const s = submission();
 
