@@ -23,7 +23,8 @@ const shipped = (name: string): unknown => {
   }
 };
 
-const ajv = new Ajv2020({ allErrors: true });
+// allowUnionTypes: zod writes a union of plain types as `type: [...]`, which is standard JSON Schema.
+const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true });
 addFormats.default(ajv);
 const checkSubmission = ajv.compile(shipped('submission') as object);
 const checkSurvey = ajv.compile(shipped('survey') as object);
