@@ -7,7 +7,8 @@ import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import pkg from './package.json' with { type: 'json' };
-import { minifyCss, shortPrivateProperties } from './build/minify-css.mjs';
+import { minifyCss } from './build/minify-css.mjs';
+import { shortPrivateProperties } from './build/rename-private-properties.mjs';
 import { minifyHtml } from './build/minify-html.mjs';
 import { jsonSchemas } from './build/json-schemas.mjs';
 import { relative } from 'node:path';
@@ -123,7 +124,7 @@ export const builds = [
   {
     input: { sdk: 'sdk/index.ts', index: 'src/index.ts' },
     external: isExternal,
-    plugins: [packageVersion(), minifyCss(), ts(), jsonSchemas()],
+    plugins: [packageVersion(), ts(), minifyCss(), jsonSchemas()],
     output: {
       dir: 'dist',
       format: 'es',
@@ -141,7 +142,7 @@ export const builds = [
   },
   {
     input: 'src/embed.ts',
-    plugins: [scriptTagLocales(), scriptTagKiosk(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), minifyHtml(), shortPrivateProperties(), terser({ ecma: 2020, module: false, compress: { passes: 3 }, format: { comments: keepLicenses } })],
+    plugins: [scriptTagLocales(), scriptTagKiosk(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), ts(), minifyCss(), minifyHtml(), shortPrivateProperties(), terser({ ecma: 2020, module: false, compress: { passes: 3 }, format: { comments: keepLicenses } })],
     output: { file: 'dist/storevoice.iife.js', format: 'iife', sourcemap: true, banner: LIT_NOTICE, intro: 'var __storevoice_globals = {};' },
     onwarn,
   },
@@ -164,7 +165,7 @@ export const builds = [
     // The script tag's kiosk mode: one module beside the bundle, imported only by mode="kiosk".
     // It borrows the bundle's Lit (src/kiosk/script-tag-lit.ts): one lit-html, one Trusted Types policy.
     input: { kiosk: 'src/kiosk/script-tag-entry.ts' },
-    plugins: [scriptTagKioskLit(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), shortPrivateProperties(), terser({ ecma: 2020, module: true })],
+    plugins: [scriptTagKioskLit(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), ts(), minifyCss(), shortPrivateProperties(), terser({ ecma: 2020, module: true })],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true, intro: 'const __storevoice_globals = {};' },
     onwarn,
   },
