@@ -9,7 +9,10 @@ import { ingestRoutes } from './ingest/routes.js';
 import { surveyRoutes } from './surveys/routes.js';
 import { pageRoutes } from './pages/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { preferenceRoutes } from './auth/preferences.js';
+import { directoryRoutes } from './directory/routes.js';
 import { statsRoutes } from './stats/routes.js';
+import { targetRoutes } from './targets/routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 
 /**
@@ -38,7 +41,10 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', hierarchyRoutes(ctx));
   app.route('/v1/admin/alerts', alertRoutes(ctx));
   app.route('/', authRoutes(ctx));
+  app.route('/', preferenceRoutes(ctx));
+  app.route('/', directoryRoutes(ctx));
   app.route('/', statsRoutes(ctx));
+  app.route('/', targetRoutes(ctx));
   app.route('/', dashboardRoutes());
   // The demo pages last: API routes win over static files.
   app.route('/', pageRoutes());

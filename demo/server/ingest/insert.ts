@@ -1,5 +1,6 @@
 import type { Submission } from '../../../sdk/index.js';
 import type { AppContext, StoredSubmission } from '../context.js';
+import { withoutPulseIdentifiers } from '../privacy/pulse.js';
 import { metricsOf } from './metrics.js';
 import { placeInHierarchy } from './resolve.js';
 import { toStorable } from './storable.js';
@@ -22,9 +23,10 @@ export async function insertJobs(ctx: Pick<AppContext, 'db' | 'now'>, jobs: read
   const claimed = new Set<string>();
   const prepared = [];
   for (const job of jobs) {
-    const placements = await placeInHierarchy(ctx.db, job.brandId, job.items.map((item) => item.context));
+    const items = job.items.map(anonymousPulse);
+    const placements = await placeInHierarchy(ctx.db, job.brandId, items.map((item) => item.context));
     prepared.push(
-      job.items.flatMap((item, index) => {
+      items.flatMap((item, index) => {
         const id = item.submission.id.toLowerCase();
         if (claimed.has(id)) return [];
         claimed.add(id);
@@ -51,6 +53,12 @@ export async function insertJobs(ctx: Pick<AppContext, 'db' | 'now'>, jobs: read
   );
   const isNew = new Set(inserted.map((r) => r.id));
   return prepared.map((jobRows) => jobRows.filter((r) => isNew.has(r.stored.id)).map((r) => r.stored));
+}
+
+/** An employee pulse item without anything that points below its store (privacy/pulse.ts). */
+function anonymousPulse(item: IngestItem): IngestItem {
+  if (item.submission.context.channel !== 'employee') return item;
+  return { ...item, submission: withoutPulseIdentifiers(item.submission), context: { ...item.context, staff: [], device: undefined } };
 }
 
 function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<typeof placeInHierarchy>>[number], receivedAt: string) {

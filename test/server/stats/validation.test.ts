@@ -39,7 +39,7 @@ for (const target of databaseTargets) {
     after(() => collector.close());
 
     it('answers 400 with the issues for bad parameters', async () => {
-      for (const query of ['level=planet', 'from=2026-13-01', 'from=yesterday', 'from=2026-03-08&to=2026-03-01', 'channel=kiosk', 'bucket=hour', 'limit=0', 'limit=1000', 'from=2020-01-01&to=2026-01-01', 'store=', 'store=%3Cscript%3E']) {
+      for (const query of ['level=planet', 'from=2026-13-01', 'from=yesterday', 'from=2026-03-08&to=2026-03-01', 'channel=fax', 'device=phone', 'locale=x', 'bucket=hour', 'level=staff&survey=store-exit', 'channel=employee&locale=sv', 'limit=0', 'limit=1000', 'from=2020-01-01&to=2026-01-01', 'store=', 'store=%3Cscript%3E']) {
         const res = await get(collector.url, `/v1/stats?${query}`, ceo);
         assert.equal(res.status, 400, query);
         const body = (await res.json()) as { error: string; issues: Array<{ path: unknown[]; message: string }> };
@@ -70,8 +70,11 @@ for (const target of databaseTargets) {
       const body = await getJson<StatsResponse>(collector.url, `/v1/stats?level=store&channel=employee&${RANGE}`, manager);
       assert.deepEqual(body.summary.smiley, { value: null, n: 2, insufficientResponses: true });
       assert.equal((await get(collector.url, `/v1/stats?level=staff&channel=employee&${RANGE}`, manager)).status, 400);
-      const comments = (await (await get(collector.url, `/v1/stats/comments?channel=employee&${RANGE}`, manager)).json()) as { comments: Array<{ text: string }> };
-      assert.deepEqual(comments.comments.map((c) => c.text), ['Good team']);
+      // Two pulse answers are below the minimum: not even their comments are shown.
+      const comments = (await (await get(collector.url, `/v1/stats/comments?channel=employee&${RANGE}`, manager)).json()) as { comments: Array<{ text: string }>; insufficientResponses: boolean };
+      assert.deepEqual([comments.comments, comments.insufficientResponses], [[], true]);
+      assert.equal((await get(collector.url, `/v1/stats/export.csv?rows=responses&channel=employee&${RANGE}`, manager)).status, 400);
+      assert.equal((await get(collector.url, `/v1/stats/kudos?channel=employee&${RANGE}`, manager)).status, 400);
       const customer = (await (await get(collector.url, `/v1/stats/comments?${RANGE}`, manager)).json()) as { comments: Array<{ text: string }> };
       assert.ok(!customer.comments.some((c) => c.text === 'Good team'));
     });

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { disclosedStaff } from '../../privacy/anonymity.js';
 import type { Filter } from '../scope.js';
 import type { KudosItem } from '../types.js';
 import { submissionsWhere } from '../where.js';
@@ -20,8 +21,12 @@ interface Row {
  * or context) or by first name in the text, for staff of the store it was given at. Positive
  * means every rating given is high (1–5 scales ≥ 4, NPS ≥ 9) and at least one was given.
  * A staff filter (a staff member's own view) matches either way of naming them.
+ *
+ * Kudos are recognition, so they are shown even for someone below the minimum of responses; but
+ * then without scores: an item keeps its scores only when every person it names has at least
+ * `minimum` responses in the window (privacy/anonymity.ts).
  */
-export async function recentKudos(db: Queryable, filter: Filter, limit: number): Promise<KudosItem[]> {
+export async function recentKudos(db: Queryable, filter: Filter, limit: number, minimum: number): Promise<KudosItem[]> {
   const where = submissionsWhere(filter, { staff: false });
   const params = [...where.params];
   const candidates = `SELECT s.id, s.brand_id, s.created_at, s.store_id, s.staff_ids, s.comment, s.nps, s.min_score FROM submissions s
@@ -59,5 +64,9 @@ export async function recentKudos(db: Queryable, filter: Filter, limit: number):
      ORDER BY s.created_at DESC LIMIT $${params.length + 1}`,
     [...params, limit],
   );
-  return rows.map((r) => ({ id: r.id, createdAt: r.created_at.toISOString(), storeId: r.store_id, storeName: r.store_name, staff: r.staff, text: r.comment, nps: r.nps, minScore: r.min_score }));
+  const shown = await disclosedStaff(db, filter, rows.flatMap((r) => r.staff.map((s) => s.id)), minimum);
+  return rows.map((r) => {
+    const scored = r.staff.every((s) => shown.has(s.id));
+    return { id: r.id, createdAt: r.created_at.toISOString(), storeId: r.store_id, storeName: r.store_name, staff: r.staff, text: r.comment, nps: scored ? r.nps : null, minScore: scored ? r.min_score : null };
+  });
 }
