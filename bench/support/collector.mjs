@@ -1,10 +1,7 @@
 // Starts the demo collector (`demo/start.ts`) in a child process, for benchmarks that must not share
 // an event loop with it, and waits for the `login:` lines it prints once seeded and listening.
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { BenchError } from './chromium.mjs';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { BenchError, ROOT } from './cli.mjs';
 
 /**
  * Resolves with `{ origin, stop }` once the collector is ready, or rejects with a one-line
