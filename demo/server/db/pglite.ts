@@ -21,6 +21,12 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       await pg.exec(sql);
     },
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    async listen(channel, onNotify, onListen) {
+      const stop = await pg.listen(channel, onNotify);
+      // In-process: nothing can interrupt it, so listening starts exactly once.
+      onListen?.();
+      return () => stop();
+    },
     close: () => pg.close(),
   };
 }

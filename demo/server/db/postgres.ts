@@ -24,6 +24,12 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
       await sql.unsafe(text).simple();
     },
     transaction: async (fn) => (await sql.begin((tx) => fn(wrap(tx)))) as Awaited<ReturnType<typeof fn>>,
+    async listen(channel, onNotify, onListen) {
+      // postgres.js keeps one extra connection for every LISTEN of this pool and re-listens after
+      // a reconnect, calling onListen again.
+      const { unlisten } = await sql.listen(channel, onNotify, onListen);
+      return () => unlisten();
+    },
     close: () => sql.end({ timeout: 5 }),
   };
 }
