@@ -11,6 +11,9 @@ import { pageRoutes } from './pages/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { statsRoutes } from './stats/routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
+import { caseRoutes } from './cases/routes.js';
+import { eventRoutes } from './events/routes.js';
+import { settingsRoutes } from './settings/routes.js';
 
 /**
  * The collector's HTTP API as a Hono app: one route module per concern, each in its own folder.
@@ -39,6 +42,9 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/v1/admin/alerts', alertRoutes(ctx));
   app.route('/', authRoutes(ctx));
   app.route('/', statsRoutes(ctx));
+  app.route('/', settingsRoutes(ctx));
+  app.route('/', caseRoutes(ctx));
+  app.route('/', eventRoutes(ctx));
   app.route('/', dashboardRoutes());
   // The demo pages last: API routes win over static files.
   app.route('/', pageRoutes());

@@ -1,0 +1,124 @@
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import * as z from 'zod';
+import type { AuthEnv } from '../auth/env.js';
+import { requireSession } from '../auth/middleware.js';
+import type { AppContext } from '../context.js';
+import { invalid, invalidField } from '../http/invalid.js';
+import { audienceOf, audienceWhere, type Audience } from './audience.js';
+import { EventConnection } from './connection.js';
+import { eventHub } from './hub.js';
+import { eventsAfter } from './store.js';
+
+/** How far before the last event a client saw a resume looks, for events committed out of id order. */
+export const REPLAY_OVERLAP_MS = 10_000;
+/** The most events a resume replays; further behind, the client is told to reload instead. */
+export const MAX_REPLAY = 1_000;
+/** What browsers wait before reconnecting (the SSE `retry:` field). */
+const RETRY_MS = 3_000;
+/** How often an open stream checks that its session still exists (logout, expiry). */
+const SESSION_CHECK_MS = 60_000;
+
+const QuerySchema = z.strictObject({
+  /** For clients that cannot set headers on a new connection (a page reload): the same as Last-Event-ID. */
+  lastEventId: z.string().optional(),
+});
+const EventIdSchema = z.string().regex(/^\d{1,15}$/, 'must be the id of an event (digits)');
+
+// Open streams per collector, so shutdown can end them (they would hold the HTTP server open).
+const open = new WeakMap<object, Set<EventConnection>>();
+
+/** Ends every open event stream of this collector: clients reconnect to another instance. */
+export function closeEventStreams(ctx: object): void {
+  for (const connection of open.get(ctx) ?? []) connection.close();
+}
+
+/** Number of open event streams (operations, benchmarks). */
+export const openEventStreams = (ctx: object): number => open.get(ctx)?.size ?? 0;
+
+/**
+ * `GET /v1/events`: server-sent events for an open dashboard (docs/collector.md, "Live events").
+ * The scope is the session's, fixed per connection and checked on the server for every event.
+ * Resumes after `Last-Event-ID` (or `?lastEventId=`), replaying what the client missed; a comment
+ * every EVENTS_HEARTBEAT_MS keeps proxies from closing an idle stream.
+ */
+export function eventRoutes(ctx: AppContext): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+  app.use('/v1/events', requireSession(ctx));
+
+  app.get('/v1/events', async (c) => {
+    const query = QuerySchema.safeParse(c.req.query());
+    if (!query.success) throw invalid('query parameters', query.error.issues, c.req.query());
+    const header = c.req.header('last-event-id');
+    const given = header ?? query.data.lastEventId;
+    let lastEventId: number | undefined;
+    if (given !== undefined && given !== '') {
+      if (!EventIdSchema.safeParse(given).success) throw invalidField([header !== undefined ? 'Last-Event-ID' : 'lastEventId'], 'must be the id of an event (digits)');
+      lastEventId = Number(given);
+    }
+    const session = c.var.session;
+    const audience = await audienceOf(ctx.db, session.user);
+    // nginx and similar proxies buffer responses unless told not to; a buffered stream is not live.
+    c.header('X-Accel-Buffering', 'no');
+    const response = streamSSE(c, (stream) => serve(ctx, new EventConnection(stream, audience), audience, lastEventId, session.tokenHash));
+    // Per-user data: streamSSE's `no-cache` would still let a shared cache store it.
+    response.headers.set('cache-control', 'no-store');
+    return response;
+  });
+
+  return app;
+}
+
+async function serve(ctx: AppContext, connection: EventConnection, audience: Audience, lastEventId: number | undefined, tokenHash: string): Promise<void> {
+  let streams = open.get(ctx);
+  if (!streams) open.set(ctx, (streams = new Set()));
+  streams.add(connection);
+  // Subscribed before the first byte: a client that saw the stream open misses nothing after it.
+  const unsubscribe = eventHub(ctx).subscribe((event) => connection.offer(event));
+  const heartbeat = startHeartbeat(ctx, connection, tokenHash);
+  const set = streams;
+  connection.onClose(() => {
+    unsubscribe();
+    clearInterval(heartbeat);
+    set.delete(connection);
+  });
+  connection.write(`retry: ${RETRY_MS}\n: connected\n\n`);
+  try {
+    if (lastEventId === undefined) {
+      connection.replayed([]);
+    } else {
+      const { events, anchored } = await eventsAfter(ctx.db, { afterId: lastEventId, overlapMs: REPLAY_OVERLAP_MS }, audienceWhere(audience), MAX_REPLAY + 1);
+      if (!anchored || events.length > MAX_REPLAY) {
+        // Events the client missed are gone (pruned) or too many: it reloads what it shows instead.
+        connection.write(`event: reset\ndata: ${JSON.stringify({ reason: anchored ? 'too_far_behind' : 'unknown_last_event_id' })}\n\n`);
+        connection.replayed([]);
+      } else {
+        connection.replayed(events);
+      }
+    }
+  } catch (error) {
+    ctx.log.error('event replay failed', { error: error instanceof Error ? error.message : String(error) });
+    connection.close();
+  }
+  await new Promise<void>((resolve) => connection.onClose(resolve));
+}
+
+function startHeartbeat(ctx: AppContext, connection: EventConnection, tokenHash: string): NodeJS.Timeout {
+  const every = ctx.config.EVENTS_HEARTBEAT_MS;
+  let sinceCheck = 0;
+  const timer = setInterval(() => {
+    connection.write(': heartbeat\n\n');
+    sinceCheck += every;
+    if (sinceCheck < SESSION_CHECK_MS) return;
+    sinceCheck = 0;
+    // A stream outlives the request that opened it: a logout or an expired session ends it.
+    ctx.db
+      .query('SELECT 1 FROM sessions WHERE token_hash = $1 AND expires_at > $2', [tokenHash, ctx.now()])
+      .then((rows) => {
+        if (rows.length === 0) connection.close();
+      })
+      .catch(() => undefined);
+  }, every);
+  timer.unref();
+  return timer;
+}
