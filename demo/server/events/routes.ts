@@ -63,6 +63,9 @@ export function eventRoutes(ctx: AppContext): Hono<AuthEnv> {
     const response = streamSSE(c, (stream) => serve(ctx, new EventConnection(stream, audience), audience, lastEventId, session.tokenHash));
     // Per-user data: streamSSE's `no-cache` would still let a shared cache store it.
     response.headers.set('cache-control', 'no-store');
+    // A stream's connection is not reused: when it ends (shutdown, logout) the socket closes with
+    // it instead of idling in keep-alive, which would hold a shutting-down server open.
+    response.headers.set('connection', 'close');
     return response;
   });
 

@@ -78,27 +78,22 @@ export interface ResumePoint {
 
 /**
  * Events after `afterId` that `where` lets through (alias `e`), oldest first, at most `limit`, plus
- * those of the `overlapMs` before the event `afterId` was: ids are taken in insertion order but
+ * those of the `overlapMs` before event `afterId` was written: ids are taken in insertion order but
  * transactions commit in any order, so an event with a smaller id can appear after a larger one
- * was seen. Readers dedupe by id. `anchored` is false when nothing at or before `afterId` is
- * kept any more (pruned, or an id this database never issued): the reader may have missed events.
+ * was seen. Readers dedupe by id. `anchored` is false when event `afterId` is not kept (pruned, or
+ * an id this database never issued): the reader may have missed events and should reload.
  */
 export async function eventsAfter(db: Queryable, from: ResumePoint, where: Where, limit: number): Promise<{ events: StoredEvent[]; anchored: boolean }> {
+  const [anchor] = await db.query<{ created_at: Date }>('SELECT created_at FROM events WHERE id = $1', [from.afterId]);
+  if (!anchor) return { events: [], anchored: false };
   const n = where.params.length;
-  const rows = await db.query<EventRow & { anchored: boolean }>(
-    `WITH anchor AS (SELECT created_at FROM events WHERE id <= $${n + 1} ORDER BY id DESC LIMIT 1)
-     SELECT ${COLUMNS}, EXISTS (SELECT 1 FROM anchor) AS anchored
-     FROM events e
-     WHERE (e.id > $${n + 1} OR e.created_at >= (SELECT created_at FROM anchor) - make_interval(secs => $${n + 2}::float8 / 1000))
-       AND ${where.sql}
+  const rows = await db.query<EventRow>(
+    `SELECT ${COLUMNS} FROM events e
+     WHERE (e.id > $${n + 1} OR e.created_at >= $${n + 2}::timestamptz) AND ${where.sql}
      ORDER BY e.id LIMIT $${n + 3}`,
-    [...where.params, from.afterId, from.overlapMs, limit],
+    [...where.params, from.afterId, new Date(anchor.created_at.getTime() - from.overlapMs).toISOString(), limit],
   );
-  if (rows.length === 0) {
-    const [anchor] = await db.query<{ anchored: boolean }>('SELECT EXISTS (SELECT 1 FROM events WHERE id <= $1) AS anchored', [from.afterId]);
-    return { events: [], anchored: anchor?.anchored ?? false };
-  }
-  return { events: rows.map(toEvent), anchored: rows[0]!.anchored };
+  return { events: rows.map(toEvent), anchored: true };
 }
 
 /** Events written in the last `sinceMs` before `now` (a listener catching up after a reconnect). */

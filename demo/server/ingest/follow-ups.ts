@@ -17,6 +17,8 @@ export interface FollowUpSource {
 /** One row of the follow-ups parameter: what to write beside a submission if it is new. */
 interface FollowUpRow {
   id: string;
+  /** Place in the batch: events are announced in the order submissions came. */
+  position: number;
   brand_id: string;
   region_id: string | null;
   store_id: string | null;
@@ -50,6 +52,7 @@ export async function followUps(db: Queryable, sources: readonly FollowUpSource[
     const metrics = metricsOf(body);
     rows.push({
       id: stored.id,
+      position: rows.length,
       brand_id: stored.brandId,
       region_id: stored.regionId,
       store_id: stored.storeId,
@@ -91,7 +94,7 @@ export async function followUps(db: Queryable, sources: readonly FollowUpSource[
  */
 export function withFollowUps(insertSubmissions: string): string {
   return `WITH f AS (
-      SELECT * FROM jsonb_to_recordset($2::text::jsonb) AS f(id uuid, brand_id text, region_id text, store_id text, received_at timestamptz,
+      SELECT * FROM jsonb_to_recordset($2::text::jsonb) AS f(id uuid, position int, brand_id text, region_id text, store_id text, received_at timestamptz,
         case_id uuid, case_reason text, case_due_at timestamptz, contact_kind text, contact_value text, submission_event jsonb, case_event jsonb)
     ), ins AS (
       ${insertSubmissions}
@@ -111,12 +114,12 @@ export function withFollowUps(insertSubmissions: string): string {
     ), announced AS (
       INSERT INTO events (kind, brand_id, region_id, store_id, data, created_at)
       SELECT e.kind, e.brand_id, e.region_id, e.store_id, e.data, e.received_at FROM (
-        SELECT n.id AS submission_id, 1 AS position, 'submission' AS kind, n.brand_id, n.region_id, n.store_id, n.submission_event AS data, n.received_at
+        SELECT n.position, 1 AS step, 'submission' AS kind, n.brand_id, n.region_id, n.store_id, n.submission_event AS data, n.received_at
         FROM inserted n WHERE n.submission_event IS NOT NULL
         UNION ALL
-        SELECT n.id, 2, 'case', n.brand_id, n.region_id, n.store_id, n.case_event, n.received_at
+        SELECT n.position, 2, 'case', n.brand_id, n.region_id, n.store_id, n.case_event, n.received_at
         FROM inserted n JOIN opened o ON o.submission_id = n.id
-      ) e ORDER BY e.submission_id, e.position
+      ) e ORDER BY e.position, e.step
       RETURNING id
     )
     SELECT id FROM ins`;
