@@ -10,7 +10,7 @@ import { contactHref, type ContactKind } from './contacts.js';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary, type SummaryRow } from './list.js';
 import type { CaseDetail, CaseNote, CaseUser } from './types.js';
 
-/** The window over which a named staff member must reach the anonymity minimum: a quarter. */
+/** The window over which a named staff member must reach the anonymity minimum: the last quarter. */
 const STAFF_WINDOW_DAYS = 90;
 
 interface DetailRow extends SummaryRow {
@@ -75,11 +75,12 @@ export async function caseDetail(ctx: Pick<AppContext, 'db' | 'config' | 'now' |
   ]);
 
   // The anonymity rule (privacy/anonymity.ts): a case names a staff member only when they have at
-  // least STAFF_MIN_RESPONSES customer responses in the quarter up to it, so one complaint is
-  // never "their score". Below it, neither their name nor their id appears.
+  // least STAFF_MIN_RESPONSES customer responses in the last quarter, so one complaint is never
+  // "their score". Below it, neither their name nor their id appears.
   const answeredStaff = body.answers.flatMap((a) => (a.type === 'staff' && a.value !== null ? [a.value] : []));
   const named = [...new Set([...row.staff_ids, ...answeredStaff])];
-  const day = (offsetDays: number) => new Date(row.submitted_at.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  const today = ctx.now().getTime();
+  const day = (offsetDays: number) => new Date(today + offsetDays * 86_400_000).toISOString().slice(0, 10);
   const disclosed = await disclosedStaff(ctx.db, { brandId: row.brand_id, from: day(-(STAFF_WINDOW_DAYS - 1)), to: day(0) }, named, ctx.config.STAFF_MIN_RESPONSES);
   const names = new Map<string, string>();
   if (disclosed.size > 0) {
