@@ -6,6 +6,9 @@ export const CATCH_UP_OVERLAP_MS = 10_000;
 /** The most events one catch-up replays; a longer outage is for clients to resume with Last-Event-ID. */
 const CATCH_UP_LIMIT = 10_000;
 
+/** Event ids the hub remembers so a catch-up hands nothing out twice (more than a catch-up's overlap holds). */
+const REMEMBERED_IDS = 20_000;
+
 export type EventListener = (event: StoredEvent) => void;
 
 /**
@@ -15,6 +18,9 @@ export type EventListener = (event: StoredEvent) => void;
  */
 export class EventHub {
   #listeners = new Set<EventListener>();
+  /** Ids published lately: a catch-up re-reads events some of which were already handed out. */
+  #published = new Set<number>();
+  #order: number[] = [];
   /** When the newest event heard was written; where a catch-up starts. */
   #lastAt: number | undefined;
 
@@ -28,8 +34,13 @@ export class EventHub {
     return this.#listeners.size;
   }
 
-  /** Hands an event to every listener; one that throws is isolated from the others. */
+  /** Hands an event to every listener, once; one listener that throws is isolated from the others. */
   publish(event: StoredEvent, onError: (error: unknown) => void): void {
+    if (this.#published.has(event.id)) return;
+    this.#published.add(event.id);
+    this.#order.push(event.id);
+    // Forgotten in halves, so the bookkeeping is not paid on every event.
+    if (this.#order.length > REMEMBERED_IDS) for (const old of this.#order.splice(0, REMEMBERED_IDS / 2)) this.#published.delete(old);
     const at = Date.parse(event.at);
     if (this.#lastAt === undefined || at > this.#lastAt) this.#lastAt = at;
     for (const listener of this.#listeners) {

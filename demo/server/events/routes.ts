@@ -1,12 +1,13 @@
+import type { HttpBindings } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import * as z from 'zod';
 import type { AuthEnv } from '../auth/env.js';
 import { requireSession } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
 import { invalid, invalidField } from '../http/invalid.js';
 import { audienceOf, audienceWhere, type Audience } from './audience.js';
-import { EventConnection } from './connection.js';
+import { EventConnection, responseSink } from './connection.js';
 import { eventHub } from './hub.js';
 import { eventsAfter } from './store.js';
 
@@ -42,8 +43,8 @@ export const openEventStreams = (ctx: object): number => open.get(ctx)?.size ?? 
  * Resumes after `Last-Event-ID` (or `?lastEventId=`), replaying what the client missed; a comment
  * every EVENTS_HEARTBEAT_MS keeps proxies from closing an idle stream.
  */
-export function eventRoutes(ctx: AppContext): Hono<AuthEnv> {
-  const app = new Hono<AuthEnv>();
+export function eventRoutes(ctx: AppContext): Hono<AuthEnv & { Bindings: HttpBindings }> {
+  const app = new Hono<AuthEnv & { Bindings: HttpBindings }>();
   app.use('/v1/events', requireSession(ctx));
 
   app.get('/v1/events', async (c) => {
@@ -58,15 +59,24 @@ export function eventRoutes(ctx: AppContext): Hono<AuthEnv> {
     }
     const session = c.var.session;
     const audience = await audienceOf(ctx.db, session.user);
-    // nginx and similar proxies buffer responses unless told not to; a buffered stream is not live.
-    c.header('X-Accel-Buffering', 'no');
-    const response = streamSSE(c, (stream) => serve(ctx, new EventConnection(stream, audience), audience, lastEventId, session.tokenHash));
-    // Per-user data: streamSSE's `no-cache` would still let a shared cache store it.
-    response.headers.set('cache-control', 'no-store');
-    // A stream's connection is not reused: when it ends (shutdown, logout) the socket closes with
-    // it instead of idling in keep-alive, which would hold a shutting-down server open.
-    response.headers.set('connection', 'close');
-    return response;
+    // Written straight to Node's response rather than through a web stream (Hono's streamSSE):
+    // with a thousand open streams, each event costs a write per stream, and the web-stream layers
+    // cost several times the write itself (bench/events.mjs, docs/collector.md "Live events").
+    const response = c.env.outgoing;
+    response.writeHead(200, {
+      // Always UTF-8 (the SSE format has no other encoding).
+      'content-type': 'text/event-stream',
+      // Per-user data: no shared cache may keep it.
+      'cache-control': 'no-store',
+      // nginx and similar proxies buffer responses unless told not to; a buffered stream is not live.
+      'x-accel-buffering': 'no',
+      // A stream's connection is not reused: when it ends (shutdown, logout) the socket closes with
+      // it instead of idling in keep-alive, which would hold a shutting-down server open.
+      connection: 'close',
+    });
+    response.flushHeaders();
+    void serve(ctx, new EventConnection(responseSink(response), audience), audience, lastEventId, session.tokenHash);
+    return RESPONSE_ALREADY_SENT;
   });
 
   return app;
@@ -84,6 +94,7 @@ async function serve(ctx: AppContext, connection: EventConnection, audience: Aud
     unsubscribe();
     clearInterval(heartbeat);
     set.delete(connection);
+    if (connection.cutOff) ctx.log.warn('event stream cut off: the client did not keep up (it resumes with Last-Event-ID)', { brand: audience.brandId });
   });
   connection.write(`retry: ${RETRY_MS}\n: connected\n\n`);
   try {
@@ -103,7 +114,6 @@ async function serve(ctx: AppContext, connection: EventConnection, audience: Aud
     ctx.log.error('event replay failed', { error: error instanceof Error ? error.message : String(error) });
     connection.close();
   }
-  await new Promise<void>((resolve) => connection.onClose(resolve));
 }
 
 function startHeartbeat(ctx: AppContext, connection: EventConnection, tokenHash: string): NodeJS.Timeout {
