@@ -14,7 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import os, { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -59,6 +59,11 @@ function fail(message) {
 
 const sees = (scope, store) => scope === 'brand' || scope === `store:${store}` || scope === `region:${STORES[store]}`;
 const pct = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]);
+/** CPU seconds a process has used (user + system), from /proc (clock ticks of 1/100 s on Linux). */
+const cpuSeconds = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
 
 async function prepare(database) {
@@ -175,7 +180,9 @@ async function run(database) {
     const cookies = new Map();
     for (const user of USERS) cookies.set(user.scope, await login(user));
     await atRate(undefined); // warm-up: JIT, connection pool, caches
+    const quietCpuBefore = cpuSeconds(server.pid);
     const quiet = await atRate(undefined);
+    const quietCpu = (cpuSeconds(server.pid) - quietCpuBefore) / seconds;
     const quietMax = await flatOut();
     const idleRss = rssMb(server.pid);
 
@@ -191,7 +198,12 @@ async function run(database) {
     let peakRss = connectedRss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid))), 500);
     const sent = new Map();
+    const cpuBefore = cpuSeconds(server.pid);
+    const benchCpuBefore = process.cpuUsage();
     const loaded = await atRate(sent);
+    const collectorCpu = (cpuSeconds(server.pid) - cpuBefore) / seconds;
+    const benchUsage = process.cpuUsage(benchCpuBefore);
+    const benchCpu = (benchUsage.user + benchUsage.system) / 1e6 / seconds;
     await new Promise((resolve) => setTimeout(resolve, 3_000)); // stragglers
     clearInterval(sampler);
     const reports = await Promise.all(workers.map((w) => workerCall(w, 'report', 'report')));
@@ -218,7 +230,7 @@ async function run(database) {
     return {
       database,
       clients: `${connected}/${clients.length}`,
-      'ingest/s (target)': `${loaded.perSecond.toFixed(0)} (${rate})`,
+      'ingest/s at the rate, quiet/listened': `${quiet.perSecond.toFixed(0)}/${loaded.perSecond.toFixed(0)} (target ${rate})`,
       'event p50 ms': pct(latencies, 0.5).toFixed(1),
       'event p95 ms': pct(latencies, 0.95).toFixed(1),
       'event p99 ms': pct(latencies, 0.99).toFixed(1),
@@ -229,6 +241,9 @@ async function run(database) {
       'POST p50/p95 ms, listened': `${loaded.tripP50.toFixed(1)}/${loaded.tripP95.toFixed(1)}`,
       'max ingest/s, quiet': quietMax.toFixed(0),
       'max ingest/s, listened': `${loadedMax.toFixed(0)} (${((loadedMax / quietMax - 1) * 100).toFixed(1)} %)`,
+      'collector CPU at the rate, quiet/listened': `${(quietCpu * 100).toFixed(0)} %/${(collectorCpu * 100).toFixed(0)} % of a core`,
+      'bench clients + load CPU, listened': `${(benchCpu * 100).toFixed(0)} % of a core`,
+      'host load average (1 min) after': os.loadavg()[0].toFixed(1),
       'collector RSS MB idle/connected/peak': `${idleRss.toFixed(0)}/${connectedRss.toFixed(0)}/${peakRss.toFixed(0)}`,
     };
   } finally {

@@ -29,6 +29,41 @@ const EventIdSchema = z.string().regex(/^\d{1,15}$/, 'must be the id of an event
 // Open streams per collector, so shutdown can end them (they would hold the HTTP server open).
 const open = new WeakMap<object, Set<EventConnection>>();
 
+/**
+ * Open streams by the place their scope is anchored to (`brand|acme`, `region|acme|north`,
+ * `store|acme|042`), one hub listener per collector: an event is offered only to the streams of
+ * its brand, region and store instead of to every stream of the instance. Each stream still
+ * checks every event against its own audience (connection.ts): this index only saves work.
+ */
+const routers = new WeakMap<object, Map<string, Set<EventConnection>>>();
+
+const placeKey = (audience: Audience): string =>
+  audience.storeId !== undefined ? `store|${audience.brandId}|${audience.storeId}` : audience.regionId !== undefined ? `region|${audience.brandId}|${audience.regionId}` : `brand|${audience.brandId}`;
+
+function subscribe(ctx: object, audience: Audience, connection: EventConnection): () => void {
+  let byPlace = routers.get(ctx);
+  if (!byPlace) {
+    const index = new Map<string, Set<EventConnection>>();
+    routers.set(ctx, (byPlace = index));
+    eventHub(ctx).subscribe((event) => {
+      for (const key of [`brand|${event.brandId}`, `region|${event.brandId}|${event.regionId}`, `store|${event.brandId}|${event.storeId}`]) {
+        for (const target of index.get(key) ?? []) target.offer(event);
+      }
+    });
+  }
+  // Staff see no submission or case events: they are not indexed at all.
+  if (audience.kinds.size === 0) return () => undefined;
+  const key = placeKey(audience);
+  let set = byPlace.get(key);
+  if (!set) byPlace.set(key, (set = new Set()));
+  set.add(connection);
+  const index = byPlace;
+  return () => {
+    set.delete(connection);
+    if (set.size === 0) index.delete(key);
+  };
+}
+
 /** Ends every open event stream of this collector: clients reconnect to another instance. */
 export function closeEventStreams(ctx: object): void {
   for (const connection of open.get(ctx) ?? []) connection.close();
@@ -87,7 +122,7 @@ async function serve(ctx: AppContext, connection: EventConnection, audience: Aud
   if (!streams) open.set(ctx, (streams = new Set()));
   streams.add(connection);
   // Subscribed before the first byte: a client that saw the stream open misses nothing after it.
-  const unsubscribe = eventHub(ctx).subscribe((event) => connection.offer(event));
+  const unsubscribe = subscribe(ctx, audience, connection);
   const heartbeat = startHeartbeat(ctx, connection, tokenHash);
   const set = streams;
   connection.onClose(() => {
