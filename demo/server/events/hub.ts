@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import { EVENTS_CHANNEL, eventFromNotification, eventsSince, type StoredEvent } from './store.js';
+import { EVENTS_CHANNEL, eventsFromNotification, eventsSince, type StoredEvent } from './store.js';
 
 /** Looked back over after the LISTEN connection came back: covers the gap and commits out of id order. */
 export const CATCH_UP_OVERLAP_MS = 10_000;
@@ -92,8 +92,7 @@ export async function startEventHub(ctx: Pick<AppContext, 'db' | 'log' | 'now'>)
     EVENTS_CHANNEL,
     (payload) =>
       enqueue(async () => {
-        const event = await eventFromNotification(ctx.db, payload);
-        if (event) hub.publish(event, onError);
+        for (const event of await eventsFromNotification(ctx.db, payload)) hub.publish(event, onError);
       }),
     () => {
       if (!listening) {

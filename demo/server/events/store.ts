@@ -43,31 +43,48 @@ const toEvent = (row: EventRow): StoredEvent => ({
 /** What the stream sends as an event's `data`. */
 export const toLiveEvent = (event: StoredEvent): LiveEvent => ({ id: event.id, kind: event.kind, at: event.at, data: event.data });
 
-/**
- * Reads a NOTIFY payload: the whole event, or `{ id }` alone for one too large to announce, which
- * is then read from the table. Anything else (a foreign NOTIFY on our channel) is ignored.
- */
-export async function eventFromNotification(db: Queryable, payload: string): Promise<StoredEvent | undefined> {
-  let parsed: { id?: unknown; kind?: unknown; brand?: unknown; region?: unknown; store?: unknown; at?: unknown; data?: unknown };
-  try {
-    parsed = JSON.parse(payload) as typeof parsed;
-  } catch {
-    return undefined;
-  }
-  if (typeof parsed.id !== 'number') return undefined;
-  if (typeof parsed.kind !== 'string' || typeof parsed.brand !== 'string' || typeof parsed.data !== 'object' || parsed.data === null) {
-    const [row] = await db.query<EventRow>(`SELECT ${COLUMNS} FROM events e WHERE e.id = $1`, [parsed.id]);
-    return row && toEvent(row);
-  }
+interface NotifiedEvent {
+  id?: unknown;
+  kind?: unknown;
+  brand?: unknown;
+  region?: unknown;
+  store?: unknown;
+  at?: unknown;
+  data?: unknown;
+}
+
+function fromNotified(e: NotifiedEvent): StoredEvent | undefined {
+  if (typeof e.id !== 'number' || typeof e.kind !== 'string' || typeof e.brand !== 'string' || typeof e.data !== 'object' || e.data === null) return undefined;
   return {
-    id: parsed.id,
-    kind: parsed.kind as EventKind,
-    brandId: parsed.brand,
-    regionId: typeof parsed.region === 'string' ? parsed.region : null,
-    storeId: typeof parsed.store === 'string' ? parsed.store : null,
-    at: new Date(String(parsed.at)).toISOString(),
-    data: parsed.data as Record<string, unknown>,
+    id: e.id,
+    kind: e.kind as EventKind,
+    brandId: e.brand,
+    regionId: typeof e.region === 'string' ? e.region : null,
+    storeId: typeof e.store === 'string' ? e.store : null,
+    at: new Date(String(e.at)).toISOString(),
+    data: e.data as Record<string, unknown>,
   };
+}
+
+/**
+ * Reads a NOTIFY payload (041_events.sql): a statement's events as an array, or, when they did not
+ * fit in a NOTIFY, their ids (`{ ids }`) or id range (`{ from, to }`), read back from the table.
+ * A range can hold events of other statements: they are returned too, and the hub hands each
+ * event out once. Anything else (a foreign NOTIFY on our channel) gives nothing.
+ */
+export async function eventsFromNotification(db: Queryable, payload: string): Promise<StoredEvent[]> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(payload);
+  } catch {
+    return [];
+  }
+  if (Array.isArray(parsed)) return parsed.flatMap((e: NotifiedEvent) => fromNotified(e) ?? []);
+  const ref = parsed as { ids?: unknown; from?: unknown; to?: unknown } | null;
+  let rows: EventRow[] = [];
+  if (Array.isArray(ref?.ids)) rows = await db.query<EventRow>(`SELECT ${COLUMNS} FROM events e WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`, [ref.ids.map(String)]);
+  else if (typeof ref?.from === 'number' && typeof ref.to === 'number') rows = await db.query<EventRow>(`SELECT ${COLUMNS} FROM events e WHERE e.id BETWEEN $1 AND $2 ORDER BY e.id`, [ref.from, ref.to]);
+  return rows.map(toEvent);
 }
 
 /** Where to resume a stream from: everything after `afterId`, and `overlapMs` before it. */

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import * as z from 'zod/mini';
 import type { Submission } from '../../../sdk/index.js';
 import { pruneOldEvents } from '../../../demo/server/events/index.js';
+import { eventsFromNotification } from '../../../demo/server/events/store.js';
 import { CaseEventDataSchema, LiveEventSchema, SubmissionEventDataSchema } from '../../../demo/server/events/types.js';
 import { databaseTargets } from '../support/databases.js';
 import { clockAt, consent, feedback as anyTime, ingest, nps, smiley, startCasesWorld, text, type CasesWorld, type Who } from '../cases/fixtures.js';
@@ -84,6 +85,24 @@ for (const target of databaseTargets) {
           again.close();
         }
       }
+    });
+
+    it('announces a batch too large for one NOTIFY payload: read back by ids or by range', async () => {
+      const stream = await open('corporate');
+      try {
+        const batch = Array.from({ length: 100 }, (_, i) => feedback(i % 2 ? 'n1' : 's1', [smiley(1 + (i % 5))]));
+        await ingest(world, ...batch);
+        await stream.waitFor(() => batch.every((s) => stream.find('submission', (d) => d['submissionId'] === s.id).length === 1), 5_000, 'all 100 submissions');
+        assert.equal(stream.find('case', (d) => batch.some((s) => s.id === d['submissionId'])).length, 40);
+      } finally {
+        stream.close();
+      }
+      const db = world.collector.ctx.db;
+      const [range] = await db.query<{ from: string; to: string }>('SELECT min(id)::text AS from, max(id)::text AS to FROM events');
+      const all = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
+      assert.equal((await eventsFromNotification(db, JSON.stringify({ from: Number(range!.from), to: Number(range!.to) }))).length, all[0]!.n);
+      assert.deepEqual((await eventsFromNotification(db, JSON.stringify({ ids: [Number(range!.to)] }))).map((e) => e.id), [Number(range!.to)]);
+      for (const foreign of ['not json', '{"hello":1}', 'null', '[{"id":"x"}]']) assert.deepEqual(await eventsFromNotification(db, foreign), []);
     });
 
     it('tells a client to reload when it cannot resume: an unknown or pruned Last-Event-ID', async () => {
