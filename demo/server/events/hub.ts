@@ -34,6 +34,11 @@ export class EventHub {
     return this.#listeners.size;
   }
 
+  /** Notes that events were written at `at` that nobody here needed (no stream was open). */
+  skipped(at: Date): void {
+    this.#lastAt = Math.max(this.#lastAt ?? 0, at.getTime());
+  }
+
   /** Hands an event to every listener, once; one listener that throws is isolated from the others. */
   publish(event: StoredEvent, onError: (error: unknown) => void): void {
     if (this.#published.has(event.id)) return;
@@ -92,6 +97,8 @@ export async function startEventHub(ctx: Pick<AppContext, 'db' | 'log' | 'now'>)
     EVENTS_CHANNEL,
     (payload) =>
       enqueue(async () => {
+        // No stream open on this instance: nothing to read back or hand out (ingest would pay for it).
+        if (hub.size === 0) return hub.skipped(ctx.now());
         for (const event of await eventsFromNotification(ctx.db, payload)) hub.publish(event, onError);
       }),
     () => {

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import type { AuthEnv } from '../auth/env.js';
 import { requireSession } from '../auth/middleware.js';
 import type { AppContext } from '../context.js';
+import { ApiError } from '../http/errors.js';
 import { invalid, invalidField } from '../http/invalid.js';
 import { audienceOf, audienceWhere, type Audience } from './audience.js';
 import { EventConnection, responseSink } from './connection.js';
@@ -35,32 +36,41 @@ const open = new WeakMap<object, Set<EventConnection>>();
  * its brand, region and store instead of to every stream of the instance. Each stream still
  * checks every event against its own audience (connection.ts): this index only saves work.
  */
-const routers = new WeakMap<object, Map<string, Set<EventConnection>>>();
+const routers = new WeakMap<object, Router>();
 
 const placeKey = (audience: Audience): string =>
   audience.storeId !== undefined ? `store|${audience.brandId}|${audience.storeId}` : audience.regionId !== undefined ? `region|${audience.brandId}|${audience.regionId}` : `brand|${audience.brandId}`;
 
+interface Router {
+  byPlace: Map<string, Set<EventConnection>>;
+  /** Stops the hub listener; set while at least one manager's stream is open. */
+  stop: (() => void) | undefined;
+}
+
 function subscribe(ctx: object, audience: Audience, connection: EventConnection): () => void {
-  let byPlace = routers.get(ctx);
-  if (!byPlace) {
-    const index = new Map<string, Set<EventConnection>>();
-    routers.set(ctx, (byPlace = index));
-    eventHub(ctx).subscribe((event) => {
-      for (const key of [`brand|${event.brandId}`, `region|${event.brandId}|${event.regionId}`, `store|${event.brandId}|${event.storeId}`]) {
-        for (const target of index.get(key) ?? []) target.offer(event);
-      }
-    });
-  }
   // Staff see no submission or case events: they are not indexed at all.
   if (audience.kinds.size === 0) return () => undefined;
+  let router = routers.get(ctx);
+  if (!router) routers.set(ctx, (router = { byPlace: new Map(), stop: undefined }));
+  const { byPlace } = router;
+  // Listening only while a stream is open lets an instance without dashboards skip reading events.
+  router.stop ??= eventHub(ctx).subscribe((event) => {
+    for (const key of [`brand|${event.brandId}`, `region|${event.brandId}|${event.regionId}`, `store|${event.brandId}|${event.storeId}`]) {
+      for (const target of byPlace.get(key) ?? []) target.offer(event);
+    }
+  });
   const key = placeKey(audience);
   let set = byPlace.get(key);
   if (!set) byPlace.set(key, (set = new Set()));
   set.add(connection);
-  const index = byPlace;
+  const current = router;
   return () => {
     set.delete(connection);
-    if (set.size === 0) index.delete(key);
+    if (set.size === 0) byPlace.delete(key);
+    if (byPlace.size === 0) {
+      current.stop?.();
+      current.stop = undefined;
+    }
   };
 }
 
@@ -97,7 +107,8 @@ export function eventRoutes(ctx: AppContext): Hono<AuthEnv & { Bindings: HttpBin
     // Written straight to Node's response rather than through a web stream (Hono's streamSSE):
     // with a thousand open streams, each event costs a write per stream, and the web-stream layers
     // cost several times the write itself (bench/events.mjs, docs/collector.md "Live events").
-    const response = c.env.outgoing;
+    const response = c.env?.outgoing;
+    if (!response) throw new ApiError(501, 'not_implemented', 'Event streams need the Node server (@hono/node-server)');
     response.writeHead(200, {
       // Always UTF-8 (the SSE format has no other encoding).
       'content-type': 'text/event-stream',

@@ -38,7 +38,7 @@ DECLARE
   ; END IF
   -- A handful of events fit (they are a few hundred bytes each); more are announced by id at once,
   -- without building a payload that would be thrown away.
-  ; IF (SELECT count(*) FROM (SELECT 1 FROM new_rows LIMIT 9) few) <= 8 THEN
+  ; IF (SELECT count(*) FROM (SELECT 1 FROM new_rows LIMIT 17) few) <= 16 THEN
     SELECT json_agg(json_build_object('id', e.id, 'kind', e.kind, 'brand', e.brand_id, 'region', e.region_id, 'store', e.store_id, 'at', e.created_at, 'data', e.data) ORDER BY e.id)::text
       INTO payload FROM new_rows e
   ; END IF
