@@ -7,8 +7,11 @@ import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import pkg from './package.json' with { type: 'json' };
-import { minifyCss, shortPrivateProperties } from './build/minify-css.mjs';
+import { minifyCss } from './build/minify-css.mjs';
+import { shortPrivateProperties } from './build/rename-private-properties.mjs';
 import { minifyHtml } from './build/minify-html.mjs';
+import { jsonSchemas } from './build/json-schemas.mjs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const external = [...Object.keys(pkg.dependencies)];
@@ -70,7 +73,7 @@ function scriptTagKioskLit() {
     name: 'script-tag-kiosk-lit',
     async resolveId(source, importer) {
       if (!importer || importer === shim) return null;
-      if (source === 'lit' || source === 'lit/html.js') return shim;
+      if (source === 'lit' || source === 'lit/html.js' || source === 'lit/directives/keyed.js') return shim;
       const resolved = source.startsWith('.') ? await this.resolve(source, importer, { skipSelf: true }) : null;
       return resolved?.id === live ? shim : null;
     },
@@ -105,6 +108,15 @@ function keepLicenses(_node, comment) {
 
 const LOCALE_FILES = ['es', 'fr', 'de', 'pt-br', 'ar', 'he', 'ja'];
 
+const SDK_CHUNKS = ['sdk', 'schemas', 'basics'];
+/** Which SDK chunk a module goes to (see the ESM build); `undefined` leaves the choice to rollup. */
+function sdkChunk(id) {
+  const path = relative(fileURLToPath(new URL('.', import.meta.url)), id).replaceAll('\\', '/');
+  if (!path.startsWith('sdk/')) return undefined;
+  if (path.startsWith('sdk/schema/')) return 'schemas';
+  return /^sdk\/(limits|errors)\.ts$/.test(path) ? 'basics' : 'sdk';
+}
+
 const ts = () =>
   typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false, sourceMap: true } });
 
@@ -112,13 +124,25 @@ export const builds = [
   {
     input: { sdk: 'sdk/index.ts', index: 'src/index.ts' },
     external: isExternal,
-    plugins: [packageVersion(), minifyCss(), ts()],
-    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    plugins: [packageVersion(), ts(), minifyCss(), jsonSchemas()],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      // The SDK's chunks go to dist/sdk/, which package.json does not list among the files with
+      // side effects: importing the SDK does nothing but define things. The zod schemas are a chunk
+      // of their own: building them runs zod at load time, so without that, a bundler would keep
+      // them (and zod) in `import { http } from 'storevoice/sdk'`. The wire limits and error
+      // classes, which both sides use, are a third, so no chunk imports another in a circle.
+      manualChunks: sdkChunk,
+      chunkFileNames: (chunk) => (SDK_CHUNKS.includes(chunk.name) ? 'sdk/[name]-[hash].js' : 'chunks/[name]-[hash].js'),
+    },
     onwarn,
   },
   {
     input: 'src/embed.ts',
-    plugins: [scriptTagLocales(), scriptTagKiosk(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), minifyHtml(), shortPrivateProperties(), terser({ ecma: 2020, module: false, compress: { passes: 3 }, format: { comments: keepLicenses } })],
+    plugins: [scriptTagLocales(), scriptTagKiosk(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), ts(), minifyCss(), minifyHtml(), shortPrivateProperties(), terser({ ecma: 2020, module: false, compress: { passes: 3 }, format: { comments: keepLicenses } })],
     output: { file: 'dist/storevoice.iife.js', format: 'iife', sourcemap: true, banner: LIT_NOTICE, intro: 'var __storevoice_globals = {};' },
     onwarn,
   },
@@ -141,7 +165,7 @@ export const builds = [
     // The script tag's kiosk mode: one module beside the bundle, imported only by mode="kiosk".
     // It borrows the bundle's Lit (src/kiosk/script-tag-lit.ts): one lit-html, one Trusted Types policy.
     input: { kiosk: 'src/kiosk/script-tag-entry.ts' },
-    plugins: [scriptTagKioskLit(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), minifyCss(), ts(), shortPrivateProperties(), terser({ ecma: 2020, module: true })],
+    plugins: [scriptTagKioskLit(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), ts(), minifyCss(), shortPrivateProperties(), terser({ ecma: 2020, module: true })],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true, intro: 'const __storevoice_globals = {};' },
     onwarn,
   },

@@ -1,15 +1,22 @@
 // Writes screenshots of the widget to docs/screenshots/ (linked from the README): light, dark,
 // right-to-left (Arabic) and kiosk mode (attract screen and a question), from dist/ in headless
-// Chromium. Not part of the test run: regenerate after a visual change and commit the PNGs.
+// Chromium, then of the managers' dashboard on a desktop and on a phone. Not part of the test run:
+// regenerate after a visual change and commit the PNGs.
 //
-//   npm run build && npm run screenshots
+//   npm run build && npm run screenshots              # every picture
+//   npm run build && npm run screenshots -- dashboard # only those whose file name starts so
+//
+// The dashboard pictures come from the real demo: `demo/start.ts` on a free port with a fresh PGlite
+// directory (seeded as `npm start` seeds it, ~40 s), logged in as the demo users.
 //
 // The pages are served by this script from 127.0.0.1 with the script-tag bundle and the demo's
 // survey definitions (demo/surveys/); submissions go to a stub that answers 202, and none is made
 // before a picture is taken. Each picture is clipped to the widget (plus a margin) at 1× scale.
 // CHROMIUM_PATH overrides /usr/lib/chromium/chromium. Exits 1 with one line when something is missing.
 /* global document, HTMLElement -- the page functions run in the page */
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -21,7 +28,10 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 /** Every wait gives up after this: a picture that does not render is a broken build, not a slow one. */
 const TIMEOUT = 15_000;
 
-for (const file of ['storevoice.iife.js', 'kiosk.js']) {
+/** Only the pictures whose file name starts with this (`npm run screenshots -- dashboard`). */
+const only = process.argv[2] ?? '';
+
+for (const file of ['storevoice.iife.js', 'kiosk.js', 'dashboard/dashboard.js']) {
   if (!existsSync(DIST + file)) fail(`dist/${file} is missing: run \`npm run build\` first`);
 }
 
@@ -93,6 +103,76 @@ const SHOTS = [
   },
 ];
 
+/**
+ * The managers' dashboard, logged in as a demo user (demo/seed/users.ts), at a desktop's and a
+ * phone's size. `view` is the address after `#`; the picture is the viewport once the figures
+ * and the chart are drawn.
+ */
+const DASHBOARD_SHOTS = [
+  { file: 'dashboard-desktop.png', viewport: { width: 1280, height: 900 }, email: 'nordics@acme.example', password: 'demo-regional', view: '/overview/region/emea-north' },
+  { file: 'dashboard-phone.png', viewport: { width: 390, height: 844 }, email: 'store042@acme.example', password: 'demo-store', view: '/overview/store/042' },
+];
+
+/** Starts the demo collector (`demo/start.ts`) in a fresh data directory; resolves with its base URL. */
+function startDemo() {
+  const dataDir = mkdtempSync(`${tmpdir()}/storevoice-screenshots-`);
+  // Always PGlite in its own directory: a picture never touches a real database.
+  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/start.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stop = () => {
+    child.kill('SIGTERM');
+    return new Promise((resolve) => child.once('exit', resolve)).then(() => rmSync(dataDir, { recursive: true, force: true }));
+  };
+  const url = new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /dashboard\s+(http:\/\/\S+)\/dashboard\//.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`demo/start.ts exited (${code}) before printing its address`)));
+    setTimeout(() => reject(new Error('the demo did not start within 180 s')), 180_000).unref();
+  });
+  return { url, stop };
+}
+
+async function dashboardShots(browser) {
+  const shots = DASHBOARD_SHOTS.filter((shot) => shot.file.startsWith(only));
+  if (shots.length === 0) return;
+  const demo = startDemo();
+  try {
+    const base = await demo.url;
+    for (const shot of shots) {
+      const context = await browser.newContext({ viewport: shot.viewport, deviceScaleFactor: 1, reducedMotion: 'reduce', locale: 'en-GB' });
+      context.setDefaultTimeout(TIMEOUT);
+      try {
+        const page = await context.newPage();
+        await page.goto(`${base}/dashboard/#${shot.view}`);
+        await page.locator('#email').fill(shot.email);
+        await page.locator('#password').fill(shot.password);
+        await page.locator('sv-login button[type=submit]').click();
+        await page.locator('sv-kpis .kpi').first().waitFor();
+        await page.locator('.chart canvas').first().waitFor();
+        await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+        await page.mouse.move(0, 0);
+        await page.waitForTimeout(300);
+        const path = `${OUT}${shot.file}`;
+        await page.screenshot({ path, animations: 'disabled' });
+        console.log(`${shot.file.padEnd(20)} ${(statSync(path).size / 1024).toFixed(1)} KB`);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await demo.stop();
+  }
+}
+
 const escape = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 function page(shot) {
@@ -131,7 +211,7 @@ try {
 
 try {
   mkdirSync(OUT, { recursive: true });
-  for (const shot of SHOTS) {
+  for (const shot of SHOTS.filter((s) => s.file.startsWith(only))) {
     const context = await browser.newContext({ viewport: shot.viewport, deviceScaleFactor: 1, reducedMotion: 'reduce', colorScheme: shot.attributes.theme === 'dark' ? 'dark' : 'light' });
     context.setDefaultTimeout(TIMEOUT);
     try {
@@ -153,6 +233,7 @@ try {
       await context.close();
     }
   }
+  await dashboardShots(browser);
 } catch (error) {
   console.error(`scripts/screenshots: ${error.message.split('\n')[0]}`);
   process.exitCode = 1;

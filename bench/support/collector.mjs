@@ -1,10 +1,7 @@
 // Starts the demo collector (`demo/start.ts`) in a child process, for benchmarks that must not share
 // an event loop with it, and waits for the `login:` lines it prints once seeded and listening.
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { BenchError } from './chromium.mjs';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { BenchError, ROOT } from './cli.mjs';
 
 /**
  * Resolves with `{ origin, pid, stop }` once the collector is ready, or rejects with a one-line
@@ -12,7 +9,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
  * `env` adds to the environment, e.g. `{ DATA_DIR, DATABASE_URL, RATE_LIMIT_PER_MINUTE: '0' }`.
  */
 export function startDemoCollector({ port, env = {}, timeoutMs = 150_000 }) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/start.ts', '--seed-demo'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

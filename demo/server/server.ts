@@ -10,6 +10,7 @@ import type { AppContext } from './context.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { createLogger, type Logger } from './log.js';
+import { checkProductionSafety } from './production-checks.js';
 
 export interface Collector {
   /** Base URL, e.g. `http://127.0.0.1:8787`. */
@@ -35,6 +36,8 @@ export async function startCollector(options: StartOptions = {}): Promise<Collec
   const ctx: AppContext = { config, db, log, now: options.now ?? (() => new Date()), afterIngest: [], onClose: [], beforeClose: [] };
   let server: ServerType;
   try {
+    // Before anything is served: a production collector never starts with the demo's credentials.
+    await checkProductionSafety(db, config, log);
     await installAlerts(ctx);
     await installEvents(ctx);
     installCases(ctx);

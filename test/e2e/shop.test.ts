@@ -93,11 +93,9 @@ describe('shop page → collector → dashboard', () => {
       await page.getByRole('button', { name: 'Log in' }).click();
 
       await page.getByText('Store manager').waitFor();
-      // A store manager starts at their store: the breadcrumb's last (current) level is store 042.
-      await page.getByRole('heading', { level: 1, name: 'Customer feedback — store 042' }).waitFor();
-      const trail = page.getByRole('navigation', { name: 'Breadcrumb' });
-      await trail.getByRole('link', { name: 'Store 042' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Customer feedback — store 042' }).waitFor();
+      // A store manager starts at their store, named in the heading (not "store 042").
+      await page.getByRole('heading', { level: 1, name: 'Customer feedback — Stockholm Drottninggatan' }).waitFor();
+      assert.equal(new URL(page.url()).hash, '#/overview/store/042');
 
       const quote = page.locator('.comments blockquote', { hasText: comment });
       await quote.waitFor();

@@ -12,6 +12,7 @@ const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const FILES: Record<string, { path: string; type: string }> = {
   '': { path: 'demo/pages/dashboard/index.html', type: 'text/html; charset=utf-8' },
   'dashboard.css': { path: 'demo/pages/dashboard/dashboard.css', type: 'text/css; charset=utf-8' },
+  'favicon.svg': { path: 'demo/pages/dashboard/favicon.svg', type: 'image/svg+xml' },
   'uPlot.min.css': { path: 'node_modules/uplot/dist/uPlot.min.css', type: 'text/css; charset=utf-8' },
   'dashboard.js': { path: 'dist/dashboard/dashboard.js', type: 'text/javascript; charset=utf-8' },
   'dashboard.js.map': { path: 'dist/dashboard/dashboard.js.map', type: 'application/json' },

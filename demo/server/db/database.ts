@@ -14,13 +14,19 @@ export interface Queryable {
   query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
+/** A connection inside a transaction. */
+export interface Transaction extends Queryable {
+  /** Several statements without parameters, in the transaction (migrations, DDL). */
+  exec(sql: string): Promise<void>;
+}
+
 export interface Database extends Queryable {
   /** `pglite` (embedded, the default) or `postgres` (`DATABASE_URL`). */
   readonly kind: 'pglite' | 'postgres';
   /** Several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /**
    * `LISTEN channel`: `onNotify` gets each NOTIFY payload on it, from any connection to this
    * database, once the notifying transaction committed. PostgreSQL listens on one dedicated

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import type { Database, Queryable, Row } from './database.js';
+import type { Database, Queryable, Row, Transaction } from './database.js';
 
 /**
  * Embedded PostgreSQL (WASM). `dataDir` undefined keeps everything in memory (tests).
@@ -20,7 +20,11 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     async exec(sql) {
       await pg.exec(sql);
     },
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) =>
+      pg.transaction((tx) => {
+        const inTransaction: Transaction = { ...wrap(tx), exec: async (sql) => void (await tx.exec(sql)) };
+        return fn(inTransaction);
+      }),
     async listen(channel, onNotify, onListen) {
       const stop = await pg.listen(channel, onNotify);
       // In-process: nothing can interrupt it, so listening starts exactly once.

@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import type { Database, Queryable, Row } from './database.js';
+import type { Database, Queryable, Row, Transaction } from './database.js';
 
 /** A PostgreSQL server (`DATABASE_URL`), through a connection pool. */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
@@ -23,7 +23,12 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     async exec(text) {
       await sql.unsafe(text).simple();
     },
-    transaction: async (fn) => (await sql.begin((tx) => fn(wrap(tx)))) as Awaited<ReturnType<typeof fn>>,
+    transaction: async (fn) =>
+      (await sql.begin((tx) => {
+        // The simple query protocol takes several statements in one round trip (migrations).
+        const inTransaction: Transaction = { ...wrap(tx), exec: async (text) => void (await tx.unsafe(text).simple()) };
+        return fn(inTransaction);
+      })) as Awaited<ReturnType<typeof fn>>,
     async listen(channel, onNotify, onListen) {
       // postgres.js keeps one extra connection for every LISTEN of this pool and re-listens after
       // a reconnect, calling onListen again.

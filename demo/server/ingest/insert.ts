@@ -61,7 +61,8 @@ export async function insertJobs(ctx: Pick<AppContext, 'db' | 'now'>, jobs: read
 /** An employee pulse item without anything that points below its store (privacy/pulse.ts). */
 function anonymousPulse(item: IngestItem): IngestItem {
   if (item.submission.context.channel !== 'employee') return item;
-  return { ...item, submission: withoutPulseIdentifiers(item.submission), context: { ...item.context, staff: [], device: undefined } };
+  // No staff are stored, so no flag about them either.
+  return { ...item, submission: withoutPulseIdentifiers(item.submission), context: { ...item.context, staff: [], device: undefined }, flags: item.flags.filter((flag) => flag !== 'unverified_staff') };
 }
 
 function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<typeof placeInHierarchy>>[number], receivedAt: string) {
@@ -81,10 +82,11 @@ function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<type
     deviceId: item.context.device ?? null,
     channel: submission.context.channel,
     surveyId: submission.surveyId,
-    createdAt: new Date(submission.createdAt),
+    // A clock ahead is stored at the receive time (verify-context.ts, created-at.ts); `body` keeps the claim.
+    createdAt: item.createdAt ?? new Date(submission.createdAt),
     minScore: metrics.minScore,
     nps: metrics.nps,
-    flags: place.flags,
+    flags: [...place.flags, ...item.flags],
     body,
   };
   const row = {
@@ -102,7 +104,7 @@ function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<type
     created_at: stored.createdAt.toISOString(),
     received_at: receivedAt,
     context_verified: item.verified,
-    flags: place.flags,
+    flags: stored.flags,
     nps: metrics.nps,
     csat: metrics.csat,
     smiley: metrics.smiley,

@@ -50,19 +50,12 @@ export function groupMinimum(filter: Pick<Filter, 'staffId' | 'channel'>, level:
 }
 
 /**
- * A pulse comment's date: the UTC day it was given, never the time. Pulse comments are also
- * ordered by day and then by a hash of their id (see the queries), so the order within a day
- * says nothing about who answered first.
- */
-export const pulseDay = (createdAt: Date): string => createdAt.toISOString().slice(0, 10);
-
-/**
  * SQL for the stores whose pulse may be quoted in the selected window: those with at least the
- * minimum number of pulse answers in it (`''` stands for answers without a store). Reads the
- * team rollup, alias `d`; `where` is the rollup filter of the selection, parameters included.
+ * minimum number of pulse answers in it (`''` stands for answers without a store). `source` is a
+ * FROM item over the store rollup (alias `d`) already filtered to the selection.
  */
-export function disclosedPulseStoresSql(where: string, minimumParam: string): string {
-  return `SELECT d.store_id FROM stats_team_daily d WHERE ${where} GROUP BY d.store_id HAVING sum(d.responses) >= ${minimumParam}`;
+export function disclosedPulseStoresSql(source: string, minimumParam: string): string {
+  return `SELECT d.store_id FROM ${source} GROUP BY d.store_id HAVING sum(d.responses) >= ${minimumParam}`;
 }
 
 /**

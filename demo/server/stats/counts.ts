@@ -1,19 +1,10 @@
+import { SCORE_COLUMNS } from './rollups/definition.js';
 import type { Kpis, Metric } from './types.js';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-/** The count columns of the rollup tables (see migration 011). */
-export const COUNT_COLUMNS = [
-  'responses',
-  'comments',
-  ...range(0, 10).map((v) => `nps_${v}`),
-  ...range(1, 5).map((v) => `csat_${v}`),
-  ...range(1, 5).map((v) => `smiley_${v}`),
-  ...range(1, 5).map((v) => `stars_${v}`),
-] as const;
-
-/** `sum(col)::int AS col, …` for every count column of alias `d`. */
-export const SUM_COLUMNS = COUNT_COLUMNS.map((c) => `coalesce(sum(d.${c}), 0)::int AS ${c}`).join(', ');
+/** `sum(col)::int AS col, …` for every count column of the score rollups, alias `d`. */
+export const SUM_COLUMNS = SCORE_COLUMNS.map((c) => `coalesce(sum(d.${c}), 0)::int AS ${c}`).join(', ');
 
 /** A row of summed counts, as the queries return it. */
 export type Counts = Record<string, unknown>;

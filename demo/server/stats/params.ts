@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { HierarchyIdSchema } from '../auth/roles.js';
+import { BUCKETS, CUSTOMER_CHANNELS, DEVICE_CLASSES, SCORE_METRICS } from './types.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DateSchema = z
@@ -20,14 +21,33 @@ export const StatsQuerySchema = z
     region: HierarchyIdSchema.optional(),
     store: HierarchyIdSchema.optional(),
     staff: HierarchyIdSchema.optional(),
-    /** First day, inclusive (UTC). @default 29 days before `to` */
+    /** First day, inclusive (store-local days). @default 29 days before `to` */
     from: DateSchema.optional(),
-    /** Last day, inclusive (UTC). @default today */
+    /** Last day, inclusive (store-local days). @default today, in the brand's store furthest ahead in time */
     to: DateSchema.optional(),
-    /** Customers' feedback, or employees' pulse (channel `employee`), never mixed. @default "customer" */
-    channel: z.enum(['customer', 'employee']).default('customer'),
-    /** Trend periods. @default "day" */
-    bucket: z.enum(['day', 'week']).default('day'),
+    /**
+     * Customers' feedback (`customer`: every customer channel, or one of them), or employees'
+     * pulse (`employee`), never mixed. @default "customer"
+     */
+    channel: z.enum(['customer', 'employee', ...CUSTOMER_CHANNELS]).default('customer'),
+    /** Segment: one survey. */
+    survey: HierarchyIdSchema.optional(),
+    /** Segment: one kind of device. */
+    device: z.enum(DEVICE_CLASSES).optional(),
+    /** Segment: the customer's language (`sv`, or a locale such as `sv-SE`, read as its language). */
+    locale: z
+      .string()
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language such as sv or a locale such as sv-SE')
+      .transform((v) => v.split('-')[0]!.toLowerCase())
+      .optional(),
+    /** Trend periods: days, ISO weeks, or rolling 7- or 28-day windows. @default "day" */
+    bucket: z.enum(BUCKETS).default('day'),
+    /** Trend: one line per region or per store of the selection, besides the selection's own. */
+    series: z.enum(['region', 'store']).optional(),
+    /** Movers: which score. @default "nps" */
+    metric: z.enum(SCORE_METRICS).default('nps'),
+    /** Movers: the rolling window in days, compared with the window before it. @default 28 */
+    window: z.coerce.number().pipe(z.union([z.literal(7), z.literal(28)])).default(28),
     /** Comments and kudos per page. @default 50 */
     limit: z.coerce.number().int().min(1).max(200).default(50),
     /** Export: one row per group, or one per response. @default "groups" */
@@ -36,9 +56,22 @@ export const StatsQuerySchema = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after `to`', path: ['from'] });
 export type StatsQuery = z.infer<typeof StatsQuerySchema>;
 
-/** Resolves the default dates against `now` and checks the range length. */
-export function dateRange(query: Pick<StatsQuery, 'from' | 'to'>, now: Date): { from: string; to: string } | { error: string } {
-  const to = query.to ?? now.toISOString().slice(0, 10);
+/** Today's date in `timeZone` (YYYY-MM-DD); UTC for a zone the runtime does not know. */
+function todayIn(now: Date, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
+}
+
+/**
+ * Resolves the default dates against `now` and checks the range length. Days are store-local:
+ * the default `to` is the latest "today" among `timeZones` (the brand's stores), so every store's
+ * today is in the default range.
+ */
+export function dateRange(query: Pick<StatsQuery, 'from' | 'to'>, now: Date, timeZones: readonly string[] = ['UTC']): { from: string; to: string } | { error: string } {
+  const to = query.to ?? timeZones.map((zone) => todayIn(now, zone)).reduce((a, b) => (a > b ? a : b), now.toISOString().slice(0, 10));
   const from = query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
   if (from > to) return { error: '`from` must not be after `to`' };
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;

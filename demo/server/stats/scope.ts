@@ -1,7 +1,7 @@
 import type { User } from '../auth/roles.js';
 import type { Queryable } from '../db/database.js';
 import { ApiError } from '../http/errors.js';
-import type { Audience, FilterEcho } from './types.js';
+import type { Audience, DeviceClass, FilterEcho } from './types.js';
 
 /**
  * What a user may see at most, from their session alone. Every query is confined to it in SQL,
@@ -18,16 +18,30 @@ export interface Scope {
   homeStoreId?: string;
 }
 
+/**
+ * Segments of customer feedback (corporate's cuts of every view). Omitted: all.
+ * Individuals and employee pulse are not segmented beyond `channel`.
+ */
+export interface Segments {
+  /** One customer channel. */
+  channel?: 'web' | 'kiosk' | 'qr' | 'app';
+  survey?: string;
+  device?: DeviceClass;
+  /** The primary language of the customer's locale, e.g. `sv`. */
+  lang?: string;
+}
+
 /** The selection of one request: the scope, narrowed by the query parameters. */
 export interface Filter {
   brandId: string;
   regionId: string | undefined;
   storeId: string | undefined;
   staffId: string | undefined;
-  /** Inclusive UTC days, YYYY-MM-DD. */
+  /** Inclusive store-local days, YYYY-MM-DD: each store's feedback by the calendar of its own time zone. */
   from: string;
   to: string;
   channel: Audience;
+  segments: Segments;
 }
 
 /** Computes the scope of a user. The one place where roles turn into data boundaries. */
@@ -108,5 +122,15 @@ export async function narrow(db: Queryable, scope: Scope, params: Params): Promi
 }
 
 export function echo(filter: Filter): FilterEcho {
-  return { brand: filter.brandId, region: filter.regionId ?? null, store: filter.storeId ?? null, staff: filter.staffId ?? null, from: filter.from, to: filter.to, channel: filter.channel };
+  const s = filter.segments;
+  return {
+    brand: filter.brandId,
+    region: filter.regionId ?? null,
+    store: filter.storeId ?? null,
+    staff: filter.staffId ?? null,
+    from: filter.from,
+    to: filter.to,
+    channel: filter.channel,
+    segments: { channel: s.channel ?? null, survey: s.survey ?? null, device: s.device ?? null, locale: s.lang ?? null },
+  };
 }

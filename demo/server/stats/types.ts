@@ -9,6 +9,17 @@ import * as z from 'zod/mini';
 
 export type Level = 'brand' | 'region' | 'store' | 'staff';
 export type Audience = 'customer' | 'employee';
+/** Customer channels a view can be cut by (`channel=kiosk`…); `customer` is all of them. */
+export const CUSTOMER_CHANNELS = ['web', 'kiosk', 'qr', 'app'] as const;
+/** What kind of device a submission came from: kiosk channel, else from the browser's User-Agent. */
+export const DEVICE_CLASSES = ['kiosk', 'mobile', 'tablet', 'desktop', 'unknown'] as const;
+export type DeviceClass = (typeof DEVICE_CLASSES)[number];
+/** The scores a view can show, compare and set targets for. */
+export const SCORE_METRICS = ['nps', 'csat', 'smiley', 'stars'] as const;
+export type ScoreMetric = (typeof SCORE_METRICS)[number];
+/** Trend periods: calendar days, ISO weeks, or a window of 7 or 28 days ending on each day. */
+export const BUCKETS = ['day', 'week', 'rolling7', 'rolling28'] as const;
+export type Bucket = (typeof BUCKETS)[number];
 
 const count = z.number().check(z.int(), z.nonnegative());
 const nullableString = z.nullable(z.string());
@@ -42,11 +53,18 @@ const kpis = {
 export const KpisSchema = z.object(kpis);
 export type Kpis = z.infer<typeof KpisSchema>;
 
+/** Targets that apply to a group, per score (a store's own, else its region's, else the brand's); null: none. */
+export const TargetsSchema = z.object({ nps: z.nullable(z.number()), csat: z.nullable(z.number()), smiley: z.nullable(z.number()), stars: z.nullable(z.number()) });
+export type Targets = z.infer<typeof TargetsSchema>;
+
 export const GroupSchema = z.object({
   ...kpis,
   /** Region, store or staff id; '' for submissions without one. */
   id: z.string(),
   name: nullableString,
+  /** The same group in the previous period of equal length (for change columns). */
+  previous: KpisSchema,
+  targets: TargetsSchema,
 });
 export type Group = z.infer<typeof GroupSchema>;
 
@@ -59,8 +77,18 @@ export const FilterEchoSchema = z.object({
   from: z.string(),
   to: z.string(),
   channel: z.enum(['customer', 'employee']),
+  /** The segments the selection is cut by; null: all. */
+  segments: z.object({
+    channel: z.nullable(z.enum(CUSTOMER_CHANNELS)),
+    survey: nullableString,
+    device: z.nullable(z.enum(DEVICE_CLASSES)),
+    locale: nullableString,
+  }),
 });
 export type FilterEcho = z.infer<typeof FilterEchoSchema>;
+
+/** Inclusive days, YYYY-MM-DD. */
+const PeriodSchema = z.object({ from: z.string(), to: z.string() });
 
 export const StatsResponseSchema = z.object({
   level: z.enum(['brand', 'region', 'store', 'staff']),
@@ -69,21 +97,40 @@ export const StatsResponseSchema = z.object({
   minResponses: count,
   /** The whole selection (team results come first). */
   summary: KpisSchema,
+  /** Targets that apply to the whole selection. */
+  targets: TargetsSchema,
+  /** The previous period of equal length, for every card's change: `from`…`to` just before the filter's. */
+  previous: z.object({ ...PeriodSchema.shape, summary: KpisSchema }),
+  /**
+   * The same figures for the whole brand and for the selection's region (same period, channel and
+   * segments), to compare with; null where they do not apply (staff accounts, a brand-wide view's region).
+   */
+  benchmarks: z.object({ brand: z.nullable(KpisSchema), region: z.nullable(KpisSchema) }),
   groups: z.array(GroupSchema),
 });
 export type StatsResponse = z.infer<typeof StatsResponseSchema>;
 
 export const TrendPointSchema = z.object({
   ...kpis,
-  /** First day of the period, YYYY-MM-DD (UTC). */
+  /** First day of the period, YYYY-MM-DD (store-local days). */
   period: z.string(),
 });
 export type TrendPoint = z.infer<typeof TrendPointSchema>;
 
 export const TrendResponseSchema = z.object({
   filter: FilterEchoSchema,
-  bucket: z.enum(['day', 'week']),
+  bucket: z.enum(BUCKETS),
+  /**
+   * The fewest answers a point's score is drawn from (points below it keep their `n` and have no
+   * value): a day with two answers is not a swing of ±100.
+   */
+  minAnswersPerPoint: count,
+  /** The selection. */
   points: z.array(TrendPointSchema),
+  /** One line per region (`series=region`) or per store (`series=store`) of the selection. */
+  series: z.array(z.object({ id: z.string(), name: nullableString, points: z.array(TrendPointSchema) })),
+  /** The whole brand's line (same channel and segments), to compare with; null for staff accounts. */
+  benchmark: z.nullable(z.array(TrendPointSchema)),
 });
 export type TrendResponse = z.infer<typeof TrendResponseSchema>;
 
@@ -141,3 +188,60 @@ export const KudosResponseSchema = z.object({
   kudos: z.array(KudosItemSchema),
 });
 export type KudosResponse = z.infer<typeof KudosResponseSchema>;
+
+/** A store whose rolling score moved, with both windows' figures. */
+export const MoverSchema = z.object({
+  id: z.string(),
+  name: nullableString,
+  regionId: z.string(),
+  regionName: nullableString,
+  current: MetricSchema,
+  previous: MetricSchema,
+  /** current − previous (NPS points, CSAT percentage points, or scale points). */
+  change: z.number(),
+});
+export type Mover = z.infer<typeof MoverSchema>;
+
+export const MoversResponseSchema = z.object({
+  filter: FilterEchoSchema,
+  metric: z.enum(SCORE_METRICS),
+  /** The rolling window, in days. */
+  window: z.number(),
+  current: PeriodSchema,
+  previous: PeriodSchema,
+  /** Stores need at least this many answers in both windows to be listed. */
+  minResponses: count,
+  /** The largest falls, steepest first, and the largest rises. */
+  down: z.array(MoverSchema),
+  up: z.array(MoverSchema),
+});
+export type MoversResponse = z.infer<typeof MoversResponseSchema>;
+
+/** A survey text: a string, or a map of locale → string (render with the survey's fallback to `en`). */
+const LocalizedTextSchema = z.union([z.string(), z.record(z.string(), z.string())]);
+
+export const AnswerCountSchema = z.object({
+  /** The rating, the choice option's id, `true`/`false` for consent, '' for a text answer. */
+  value: z.string(),
+  /** The option's label from the survey definition; null for ratings and text. */
+  label: z.nullable(LocalizedTextSchema),
+  n: count,
+});
+
+export const QuestionAnswersSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  /** The question as the survey asks it; null for a question no longer in the definition. */
+  prompt: z.nullable(LocalizedTextSchema),
+  /** Submissions that answered it (a multiple choice counts once here, once per option below). */
+  answered: count,
+  /** null when withheld (a protected group below the minimum). */
+  counts: z.nullable(z.array(AnswerCountSchema)),
+  insufficientResponses: z.boolean(),
+});
+
+export const AnswersResponseSchema = z.object({
+  filter: FilterEchoSchema,
+  surveys: z.array(z.object({ id: z.string(), title: z.nullable(LocalizedTextSchema), questions: z.array(QuestionAnswersSchema) })),
+});
+export type AnswersResponse = z.infer<typeof AnswersResponseSchema>;

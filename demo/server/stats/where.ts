@@ -1,42 +1,125 @@
+import { rollup } from './rollups/definition.js';
 import type { Filter } from './scope.js';
 
-/** A WHERE clause and its parameters, built together so placeholders always line up. */
+/** A SQL fragment and its parameters, built together so placeholders always line up. */
 export interface Where {
   sql: string;
   params: unknown[];
 }
 
-function channelCondition(column: string, filter: Filter): string {
-  // Customers' and employees' feedback are never mixed (Voice of Employee is a separate view).
-  return filter.channel === 'employee' ? `${column} = 'employee'` : `${column} <> 'employee'`;
-}
-
-/** The filter over a rollup table (`stats_team_daily` or `stats_staff_daily`, alias `d`). */
-export function rollupWhere(filter: Filter): Where {
-  const params: unknown[] = [filter.brandId, filter.from, filter.to];
-  const parts = ['d.brand_id = $1', 'd.day BETWEEN $2::date AND $3::date', channelCondition('d.channel', filter)];
-  if (filter.regionId !== undefined) parts.push(`d.region_id = $${params.push(filter.regionId)}`);
-  if (filter.storeId !== undefined) parts.push(`d.store_id = $${params.push(filter.storeId)}`);
-  if (filter.staffId !== undefined) parts.push(`d.staff_id = $${params.push(filter.staffId)}`);
-  return { sql: parts.join(' AND '), params };
-}
-
-/** UTC instants bounding the filter's days: [from 00:00, the day after `to` 00:00). */
-export function instants(filter: Filter): { start: Date; end: Date } {
-  return { start: new Date(`${filter.from}T00:00:00Z`), end: new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000) };
+/** Collects parameters and hands out their placeholders (`$1`, `$2`, …). */
+export class Params {
+  readonly values: unknown[] = [];
+  constructor(first: readonly unknown[] = []) {
+    this.values.push(...first);
+  }
+  add(value: unknown): string {
+    return `$${this.values.push(value)}`;
+  }
 }
 
 /**
- * The filter over raw `submissions` (alias `s`). `staff: false` leaves the staff condition to the
- * caller (kudos also match staff mentioned by name).
+ * The audience and segment conditions on a table with `channel` (and, for customer feedback,
+ * `survey_id`, `device_class`, `lang`) columns under `alias`. Customers' and employees' feedback
+ * are never mixed: Voice of the Employee is a separate view.
+ */
+function segmentConditions(alias: string, filter: Filter, params: Params, segmented: boolean): string[] {
+  const parts = [filter.channel === 'employee' ? `${alias}.channel = 'employee'` : `${alias}.channel <> 'employee'`];
+  const s = filter.segments;
+  if (s.channel !== undefined) parts.push(`${alias}.channel = ${params.add(s.channel)}`);
+  if (!segmented) return parts;
+  if (s.survey !== undefined) parts.push(`${alias}.survey_id = ${params.add(s.survey)}`);
+  if (s.device !== undefined) parts.push(`${alias}.device_class = ${params.add(s.device)}`);
+  if (s.lang !== undefined) parts.push(`${alias}.lang = ${params.add(s.lang)}`);
+  return parts;
+}
+
+/** The scope conditions (brand, region, store, staff) under `alias`; missing ids are '' in rollups. */
+function scopeConditions(alias: string, filter: Filter, params: Params, staffColumn: boolean): string[] {
+  const parts = [`${alias}.brand_id = ${params.add(filter.brandId)}`];
+  if (filter.regionId !== undefined) parts.push(`${alias}.region_id = ${params.add(filter.regionId)}`);
+  if (filter.storeId !== undefined) parts.push(`${alias}.store_id = ${params.add(filter.storeId)}`);
+  if (staffColumn && filter.staffId !== undefined) parts.push(`${alias}.staff_id = ${params.add(filter.staffId)}`);
+  return parts;
+}
+
+/** Which rollup family answers a question: individuals, stores, or regions (the smallest that can). */
+export type Family = 'staff' | 'store' | 'region';
+
+/**
+ * The smallest rollup that can answer: individuals from the staff rollup, anything about stores
+ * from the store rollup (a submission naming two staff members counts once for the team), brand
+ * and region figures from the region rollup.
+ */
+export function familyOf(filter: Filter, level: 'brand' | 'region' | 'store' | 'staff'): Family {
+  if (filter.staffId !== undefined || level === 'staff') return 'staff';
+  if (filter.storeId !== undefined || level === 'store') return 'store';
+  return 'region';
+}
+
+const DAILY: Record<Family, string> = { staff: 'stats_staff_daily', store: 'stats_store_daily', region: 'stats_region_daily' };
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The whole months inside [from, to], as first days: `[firstMonth, lastMonth]`, or undefined. */
+export function wholeMonths(from: string, to: string): [string, string] | undefined {
+  const first = from.endsWith('-01') ? from : `${addDays(`${from.slice(0, 7)}-01`, 32).slice(0, 7)}-01`;
+  const nextMonth = (month: string) => `${addDays(month, 32).slice(0, 7)}-01`;
+  let last: string | undefined;
+  for (let m = first; addDays(nextMonth(m), -1) <= to; m = nextMonth(m)) last = m;
+  return last === undefined ? undefined : [first, last];
+}
+
+/**
+ * A FROM item (alias `d`) over the rollup family's rows for the selection, with every scope,
+ * audience, segment and date condition applied. With `days: false` (no per-day output needed),
+ * store figures over long ranges read whole months from `stats_store_monthly` and only the days
+ * at the edges from `stats_store_daily`: a year of 500 stores is then thousands of rows, not
+ * millions. The staff rollup has no segments but the channel (individuals are not segmented).
+ */
+export function rollupSource(filter: Filter, family: Family, params: Params, options: { days: boolean }): string {
+  const staff = family === 'staff';
+  const conditions = [...scopeConditions('d', filter, params, staff), ...segmentConditions('d', filter, params, !staff)];
+  const months = !options.days && family === 'store' ? wholeMonths(filter.from, filter.to) : undefined;
+  const from = params.add(filter.from);
+  const to = params.add(filter.to);
+  if (!months) return `(SELECT * FROM ${DAILY[family]} d WHERE ${conditions.join(' AND ')} AND d.day BETWEEN ${from}::date AND ${to}::date) d`;
+  const [firstMonth, lastMonth] = months;
+  const monthStart = params.add(firstMonth);
+  const monthEnd = params.add(lastMonth);
+  const columns = rollup('stats_store_monthly')
+    .keys.filter((k) => k.name !== 'month')
+    .map((k) => k.name)
+    .concat(rollup('stats_store_monthly').measures.map((m) => m.name))
+    .map((c) => `d.${c}`)
+    .join(', ');
+  return `(SELECT ${columns} FROM stats_store_monthly d WHERE ${conditions.join(' AND ')} AND d.month BETWEEN ${monthStart}::date AND ${monthEnd}::date
+    UNION ALL
+    SELECT ${columns} FROM stats_store_daily d WHERE ${conditions.join(' AND ')} AND d.day BETWEEN ${from}::date AND ${to}::date
+      AND (d.day < ${monthStart}::date OR d.day >= (${monthEnd}::date + interval '1 month')::date)) d`;
+}
+
+/**
+ * A FROM item (alias `d`) over a rollup kept per region (`stats_answers_daily`,
+ * `stats_topics_daily`) for a selection without a store or staff member.
+ */
+export function regionGrainSource(table: 'stats_answers_daily' | 'stats_topics_daily', filter: Filter, params: Params): string {
+  const conditions = [...scopeConditions('d', filter, params, false), ...segmentConditions('d', filter, params, true)];
+  return `(SELECT * FROM ${table} d WHERE ${conditions.join(' AND ')} AND d.day BETWEEN ${params.add(filter.from)}::date AND ${params.add(filter.to)}::date) d`;
+}
+
+/**
+ * The filter over raw `submissions` (alias `s`): store-local days, like the rollups. `staff: false`
+ * leaves the staff condition to the caller (kudos also match staff mentioned by name).
  */
 export function submissionsWhere(filter: Filter, options: { staff: boolean } = { staff: true }): Where {
-  const { start, end } = instants(filter);
-  const params: unknown[] = [filter.brandId, start, end];
-  const parts = ['s.brand_id = $1', 's.created_at >= $2', 's.created_at < $3', channelCondition('s.channel', filter)];
-  if (filter.regionId !== undefined) parts.push(`s.region_id = $${params.push(filter.regionId)}`);
-  if (filter.storeId !== undefined) parts.push(`s.store_id = $${params.push(filter.storeId)}`);
+  const params = new Params();
+  const parts = [
+    ...scopeConditions('s', filter, params, false),
+    `s.local_date BETWEEN ${params.add(filter.from)}::date AND ${params.add(filter.to)}::date`,
+    ...segmentConditions('s', filter, params, true),
+  ];
   // `@>` (not `= ANY`) so the GIN index on staff_ids serves it.
-  if (options.staff && filter.staffId !== undefined) parts.push(`s.staff_ids @> ARRAY[$${params.push(filter.staffId)}]::text[]`);
-  return { sql: parts.join(' AND '), params };
+  if (options.staff && filter.staffId !== undefined) parts.push(`s.staff_ids @> ARRAY[${params.add(filter.staffId)}]::text[]`);
+  return { sql: parts.join(' AND '), params: params.values };
 }

@@ -1,27 +1,35 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { Kpis } from '../../../server/stats/types.js';
-import { formatCount, formatMetric } from '../format.js';
+import { formatMetric, type MetricKind } from '../format/metric.js';
+import { LocaleController } from '../i18n/localizer.js';
 import { LightElement } from './light-element.js';
 
-/** The four headline numbers, each with the count it rests on. */
+/**
+ * The headline numbers of a selection as cards, each score with the count it rests on.
+ * @summary KPI cards: NPS, CSAT, smiley score, responses.
+ */
 export class SvKpis extends LightElement {
-  static override properties = { kpis: { attribute: false }, heading: {} };
+  static override properties = { kpis: { attribute: false } };
   declare kpis: Kpis | undefined;
-  declare heading: string;
+  readonly #i18n = new LocaleController(this);
 
   override render() {
     const k = this.kpis;
-    if (!k) return html``;
-    const card = (label: string, value: string, n: number, withheld: boolean) =>
-      html`<div class="kpi ${withheld ? 'withheld' : ''}">
+    if (!k) return nothing;
+    const { m, f } = this.#i18n;
+    const score = (label: string, metric: Kpis['nps'], kind: MetricKind) => {
+      const withheld = metric.insufficientResponses;
+      return html`<div class="kpi ${withheld ? 'withheld' : ''}">
         <dt>${label}</dt>
-        <dd><span class="value">${value}</span> <span class="n">n = ${formatCount(n)}</span></dd>
+        <dd><span class="value">${formatMetric(metric, kind, f, m)}</span> <span class="n">${m.kpi.n(f.count(metric.n))}</span></dd>
       </div>`;
-    return html`<dl class="kpis" aria-label=${this.heading}>
-      ${card('NPS', formatMetric(k.nps), k.nps.n, k.nps.insufficientResponses)}
-      ${card('CSAT', formatMetric(k.csat, ' %'), k.csat.n, k.csat.insufficientResponses)}
-      ${card('Smiley score', formatMetric(k.smiley, ' / 5'), k.smiley.n, k.smiley.insufficientResponses)}
-      ${card('Responses', formatCount(k.volume), k.volume, false)}
+    };
+    return html`<dl class="kpis" aria-label=${m.kpi.label}>
+      ${score(m.kpi.nps, k.nps, 'nps')} ${score(m.kpi.csat, k.csat, 'percent')} ${score(m.kpi.smiley, k.smiley, 'average')}
+      <div class="kpi">
+        <dt>${m.kpi.responses}</dt>
+        <dd><span class="value">${f.count(k.volume)}</span></dd>
+      </div>
     </dl>`;
   }
 }

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/database.js';
-import { disclosedPulseStoresSql, pulseDay } from '../../privacy/anonymity.js';
+import { disclosedPulseStoresSql } from '../../privacy/anonymity.js';
 import type { Filter } from '../scope.js';
 import type { CommentItem } from '../types.js';
-import { rollupWhere, submissionsWhere } from '../where.js';
+import { Params, rollupSource, submissionsWhere } from '../where.js';
 
 interface Row {
   id: string;
   created_at: Date;
+  /** The store-local day, as YYYY-MM-DD. */
+  local_date: string;
   region_id: string | null;
   store_id: string | null;
   store_name: string | null;
@@ -18,7 +20,7 @@ interface Row {
   [key: string]: unknown;
 }
 
-const COLUMNS = 's.id::text AS id, s.created_at, s.region_id, s.store_id, st.name AS store_name, s.channel, s.comment, s.nps, s.min_score';
+const COLUMNS = "s.id::text AS id, s.created_at, to_char(s.local_date, 'YYYY-MM-DD') AS local_date, s.region_id, s.store_id, st.name AS store_name, s.channel, s.comment, s.nps, s.min_score";
 const STORE_JOIN = 'LEFT JOIN stores st ON st.brand_id = s.brand_id AND st.id = s.store_id';
 
 const toItem = (r: Row, createdAt: string): CommentItem => ({
@@ -52,19 +54,15 @@ export async function recentComments(db: Queryable, filter: Filter, limit: numbe
  */
 export async function pulseComments(db: Queryable, filter: Filter, limit: number, minimum: number): Promise<CommentItem[]> {
   const where = submissionsWhere(filter);
-  // The rollup filter's parameters come first in the same list: renumber them after the others.
-  const rollup = rollupWhere(filter);
-  const offset = where.params.length;
-  const rollupSql = rollup.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
-  const minimumParam = `$${offset + rollup.params.length + 1}`;
-  const limitParam = `$${offset + rollup.params.length + 2}`;
+  const params = new Params(where.params);
+  const stores = disclosedPulseStoresSql(rollupSource(filter, 'store', params, { days: false }), params.add(minimum));
   const rows = await db.query<Row>(
     `SELECT ${COLUMNS} FROM submissions s ${STORE_JOIN}
-     WHERE ${where.sql} AND s.comment IS NOT NULL
-       AND coalesce(s.store_id, '') IN (${disclosedPulseStoresSql(rollupSql, minimumParam)})
-     ORDER BY (s.created_at AT TIME ZONE 'UTC')::date DESC, md5(s.id::text) LIMIT ${limitParam}`,
-    [...where.params, ...rollup.params, minimum, limit],
+     WHERE ${where.sql} AND s.comment IS NOT NULL AND coalesce(s.store_id, '') IN (${stores})
+     ORDER BY s.local_date DESC, md5(s.id::text) LIMIT ${params.add(limit)}`,
+    params.values,
   );
-  // A UUID v7 id starts with its creation time in milliseconds: pulse comments get an opaque one.
-  return rows.map((r) => toItem({ ...r, id: createHash('sha256').update(r.id).digest('hex').slice(0, 32) }, pulseDay(r.created_at)));
+  // Dated by the store-local day only, and a UUID v7 id starts with its creation time in
+  // milliseconds: pulse comments get an opaque id instead.
+  return rows.map((r) => toItem({ ...r, id: createHash('sha256').update(r.id).digest('hex').slice(0, 32) }, r.local_date));
 }
