@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { BenchError, ROOT } from './cli.mjs';
 
 /**
- * Resolves with `{ origin, stop }` once the collector is ready, or rejects with a one-line
+ * Resolves with `{ origin, pid, stop }` once the collector is ready, or rejects with a one-line
  * BenchError (timeout, early exit, busy port) quoting its last line of output.
  * `env` adds to the environment, e.g. `{ DATA_DIR, DATABASE_URL, RATE_LIMIT_PER_MINUTE: '0' }`.
  */
@@ -31,7 +31,7 @@ export function startDemoCollector({ port, env = {}, timeoutMs = 150_000 }) {
       output = (output + chunk).slice(-20_000);
       if (/^login: /m.test(output)) {
         clearTimeout(timer);
-        resolve({ origin: `http://127.0.0.1:${port}`, stop });
+        resolve({ origin: `http://127.0.0.1:${port}`, pid: child.pid, stop });
       }
     };
     child.stdout.on('data', collect);

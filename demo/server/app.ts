@@ -17,6 +17,9 @@ import { directoryRoutes } from './directory/routes.js';
 import { statsRoutes } from './stats/routes.js';
 import { targetRoutes } from './targets/routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
+import { caseRoutes } from './cases/routes.js';
+import { eventRoutes } from './events/routes.js';
+import { settingsRoutes } from './settings/routes.js';
 
 /**
  * The collector's HTTP API as a Hono app: one route module per concern, each in its own folder.
@@ -49,6 +52,9 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', preferenceRoutes(ctx));
   app.route('/', directoryRoutes(ctx));
   app.route('/', statsRoutes(ctx));
+  app.route('/', settingsRoutes(ctx));
+  app.route('/', caseRoutes(ctx));
+  app.route('/', eventRoutes(ctx));
   app.route('/', targetRoutes(ctx));
   app.route('/', dashboardRoutes());
   // The demo pages last: API routes win over static files.

@@ -96,6 +96,12 @@ export const ConfigSchema = z
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
     /** Alerts: how long one webhook request may take, in ms. */
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /** Cases: how often overdue cases are escalated, in ms; 0 turns the loop off. */
+    CASE_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
+    /** Live events: a comment line on every open stream this often, in ms, so proxies keep it open. */
+    EVENTS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    /** Live events: how long events are kept for dashboards that reconnect, in hours. */
+    EVENT_RETENTION_HOURS: z.coerce.number().int().min(1).max(720).default(24),
     /**
      * Alerts: internal webhook endpoints that may be reached although they are not public (host
      * names, IP addresses or CIDR ranges, comma-separated). Every other target must resolve to

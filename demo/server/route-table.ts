@@ -97,6 +97,13 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { method: 'GET', path: '/v1/stats/topics', access: 'session', anonymity: 'probe' },
   { method: 'GET', path: '/v1/stats/export.csv', access: 'session', anonymity: 'probe' },
 
+  { method: 'GET', path: '/v1/settings', access: 'session', anonymity: { exempt: "the brand's case settings: thresholds, response times, root causes" } },
+  { method: 'PUT', path: '/v1/settings', access: 'session', anonymity: { exempt: "the brand's case settings, corporate only" } },
+  { method: 'GET', path: '/v1/cases', access: 'session', anonymity: 'probe' },
+  { method: 'GET', path: '/v1/cases/metrics', access: 'session', anonymity: 'probe' },
+  { method: 'GET', path: '/v1/cases/:id', access: 'session', anonymity: 'probe' },
+  { method: 'PATCH', path: '/v1/cases/:id', access: 'session', anonymity: { exempt: 'answers what GET /v1/cases/:id shows the same user (probed there)' } },
+  { method: 'GET', path: '/v1/events', access: 'session', anonymity: 'probe' },
   { method: 'GET', path: '/v1/targets', access: 'session', anonymity: { exempt: 'targets are numbers managers set, not feedback' } },
   { method: 'PUT', path: '/v1/targets', access: 'session', anonymity: { exempt: 'targets are numbers managers set, not feedback' } },
   { method: 'DELETE', path: '/v1/targets', access: 'session', anonymity: { exempt: 'targets are numbers managers set, not feedback' } },

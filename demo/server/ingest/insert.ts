@@ -1,8 +1,10 @@
 import type { Submission } from '../../../sdk/index.js';
+import { contactOf, withoutContactDetails } from '../cases/contacts.js';
 import type { AppContext, StoredSubmission } from '../context.js';
 import { withoutPulseIdentifiers } from '../privacy/pulse.js';
 import { defaultTopics } from '../topics/brand-topics.js';
 import { languageOf, tagTopics } from '../topics/tag.js';
+import { followUps, withFollowUps } from './follow-ups.js';
 import { metricsOf } from './metrics.js';
 import { placeInHierarchy } from './resolve.js';
 import { toStorable } from './storable.js';
@@ -40,8 +42,9 @@ export async function insertJobs(ctx: Pick<AppContext, 'db' | 'now'>, jobs: read
   if (rows.length === 0) return jobs.map(() => []);
   // One JSON parameter instead of 21 per row: no parameter-count limit, one plan for any size.
   // `::text::jsonb` so the postgres driver sends the string as text rather than re-encoding it.
+  // The submissions, and for those that are new their cases, contact details and live events: one statement (follow-ups.ts).
   const inserted = await ctx.db.query<{ id: string }>(
-    `INSERT INTO submissions (id, brand_id, region_id, store_id, staff_ids, device_id, channel, survey_id, survey_version, locale,
+    withFollowUps(`INSERT INTO submissions (id, brand_id, region_id, store_id, staff_ids, device_id, channel, survey_id, survey_version, locale,
        created_at, received_at, context_verified, flags, nps, csat, smiley, stars, min_score, comment, topics, body)
      SELECT id, brand_id, region_id, store_id, staff_ids, device_id, channel, survey_id, survey_version, locale,
        created_at, received_at, context_verified, flags, nps, csat, smiley, stars, min_score, comment, coalesce(topics, '{}'), body
@@ -50,8 +53,8 @@ export async function insertJobs(ctx: Pick<AppContext, 'db' | 'now'>, jobs: read
        context_verified boolean, flags text[], nps smallint, csat smallint, smiley smallint, stars smallint, min_score smallint,
        comment text, topics text[], body jsonb)
      ON CONFLICT (id) DO NOTHING
-     RETURNING id::text AS id`,
-    [JSON.stringify(rows.map((r) => r.row))],
+     RETURNING id::text AS id`),
+    [JSON.stringify(rows.map((r) => r.row)), await followUps(ctx.db, rows, receivedAt)],
   );
   const isNew = new Set(inserted.map((r) => r.id));
   return prepared.map((jobRows) => jobRows.filter((r) => isNew.has(r.stored.id)).map((r) => r.stored));
@@ -68,8 +71,9 @@ function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<type
   const submission = toStorable(item.submission);
   const id = submission.id.toLowerCase();
   const metrics = metricsOf(submission);
-  // The token is a short-lived credential, not feedback: it is not kept at rest.
-  const body: Submission = { ...submission };
+  // The token is a short-lived credential, not feedback: it is not kept at rest. Contact details
+  // go to their own table (cases/contacts.ts), never into the body other paths read.
+  const body: Submission = { ...withoutContactDetails(submission) };
   delete body.contextToken;
   const stored: StoredSubmission = {
     id,
@@ -112,5 +116,5 @@ function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<type
     topics: metrics.comment === null ? [] : tagTopics(metrics.comment, languageOf(submission.context.locale), defaultTopics()),
     body,
   };
-  return { row, stored };
+  return { row, stored, contact: contactOf(submission) };
 }

@@ -134,9 +134,17 @@ export async function runDueDeliveries(ctx: AppContext, options: RunOptions = {}
   const limit = options.limit ?? 100;
   const random = options.random ?? Math.random;
   const summary: RunSummary = { attempted: 0, succeeded: 0, retrying: 0, failed: 0 };
+  let emptyClaims = 0;
   while (summary.attempted < limit) {
     const rows = await claim(ctx, Math.min(BATCH, limit - summary.attempted));
-    if (rows.length === 0) break;
+    // An empty claim can be a race, not an empty queue: rows another worker claimed after this
+    // statement's snapshot was taken are locked, re-checked and dropped (no longer due), and the
+    // LIMIT may have been spent on them. A second claim, with a fresh snapshot, tells the two apart.
+    if (rows.length === 0) {
+      if (++emptyClaims > 1) break;
+      continue;
+    }
+    emptyClaims = 0;
     const results = await Promise.all(rows.map((row) => deliver(ctx, row, random)));
     for (const r of results) {
       summary.attempted++;
