@@ -10,6 +10,8 @@ import pkg from './package.json' with { type: 'json' };
 import { minifyCss } from './build/minify-css.mjs';
 import { shortPrivateProperties } from './build/rename-private-properties.mjs';
 import { minifyHtml } from './build/minify-html.mjs';
+import { jsonSchemas } from './build/json-schemas.mjs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const external = [...Object.keys(pkg.dependencies)];
@@ -71,7 +73,7 @@ function scriptTagKioskLit() {
     name: 'script-tag-kiosk-lit',
     async resolveId(source, importer) {
       if (!importer || importer === shim) return null;
-      if (source === 'lit' || source === 'lit/html.js') return shim;
+      if (source === 'lit' || source === 'lit/html.js' || source === 'lit/directives/keyed.js') return shim;
       const resolved = source.startsWith('.') ? await this.resolve(source, importer, { skipSelf: true }) : null;
       return resolved?.id === live ? shim : null;
     },
@@ -106,6 +108,15 @@ function keepLicenses(_node, comment) {
 
 const LOCALE_FILES = ['es', 'fr', 'de', 'pt-br', 'ar', 'he', 'ja'];
 
+const SDK_CHUNKS = ['sdk', 'schemas', 'basics'];
+/** Which SDK chunk a module goes to (see the ESM build); `undefined` leaves the choice to rollup. */
+function sdkChunk(id) {
+  const path = relative(fileURLToPath(new URL('.', import.meta.url)), id).replaceAll('\\', '/');
+  if (!path.startsWith('sdk/')) return undefined;
+  if (path.startsWith('sdk/schema/')) return 'schemas';
+  return /^sdk\/(limits|errors)\.ts$/.test(path) ? 'basics' : 'sdk';
+}
+
 const ts = () =>
   typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false, sourceMap: true } });
 
@@ -113,8 +124,20 @@ export const builds = [
   {
     input: { sdk: 'sdk/index.ts', index: 'src/index.ts' },
     external: isExternal,
-    plugins: [packageVersion(), ts(), minifyCss()],
-    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    plugins: [packageVersion(), ts(), minifyCss(), jsonSchemas()],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      // The SDK's chunks go to dist/sdk/, which package.json does not list among the files with
+      // side effects: importing the SDK does nothing but define things. The zod schemas are a chunk
+      // of their own: building them runs zod at load time, so without that, a bundler would keep
+      // them (and zod) in `import { http } from 'storevoice/sdk'`. The wire limits and error
+      // classes, which both sides use, are a third, so no chunk imports another in a circle.
+      manualChunks: sdkChunk,
+      chunkFileNames: (chunk) => (SDK_CHUNKS.includes(chunk.name) ? 'sdk/[name]-[hash].js' : 'chunks/[name]-[hash].js'),
+    },
     onwarn,
   },
   {

@@ -13,21 +13,18 @@ import { Agent, request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from './support/cli.mjs';
 import { createThrowawayDatabase } from './support/postgres.mjs';
 import { startDemoCollector } from './support/collector.mjs';
 
-const { values: args } = parseArgs({
-  options: {
-    seconds: { type: 'string', default: '10' },
-    concurrency: { type: 'string', default: '32' },
-    only: { type: 'string' },
-  },
-});
+const { args, fail, wholeNumber } = commandLine(
+  'ingest',
+  { seconds: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '32' }, only: { type: 'string' } },
+  '--seconds S, --concurrency N, --only pglite|postgres',
+);
 const seconds = Number(args.seconds);
-const concurrency = Number(args.concurrency);
 if (!(seconds > 0 && seconds <= 120)) fail('--seconds must be between 1 and 120');
-if (!(Number.isInteger(concurrency) && concurrency > 0 && concurrency <= 512)) fail('--concurrency must be a whole number from 1 to 512');
+const concurrency = wholeNumber('concurrency', 1, 512);
 
 const PORT = 8799;
 
@@ -105,11 +102,6 @@ async function load(phase) {
     'p99 ms': pct(0.99),
     'failed requests': errors,
   };
-}
-
-function fail(message) {
-  console.error(`bench/ingest: ${message}`);
-  process.exit(1);
 }
 
 // Last, so every declaration above is initialised before the run starts.

@@ -13,18 +13,18 @@
 // Needs CHROMIUM_PATH or /usr/lib/chromium/chromium. Without --check it prints numbers only.
 /* global window */
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { BenchError, launchChromium, machine } from './support/chromium.mjs';
+import { launchChromium, machine } from './support/chromium.mjs';
+import { BenchError, ROOT, commandLine, runBench } from './support/cli.mjs';
+import { readBody, serveLoopback, submissionsIn } from './support/http.mjs';
+import { pageProblems } from './support/page.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const TARGET_BYTES_PER_1000 = 1024 * 1024;
 
-const { values: args } = parseArgs({
-  options: {
+const { args, wholeNumber, requireBuild } = commandLine(
+  'kiosk-soak',
+  {
     loops: { type: 'string', default: '5000' },
     every: { type: 'string', default: '1000' },
     warmup: { type: 'string', default: '1000' },
@@ -33,8 +33,8 @@ const { values: args } = parseArgs({
     'loop-timeout': { type: 'string', default: '15000' },
     check: { type: 'boolean', default: false },
   },
-  strict: true,
-});
+  '--loops N, --every N, --warmup N, --reset-delay MS, --min-interval MS, --loop-timeout MS, --check',
+);
 const loops = wholeNumber('loops', 1, 1_000_000);
 const every = wholeNumber('every', 1, loops);
 const warmup = wholeNumber('warmup', 0, loops);
@@ -67,11 +67,10 @@ const SOAK_JS = `window.__soak = { outcomes: 0 };
 for (const type of ['storevoice-sent', 'storevoice-queued', 'storevoice-error']) document.addEventListener(type, () => window.__soak.outcomes++);`;
 
 const collector = { submissions: 0, requests: 0 };
+requireBuild('dist/storevoice.iife.js');
 let server;
 let browser;
-process.once('SIGINT', () => void stop().finally(() => process.exit(130)));
-try {
-  if (!existsSync(join(DIST, 'storevoice.iife.js'))) throw new BenchError('dist/storevoice.iife.js is missing: run `npm run build` first');
+await runBench('kiosk-soak', async () => {
   server = await serve();
   browser = await launchChromium(['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--js-flags=--expose-gc']);
   console.log(
@@ -79,13 +78,7 @@ try {
       `${loops} loops, reset-delay ${resetDelay} ms, min-interval ${minInterval} ms, heap after forced GC every ${every} loops\n`,
   );
   await soak();
-} catch (error) {
-  if (!(error instanceof BenchError)) throw error;
-  console.error(`bench/kiosk-soak: ${error.message}`);
-  process.exitCode = 1;
-} finally {
-  await stop();
-}
+}, stop);
 
 async function stop() {
   await browser?.close().catch(() => {});
@@ -95,9 +88,7 @@ async function stop() {
 async function soak() {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: false });
   const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  const problems = pageProblems(page);
   const cdp = await context.newCDPSession(page);
   await page.goto(`${server.origin}/`);
 
@@ -198,7 +189,7 @@ function report(rows) {
   console.log(`submissions received by the stub collector: ${collector.submissions} for ${last.loop} loops (${collector.requests} requests)`);
 }
 
-async function serve() {
+function serve() {
   const page = `<!doctype html>
 <html lang="en">
   <head>
@@ -215,54 +206,37 @@ async function serve() {
   </body>
 </html>`;
   const types = { '.js': 'text/javascript', '.json': 'application/json', '.map': 'application/json' };
-  const http = createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const send = (code, headers, body) => res.writeHead(code, headers).end(body);
-    if (req.method === 'GET' && pathname === '/') return send(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, page);
-    if (req.method === 'GET' && pathname === '/soak.js') return send(200, { 'content-type': 'text/javascript' }, SOAK_JS);
-    if (req.method === 'GET' && pathname === `/v1/surveys/${survey.id}`) return send(200, { 'content-type': 'application/json' }, JSON.stringify(survey));
-    if (req.method === 'POST' && pathname === '/v1/submissions') return receive(req, send);
-    if (req.method === 'GET' && pathname === '/favicon.ico') return send(204, {});
-    // Static files of the build (the bundle, its kiosk chunk and languages), never outside dist/.
-    const file = normalize(join(DIST, decodeURIComponent(pathname)));
-    if (req.method === 'GET' && file.startsWith(DIST + sep) && existsSync(file)) {
-      return send(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' }, readFileSync(file));
-    }
-    return send(404, { 'content-type': 'text/plain' }, 'Not found');
-  });
-  http.keepAliveTimeout = 5_000;
-  await new Promise((resolve, reject) => http.once('error', reject).listen(0, '127.0.0.1', resolve));
-  return {
-    origin: `http://127.0.0.1:${http.address().port}`,
-    close: () => new Promise((resolve) => (http.closeAllConnections(), http.close(() => resolve()))),
-  };
+  return serveLoopback(
+    (req, pathname, send) => {
+      if (req.method === 'GET' && pathname === '/') return send(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, page);
+      if (req.method === 'GET' && pathname === '/soak.js') return send(200, { 'content-type': 'text/javascript' }, SOAK_JS);
+      if (req.method === 'GET' && pathname === `/v1/surveys/${survey.id}`) return send(200, { 'content-type': 'application/json' }, JSON.stringify(survey));
+      if (req.method === 'POST' && pathname === '/v1/submissions') return void receive(req, send);
+      if (req.method === 'GET' && pathname === '/favicon.ico') return send(204, {});
+      // Static files of the build (the bundle, its kiosk chunk and languages), never outside dist/.
+      const file = normalize(join(DIST, decodeURIComponent(pathname)));
+      if (req.method === 'GET' && file.startsWith(DIST + sep) && existsSync(file)) {
+        return send(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' }, readFileSync(file));
+      }
+      return send(404, { 'content-type': 'text/plain' }, 'Not found');
+    },
+    { keepAliveTimeout: 5_000 },
+  );
 }
 
 /** The stub collector: counts the submissions of each body (one, or a batch) and answers 202. */
-function receive(req, send) {
-  const chunks = [];
-  req.on('data', (chunk) => chunks.push(chunk));
-  req.on('end', () => {
-    collector.requests++;
-    let accepted;
-    try {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      accepted = Array.isArray(body.submissions) ? body.submissions.length : 1;
-    } catch {
-      return send(400, { 'content-type': 'application/json' }, '{"error":"not JSON"}');
-    }
-    collector.submissions += accepted;
-    send(202, { 'content-type': 'application/json' }, JSON.stringify({ accepted, duplicates: 0 }));
-  });
-}
-
-function wholeNumber(name, min, max) {
-  const value = Number(args[name]);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    console.error(`bench/kiosk-soak: --${name} must be a whole number from ${min} to ${max}, not "${args[name]}"`);
-    process.exit(2);
+async function receive(req, send) {
+  const { body, tooLarge } = await readBody(req);
+  collector.requests++;
+  if (tooLarge) return send(413, { 'content-type': 'application/json' }, '{"error":"over 64 KB"}');
+  let accepted;
+  try {
+    accepted = submissionsIn(body).length;
+  } catch {
+    return send(400, { 'content-type': 'application/json' }, '{"error":"not JSON"}');
   }
-  return value;
+  collector.submissions += accepted;
+  send(202, { 'content-type': 'application/json' }, JSON.stringify({ accepted, duplicates: 0 }));
 }
 
 function mb(bytes) {

@@ -10,11 +10,10 @@
 // StoreVoice's own numbers and exits 0. Prints numbers only: no budgets.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { ROOT, commandLine } from './support/cli.mjs';
+import { kb } from './support/stats.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = `${ROOT}bench/.cache/peers/`;
 const MODULES = `${CACHE}node_modules/`;
 const IIFE = `${ROOT}dist/storevoice.iife.js`;
@@ -23,8 +22,8 @@ const SDK = `${ROOT}dist/sdk.js`;
 const INSTALL_TIMEOUT = 150_000;
 const PEERS = ['@sentry/browser', 'posthog-js', '@formbricks/js', '@formbricks/surveys'];
 
-const args = options();
-if (!existsSync(IIFE) || !existsSync(SDK)) fail('dist/storevoice.iife.js or dist/sdk.js is missing: run `npm run build` first');
+const { args, fail, requireBuild } = commandLine('peers', { refresh: { type: 'boolean', default: false } }, '--refresh');
+requireBuild('dist/storevoice.iife.js', 'dist/sdk.js');
 let esbuild;
 try {
   esbuild = await import('esbuild');
@@ -131,21 +130,4 @@ async function install() {
 
 function version(packageJson) {
   return JSON.parse(readFileSync(packageJson, 'utf8')).version;
-}
-
-function kb(bytes) {
-  return `${(bytes / 1024).toFixed(1)} KB`;
-}
-
-function options() {
-  try {
-    return parseArgs({ options: { refresh: { type: 'boolean', default: false } } }).values;
-  } catch (error) {
-    return fail(`${error.message} (options: --refresh)`);
-  }
-}
-
-function fail(message) {
-  console.error(`bench/peers: ${message}`);
-  process.exit(1);
 }

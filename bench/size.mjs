@@ -7,18 +7,23 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { minifyCss } from '../build/minify-css.mjs';
+import { kb } from './support/stats.mjs';
 
 /**
  * In bytes of gzip. `budget` is what `--check` (and so `npm test`) enforces: a change that grows a
  * bundle past it fails. `target` is the goal set for the bundle (issue #4: 30 KB for the script
- * tag). Both are now equal; a budget is never raised without saying why in the commit.
+ * tag). A budget is never raised without saying why in the commit. The SDK's is 26 KB with ky and
+ * zod/mini in it (issue #17; Sentry's browser core alone is 33 KB).
  */
 const bundles = [
-  { name: 'storevoice/sdk (everything exported)', input: 'sdk/index.ts', budget: 16 * 1024 },
-  { name: 'storevoice/sdk: createClient + http only', code: "export { createClient, http } from './sdk/index.ts';", budget: 16 * 1024 },
+  { name: 'storevoice/sdk (everything exported)', input: 'sdk/index.ts', budget: 26 * 1024, target: 26 * 1024 },
+  { name: 'storevoice/sdk: createClient + http only', code: "export { createClient, http } from './sdk/index.ts';", budget: 26 * 1024, target: 26 * 1024 },
   // The widget for an app that already bundles the SDK: src/ and Lit, the SDK and zod left out.
   { name: 'storevoice/widget ESM, without the SDK', input: 'src/index.ts', withoutSdk: true },
-  { name: 'script tag: dist/storevoice.iife.js', input: 'src/embed.ts', scriptTag: true, budget: 30 * 1024, target: 30 * 1024 },
+  // Temporary: ky and zod's real validators took the script tag past its 30 KB target (measured
+  // 40.1 KB). The budget holds the measured size until #17.4 loads validation and delivery on
+  // demand; the target stays 30 KB, and the table says how far off it is.
+  { name: 'script tag: dist/storevoice.iife.js', input: 'src/embed.ts', scriptTag: true, budget: 41 * 1024, target: 30 * 1024 },
 ];
 
 const silence = (warning, warn) => {
@@ -71,7 +76,6 @@ async function build({ input, code, scriptTag, withoutSdk }) {
   return { code: [...loaded].map((chunk) => chunk.code).join('\n'), modules: Object.assign({}, ...[...loaded].map((chunk) => chunk.modules)) };
 }
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const rows = [];
 let over = false;
 for (const spec of bundles) {

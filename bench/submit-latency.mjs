@@ -16,16 +16,16 @@
 // Needs `npm run build` first. Prints numbers only, no budgets; exits 1 with one line when the
 // collector or Chromium does not start, or a run does not end within 30 s.
 /* global window, document -- the page functions run in the page */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { BenchError, cpuBusy, launchChromium, machine } from './support/chromium.mjs';
+import { cpuBusy, launchChromium, machine } from './support/chromium.mjs';
+import { ROOT, commandLine, runBench } from './support/cli.mjs';
 import { startDemoCollector } from './support/collector.mjs';
+import { serveLoopback } from './support/http.mjs';
+import { pageProblems, withTimeout } from './support/page.mjs';
+import { ms, percentile } from './support/stats.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = `${ROOT}dist/storevoice.iife.js`;
 /** One submission (or widget run) that takes longer than this fails the benchmark: something is broken, not slow. */
 const RUN_TIMEOUT = 30_000;
@@ -33,11 +33,17 @@ const RUN_TIMEOUT = 30_000;
 const START_TIMEOUT = 150_000;
 const WARMUP = 5;
 
-const args = options();
-const runs = count('runs', 1, 10_000);
-const widgetRuns = count('widget-runs', 0, 10_000);
-const port = count('port', 1024, 65_535);
-if (!existsSync(BUNDLE)) fail('dist/storevoice.iife.js is missing: run `npm run build` first');
+const { wholeNumber, requireBuild } = commandLine(
+  'submit-latency',
+  { runs: { type: 'string', default: '200' }, 'widget-runs': { type: 'string', default: '50' }, port: { type: 'string', default: '8798' } },
+  '--runs N, --widget-runs N, --port N',
+);
+const runs = wholeNumber('runs', 1, 10_000);
+const widgetRuns = wholeNumber('widget-runs', 0, 10_000);
+const port = wholeNumber('port', 1024, 65_535);
+requireBuild('dist/storevoice.iife.js');
+/** Bounds one page call that runs every submission of a phase (each run bounds itself inside the page). */
+const PHASE_TIMEOUT = Math.max(RUN_TIMEOUT, (WARMUP + runs) * RUN_TIMEOUT);
 
 /** The widget's survey: one required smiley, so one tap sends it (a "micro survey"). */
 const survey = { id: 'store-exit', version: 1, title: 'Quick feedback', questions: [{ id: 'mood', type: 'smiley', prompt: 'How was your visit today?', required: true }], thankYou: 'Thank you!' };
@@ -47,9 +53,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'storevoice-latency-'));
 let collector;
 let site;
 let browser;
-process.once('SIGINT', () => void stop().finally(() => process.exit(130)));
 const busy = await cpuBusy(); // before the collector and Chromium start, so only other work counts
-try {
+await runBench('submit-latency', async () => {
   collector = await startDemoCollector({
     port,
     timeoutMs: START_TIMEOUT,
@@ -84,13 +89,7 @@ try {
       'widget\'s `storevoice-sent` event; nearest-rank percentiles. "sent": runs that ended `sent` (others count in the times too, with their status\n' +
       'listed). Loopback network, PGlite on a shared 2-core machine: compare runs made one after the other.',
   );
-} catch (error) {
-  if (!(error instanceof BenchError)) throw error;
-  console.error(`bench/submit-latency: ${error.message}`);
-  process.exitCode = 1;
-} finally {
-  await stop();
-}
+}, stop);
 
 async function stop() {
   await browser?.close().catch(() => {});
@@ -104,7 +103,7 @@ async function sdkRuns(origin, sameOrigin) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    const problems = watch(page);
+    const problems = pageProblems(page, { warnings: true });
     await page.goto(`${origin}/`, { waitUntil: 'load', timeout: RUN_TIMEOUT });
     if (sameOrigin) {
       // The collector's own copy of the bundle, as its demo pages load it (script-src 'self' allows it).
@@ -113,8 +112,9 @@ async function sdkRuns(origin, sameOrigin) {
       await page.addScriptTag({ url: '/storevoice.iife.js' });
     }
     await page.waitForFunction(() => window.StoreVoice !== undefined, undefined, { timeout: RUN_TIMEOUT });
-    return await guard(
+    return await withTimeout(
       page.evaluate(submitRuns, { endpoint: `${collector.origin}/v1`, runs, warmup: WARMUP, context: CONTEXT, timeout: RUN_TIMEOUT }),
+      PHASE_TIMEOUT,
       `SDK, ${sameOrigin ? 'same' : 'cross'} origin`,
       problems,
     );
@@ -146,18 +146,18 @@ async function widgetTaps(hostClient) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    const problems = watch(page);
+    const problems = pageProblems(page, { warnings: true });
     await page.goto(`${site.origin}/`, { waitUntil: 'load', timeout: RUN_TIMEOUT });
     await page.waitForFunction(() => window.StoreVoice !== undefined, undefined, { timeout: RUN_TIMEOUT });
     const setup = { endpoint: `${collector.origin}/v1`, survey: JSON.stringify(survey), context: CONTEXT, hostClient, timeout: RUN_TIMEOUT };
     const samples = [];
     const statuses = {};
     for (let i = 0; i < WARMUP + widgetRuns; i++) {
-      await guard(page.evaluate(mountWidget, setup), 'widget: mounting', problems);
+      await withTimeout(page.evaluate(mountWidget, setup), PHASE_TIMEOUT, 'widget: mounting', problems);
       const face = page.locator('storevoice-widget [role="radio"]').nth(i % 5);
       await face.waitFor({ state: 'visible', timeout: RUN_TIMEOUT });
       await face.click({ timeout: RUN_TIMEOUT });
-      const { elapsed, status } = await guard(page.evaluate(() => window.__latencyBench.done), 'widget: waiting for the outcome', problems);
+      const { elapsed, status } = await withTimeout(page.evaluate(() => window.__latencyBench.done), PHASE_TIMEOUT, 'widget: waiting for the outcome', problems);
       if (i < WARMUP) continue;
       samples.push(elapsed);
       statuses[status] = (statuses[status] ?? 0) + 1;
@@ -204,7 +204,7 @@ function mountWidget({ endpoint, survey, context, hostClient, timeout }) {
 
 function summarize(samples, statuses) {
   const sorted = [...samples].sort((a, b) => a - b);
-  const pct = (p) => sorted[Math.min(sorted.length, Math.ceil(p * sorted.length)) - 1];
+  const pct = (p) => percentile(sorted, p);
   const others = Object.entries(statuses).filter(([status]) => status !== 'sent');
   return {
     runs: samples.length,
@@ -219,76 +219,13 @@ function summarize(samples, statuses) {
   };
 }
 
-/** Starts demo/start.ts in its own process (so the browser's load and the collector's do not share an event loop). */
 /** The "retailer" origin: a blank page and the built script-tag bundle, nothing else. */
-async function serve() {
+function serve() {
   const bundle = readFileSync(BUNDLE);
   const page = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Order confirmed</title><script src="/storevoice.iife.js"></script></head><body><h1>Thank you for your order</h1></body></html>';
-  const http = createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (req.method === 'GET' && pathname === '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-    else if (req.method === 'GET' && pathname === '/storevoice.iife.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
-    else res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+  return serveLoopback((req, pathname, send) => {
+    if (req.method === 'GET' && pathname === '/') send(200, { 'content-type': 'text/html; charset=utf-8' }, page);
+    else if (req.method === 'GET' && pathname === '/storevoice.iife.js') send(200, { 'content-type': 'text/javascript' }, bundle);
+    else send(404, { 'content-type': 'text/plain' }, 'Not found');
   });
-  http.headersTimeout = 5_000;
-  http.requestTimeout = 10_000;
-  await new Promise((resolve, reject) => http.once('error', reject).listen(0, '127.0.0.1', resolve));
-  return {
-    origin: `http://127.0.0.1:${http.address().port}`,
-    close: () => new Promise((resolve) => (http.closeAllConnections(), http.close(() => resolve()))),
-  };
-}
-
-/** Percent of CPU time, over all cores, spent outside the idle loop during one second (other work on the machine is noise here). */
-
-function watch(page) {
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => ['error', 'warning'].includes(message.type()) && problems.push(message.text()));
-  return problems;
-}
-
-/** A page call that must end within RUN_TIMEOUT (the page functions bound each run themselves; this bounds the whole call). */
-async function guard(promise, what, problems) {
-  let timer;
-  const limit = Math.max(RUN_TIMEOUT, (WARMUP + runs) * RUN_TIMEOUT);
-  const timeout = new Promise((resolve, reject) => (timer = setTimeout(() => reject(new BenchError(`${what}: no answer within ${limit / 1000} s`)), limit)));
-  try {
-    return await Promise.race([promise, timeout]);
-  } catch (error) {
-    if (error instanceof BenchError) throw error;
-    const said = problems.length ? `; page said: ${[...new Set(problems)].slice(0, 3).join(' | ')}` : '';
-    throw new BenchError(`${what}: ${error.message.split('\n')[0]}${said}`);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function ms(value) {
-  return value === undefined || Number.isNaN(value) ? '—' : Number(value.toFixed(1));
-}
-
-function count(name, min, max) {
-  const value = Number(args[name]);
-  if (!Number.isInteger(value) || value < min || value > max) fail(`--${name} must be a whole number from ${min} to ${max}, not "${args[name]}"`);
-  return value;
-}
-
-function options() {
-  try {
-    return parseArgs({
-      options: {
-        runs: { type: 'string', default: '200' },
-        'widget-runs': { type: 'string', default: '50' },
-        port: { type: 'string', default: '8798' },
-      },
-    }).values;
-  } catch (error) {
-    return fail(`${error.message} (options: --runs N, --widget-runs N, --port N)`);
-  }
-}
-
-function fail(message) {
-  console.error(`bench/submit-latency: ${message}`);
-  process.exit(1);
 }

@@ -5,23 +5,26 @@
 // `node bench/widget-load.mjs --throttle` adds a row with the CPU slowed 4× (mid-range phone, kiosk tablet).
 // Needs `npm run build` first. It prints numbers only: no budgets, always exits 0 once it has measured.
 /* global window, document, MutationObserver, requestAnimationFrame -- probe() and collect() run in the page */
-import { createServer } from 'node:http';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { BenchError, cpuBusy, launchChromium, machine } from './support/chromium.mjs';
+import { cpuBusy, launchChromium, machine } from './support/chromium.mjs';
+import { BenchError, ROOT, commandLine, runBench } from './support/cli.mjs';
+import { readBody, serveLoopback } from './support/http.mjs';
+import { pageProblems } from './support/page.mjs';
+import { kb, median, ms, percentile } from './support/stats.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = `${ROOT}dist/storevoice.iife.js`;
 /** One run (navigation, widget, survey fetch, heap) never takes longer than this; a hang fails loudly. */
 const RUN_TIMEOUT = 30_000;
 const THROTTLE_RATE = 4;
 
-const args = options();
-const runs = Number(args.runs);
-if (!Number.isInteger(runs) || runs < 1 || runs > 1000) fail(`--runs must be a whole number from 1 to 1000, not "${args.runs}"`);
-if (!existsSync(BUNDLE)) fail('dist/storevoice.iife.js is missing: run `npm run build` first');
+const { args, wholeNumber, requireBuild } = commandLine(
+  'widget-load',
+  { runs: { type: 'string', default: '15' }, throttle: { type: 'boolean', default: false } },
+  '--runs N, --throttle',
+);
+const runs = wholeNumber('runs', 1, 1000);
+requireBuild('dist/storevoice.iife.js');
 warnIfStale();
 
 /** The survey every variant shows: the same three questions as the widget tests' `moodSurvey`. */
@@ -59,8 +62,7 @@ const conditions = [
 const busy = await cpuBusy(); // before Chromium starts, so only other work counts
 const server = await serve();
 let browser;
-process.once('SIGINT', () => void stop().finally(() => process.exit(130)));
-try {
+await runBench('widget-load', async () => {
   browser = await launchChromium();
   const bundle = readFileSync(BUNDLE);
   console.log(
@@ -83,13 +85,7 @@ try {
     }
   }
   report(results);
-} catch (error) {
-  if (!(error instanceof BenchError)) throw error;
-  console.error(`bench/widget-load: ${error.message}`);
-  process.exitCode = 1;
-} finally {
-  await stop();
-}
+}, stop);
 
 async function stop() {
   await browser?.close().catch(() => {});
@@ -103,9 +99,7 @@ async function measure(variant, rate) {
     // The baseline page gets the probe too, so both heaps include it.
     await context.addInitScript(probe, variant.ready ?? 'storevoice-widget');
     const page = await context.newPage();
-    const problems = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    const problems = pageProblems(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     if (rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -249,13 +243,11 @@ function report(results) {
   console.log(`\nsummary: script load → interactive, median (p90) ms of ${runs} cold loads. ${line}.`);
 }
 
-/** A bounded HTTP server on an ephemeral loopback port: fixed routes, small bodies, short timeouts. */
-async function serve() {
+/** The retailer pages, the bundle, the survey, and a collector that accepts every submission. */
+function serve() {
   const bundle = gzipSync(readFileSync(BUNDLE), { level: 9 });
   const pages = new Map([...variants, baseline].map((v) => [v.path, retailerPage(v.script)]));
-  const http = createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const send = (status, headers, body) => res.writeHead(status, headers).end(body);
+  const route = (req, pathname, send) => {
     if (req.method === 'GET' && pages.has(pathname)) {
       send(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, pages.get(pathname));
     } else if (req.method === 'GET' && pathname === '/storevoice.iife.js') {
@@ -264,27 +256,16 @@ async function serve() {
     } else if (req.method === 'GET' && pathname === '/v1/surveys/post-visit') {
       send(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }, JSON.stringify(survey));
     } else if (req.method === 'POST' && pathname === '/v1/submissions') {
-      let size = 0;
-      req.on('data', (chunk) => {
-        size += chunk.length;
-        if (size > 64 * 1024) send(413, { 'content-type': 'text/plain', connection: 'close' }, 'Too large');
-      });
-      req.on('end', () => res.headersSent || send(202, { 'content-type': 'application/json' }, '{"accepted":1,"duplicates":0}'));
+      void readBody(req).then(({ tooLarge }) =>
+        tooLarge ? send(413, { 'content-type': 'text/plain', connection: 'close' }, 'Too large') : send(202, { 'content-type': 'application/json' }, '{"accepted":1,"duplicates":0}'),
+      );
     } else if (req.method === 'GET' && pathname === '/favicon.ico') {
       send(204, {});
     } else {
       send(404, { 'content-type': 'text/plain' }, 'Not found');
     }
-  });
-  http.maxConnections = 32;
-  http.headersTimeout = 5_000;
-  http.requestTimeout = 10_000;
-  http.keepAliveTimeout = 1_000;
-  await new Promise((resolve, reject) => http.once('error', reject).listen(0, '127.0.0.1', resolve));
-  return {
-    origin: `http://127.0.0.1:${http.address().port}`,
-    close: () => new Promise((resolve) => (http.closeAllConnections(), http.close(() => resolve()))),
   };
+  return serveLoopback(route, { maxConnections: 32, keepAliveTimeout: 1_000 });
 }
 
 /** An order-confirmation page, the typical place a retailer asks for feedback. */
@@ -321,30 +302,8 @@ function retailerPage(script) {
 </html>`;
 }
 
-/** Percent of CPU time, over all cores, spent outside the idle loop during one second. */
-
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function median(values) {
-  const sorted = values.filter((v) => v !== undefined).sort((a, b) => a - b);
-  if (sorted.length === 0) return undefined;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/** Nearest-rank percentile of an ascending array: with 15 runs, p90 is the 14th fastest. */
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length, Math.ceil(p * sorted.length)) - 1];
-}
-
-function ms(value) {
-  return value === undefined || Number.isNaN(value) ? '—' : Number(value.toFixed(1));
-}
-
-function kb(bytes) {
-  return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
 function mb(bytes) {
@@ -363,17 +322,4 @@ function warnIfStale() {
       }),
   );
   if (newer.length > 0) console.warn(`warning: ${newer[0]} (and ${newer.length - 1} more) changed after dist/storevoice.iife.js was built; run \`npm run build\` for current numbers\n`);
-}
-
-function options() {
-  try {
-    return parseArgs({ options: { runs: { type: 'string', default: '15' }, throttle: { type: 'boolean', default: false } } }).values;
-  } catch (error) {
-    return fail(`${error.message} (options: --runs N, --throttle)`);
-  }
-}
-
-function fail(message) {
-  console.error(`bench/widget-load: ${message}`);
-  process.exit(1);
 }

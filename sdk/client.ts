@@ -7,6 +7,7 @@ import { uuidv7 } from './internal/uuid.js';
 import type { ClientEventMap, DeliveryStatus, DropReason } from './events.js';
 import { createCourier, warnFlushFailed, type Courier, type FlushReport, type ResolvedDestination } from './outbox/courier.js';
 import { openOutbox, type OpenedOutbox } from './outbox/open.js';
+import { reportLoss } from './outbox/report-loss.js';
 import type { DeliveryState } from './outbox/types.js';
 import { route } from './router.js';
 import { ContextInputSchema, type ContextInput, type Tags } from './schema/context.js';
@@ -16,15 +17,9 @@ import { MAX_SUBMISSION_BYTES, SubmissionSchema, SubmitInputSchema, type Submiss
 import { byteLength, fnv1a64 } from './transport/encode.js';
 import { http } from './transport/http.js';
 import type { Destination } from './transport/types.js';
+import { submissionStatus, type SubmitStatus } from './submission-status.js';
 
-/**
- * How a `submit()` ended, from the shopper's point of view:
- * - `sent`: every destination acknowledged it.
- * - `queued`: saved in the outbox and will be delivered later (offline, server trouble, or still in flight).
- * - `failed`: refused for good by a destination, or the outbox was full; see `reason` and `message`.
- * - `dropped`: the host's `beforeSend` discarded it.
- */
-export type SubmitStatus = 'sent' | 'queued' | 'failed' | 'dropped';
+export type { SubmitStatus } from './submission-status.js';
 
 export interface SubmitResult {
   readonly id: string;
@@ -210,42 +205,22 @@ export function createClient(input: ClientOptions): Client {
     const added = await store.add(entry, limits);
     if (added !== 'added') {
       const message = added === 'full_items' ? `the outbox holds ${limits.maxItems} submissions already` : `the outbox holds ${limits.maxBytes} bytes already`;
-      events.emit('failed', { id: submission.id, reason: 'queue_full', message });
-      events.emit('dropped', { id: submission.id, reason: 'queue_full', message, submission });
+      reportLoss(events, { id: submission.id, reason: 'queue_full', message }, submission);
       return { id: submission.id, status: 'failed', durable: false, destinations: {}, submission, reason: 'queue_full', message };
     }
     const durable = store.isDurable(submission.id);
     courier.track(entry);
+    // Watch before anything is sent: what each destination answers while submit() waits decides its status.
+    const watch = courier.watch(submission.id);
     events.emit('queued', { id: submission.id, submission, destinations: targets, durable });
-
-    // The courier's events tell how each destination answered; a destination not heard from is still owed.
-    const outcome = new Map<string | undefined, DeliveryStatus>();
-    let message: string | undefined;
-    const stopSent = events.on('sent', (e) => e.id === submission.id && outcome.set(e.destination, 'sent'));
-    const stopFailed = events.on('failed', (e) => {
-      if (e.id !== submission.id) return;
-      outcome.set(e.destination, 'failed');
-      message ||= e.message;
-    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([courier.flush(false).catch(warnFlushFailed), new Promise((resolve) => (timer = setTimeout(resolve, submitTimeoutMs)))]);
-      clearTimeout(timer);
+      await Promise.race([courier.nudge().catch(warnFlushFailed), new Promise((resolve) => (timer = setTimeout(resolve, submitTimeoutMs)))]);
     } finally {
-      stopSent();
-      stopFailed();
+      clearTimeout(timer);
+      watch.stop();
     }
-    const statuses = Object.fromEntries(targets.map((name) => [name, outcome.get(name) ?? 'queued'])) as Record<string, DeliveryStatus>;
-    // The worst destination's status is the submission's (there is at least one destination).
-    const status: SubmitStatus = (['failed', 'queued', 'sent'] as const).find((s) => Object.values(statuses).includes(s))!;
-    return {
-      id: submission.id,
-      status,
-      durable,
-      destinations: statuses,
-      submission,
-      ...(status === 'failed' && { reason: 'rejected' as const, ...(message !== undefined && { message }) }),
-    };
+    return { id: submission.id, durable, submission, ...submissionStatus(targets, watch.outcomes) };
   }
 
   return {

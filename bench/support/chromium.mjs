@@ -1,15 +1,13 @@
-// What the browser benchmarks share: Debian's Chromium (tools here cannot download browsers), a
-// one-line error type, and a note of how busy the machine was, since every timing depends on it.
+// What the browser benchmarks share: Debian's Chromium (tools here cannot download browsers) and a
+// note of how busy the machine was, since every timing depends on it.
 import { cpus } from 'node:os';
 import { chromium } from 'playwright-core';
+import { BenchError } from './cli.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 
 /** The flags every benchmark launches Chromium with (playwright adds headless itself). */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-/** A failure worth one clear line, not a stack trace. */
-export class BenchError extends Error {}
 
 /** Launches Chromium, or fails with a line that says where it looked. */
 export async function launchChromium(args = CHROMIUM_ARGS) {

@@ -1,18 +1,15 @@
 // Starts the demo collector (`demo/start.ts`) in a child process, for benchmarks that must not share
 // an event loop with it, and waits for the `login:` lines it prints once seeded and listening.
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { BenchError } from './chromium.mjs';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { BenchError, ROOT } from './cli.mjs';
 
 /**
- * Resolves with `{ origin, stop }` once the collector is ready, or rejects with a one-line
+ * Resolves with `{ origin, pid, stop }` once the collector is ready, or rejects with a one-line
  * BenchError (timeout, early exit, busy port) quoting its last line of output.
  * `env` adds to the environment, e.g. `{ DATA_DIR, DATABASE_URL, RATE_LIMIT_PER_MINUTE: '0' }`.
  */
 export function startDemoCollector({ port, env = {}, timeoutMs = 150_000 }) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/start.ts', '--seed-demo'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -34,7 +31,7 @@ export function startDemoCollector({ port, env = {}, timeoutMs = 150_000 }) {
       output = (output + chunk).slice(-20_000);
       if (/^login: /m.test(output)) {
         clearTimeout(timer);
-        resolve({ origin: `http://127.0.0.1:${port}`, stop });
+        resolve({ origin: `http://127.0.0.1:${port}`, pid: child.pid, stop });
       }
     };
     child.stdout.on('data', collect);

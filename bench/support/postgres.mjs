@@ -1,6 +1,6 @@
 // Throwaway PostgreSQL databases for the benchmarks, made on the local server and dropped after.
 import postgres from 'postgres';
-import { BenchError } from './chromium.mjs';
+import { BenchError } from './cli.mjs';
 
 /** An admin connection to the server (its `postgres` database): it creates and drops the bench databases. */
 export const postgresAdminUrl =

@@ -4,11 +4,15 @@ import { upsertUser } from '../server/auth/users.js';
 import { importHierarchy } from '../server/hierarchy/import.js';
 import { storeSubmissions } from '../server/ingest/store.js';
 import { importSurveysFromDir } from '../server/surveys/import.js';
+import { seedCases } from './cases.js';
 import { demoHierarchy } from './hierarchy.js';
 import { demoSubmissions } from './submissions.js';
 import { demoUsers } from './users.js';
 
 export { demoUsers } from './users.js';
+
+/** demo/surveys/: the demo start imports it as SURVEYS_DIR unless one is set; a bare collector never does. */
+export const demoSurveysDir = fileURLToPath(new URL('../surveys/', import.meta.url));
 
 export interface SeedReport {
   seeded: boolean;
@@ -24,7 +28,7 @@ export async function seedDemo(ctx: AppContext): Promise<SeedReport> {
   const [existing] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM brands');
   if ((existing?.n ?? 0) > 0) return { seeded: false, submissions: 0 };
   await importHierarchy(ctx, demoHierarchy);
-  await importSurveysFromDir(ctx, fileURLToPath(new URL('../surveys/', import.meta.url)));
+  await importSurveysFromDir(ctx, demoSurveysDir);
   for (const user of demoUsers) await upsertUser(ctx, { ...user });
   const submissions = demoSubmissions({ until: ctx.now() });
   // Bulk insert in batch-sized chunks; alert hooks would page someone for 90 days of history.
@@ -34,5 +38,6 @@ export async function seedDemo(ctx: AppContext): Promise<SeedReport> {
   } finally {
     ctx.afterIngest.push(...hooks);
   }
+  await seedCases(ctx);
   return { seeded: true, submissions: submissions.length };
 }

@@ -11,6 +11,8 @@ import { createRandom, type Random } from './random.js';
  * - Brighton (108) was fine until two weeks ago, then dipped (a staffing gap);
  * - Stockholm's Astrid (emp-17) collects kudos; Copenhagen is steady and good;
  * - ~6% of submissions are staff pulse feedback (`channel: "employee"`), kept apart from customers'.
+ * - some unhappy kiosk customers pressed "speak to a manager", and some web detractors left an
+ *   e-mail address to be contacted: they open the demo's follow-up cases (seed/cases.ts).
  */
 export interface DemoSubmissionOptions {
   /** The end of the 90-day period (now, by default). */
@@ -32,6 +34,7 @@ const positive = ['Quick checkout, friendly staff.', 'Found everything I needed.
 const negative = ['Queue at the till took forever.', 'Could not find anyone to help.', 'Fitting rooms were closed.', 'Shelves half empty.', 'Card terminal was broken again.'];
 const kudos = (name: string) => [`${name} was brilliant, thank you!`, `${name} helped me find the right size.`, `Big thanks to ${name} for the patience.`];
 const pulseComments = ['Short-staffed on Saturday again.', 'Great team this week.', 'New stock system is slow.', 'Loved the training session.'];
+const customerNames = ['alex.morgan', 'sam.lind', 'maria.garcia', 'jonas.berg', 'emma.wilson', 'li.wei', 'noah.jensen', 'sofia.rossi', 'omar.khan', 'ida.holm'];
 
 /** Smiley 1–5 from a store's baseline quality (0 bad … 1 great). */
 function smileyFor(random: Random, quality: number): number {
@@ -62,6 +65,9 @@ const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 export function demoSubmissions(options: DemoSubmissionOptions = {}): Submission[] {
   const random = createRandom(options.seed ?? 2026);
+  // Follow-up details (a manager request, contact details) draw from their own sequence, so the
+  // rest of the demo data is the same as it was before they existed.
+  const followUp = createRandom((options.seed ?? 2026) + 13);
   const until = options.until ?? new Date();
   const days = options.days ?? 90;
   const perDay = options.perStorePerDay ?? 9;
@@ -78,14 +84,14 @@ export function demoSubmissions(options: DemoSubmissionOptions = {}): Submission
       for (let i = 0; i < count; i++) {
         const at = storeTime(store.timeZone, day, random.int(openHour, closeHour - 1), random.int(0, 59));
         if (at > until) continue;
-        out.push(submissionAt(random, store, at, daysAgo));
+        out.push(submissionAt(random, followUp, store, at, daysAgo));
       }
     }
   }
   return out;
 }
 
-function submissionAt(random: Random, store: DemoStore, at: Date, daysAgo: number): Submission {
+function submissionAt(random: Random, followUp: Random, store: DemoStore, at: Date, daysAgo: number): Submission {
   const quality = qualityOf(store, daysAgo);
   const member = random.pick(store.staff);
   const channel = random.weighted([['kiosk', 55], ['web', 27], ['qr', 12], ['employee', 6]] as const);
@@ -119,6 +125,8 @@ function submissionAt(random: Random, store: DemoStore, at: Date, daysAgo: numbe
       { questionId: SURVEYS.postPurchase.csat, type: 'csat', value: csat },
     ];
     if (random.chance(0.35)) answers.push({ questionId: SURVEYS.postPurchase.comment, type: 'text', value: random.pick(nps >= 8 ? positive : negative) });
+    // The survey asks detractors whether they may be contacted; about a third say yes.
+    if (nps <= 6 && followUp.chance(0.3)) answers.push({ questionId: SURVEYS.postPurchase.consent, type: 'consent', value: true, contact: `${followUp.pick(customerNames)}@example.com` });
     return { ...base, surveyId: SURVEYS.postPurchase.id, answers };
   }
   const mood = smileyFor(random, member.id === 'emp-17' ? Math.min(1, quality + 0.2) : quality);
@@ -129,5 +137,7 @@ function submissionAt(random: Random, store: DemoStore, at: Date, daysAgo: numbe
     const text = mood >= 4 && random.chance(0.5) ? random.pick(kudos(member.name.split(' ')[0]!)) : random.pick(mood >= 4 ? positive : negative);
     answers.push({ questionId: SURVEYS.storeExit.comment, type: 'text', value: text });
   }
-  return { ...base, surveyId: SURVEYS.storeExit.id, answers };
+  // "Speak to a manager now" on the exit kiosk: mostly unhappy customers, now and then a question.
+  const managerRequested = channel === 'kiosk' && followUp.chance(mood <= 2 ? 0.12 : 0.01);
+  return { ...base, surveyId: SURVEYS.storeExit.id, answers, ...(managerRequested && { context: { ...base.context, tags: { managerRequested: true } } }) };
 }

@@ -4,6 +4,9 @@ import type { AppContext } from './context.js';
 import { hierarchyRoutes } from './hierarchy/routes.js';
 import { installErrorHandlers } from './http/errors.js';
 import { requestLog } from './http/request-log.js';
+import { securityHeaders } from './http/security-headers.js';
+import { hideSourceMaps } from './http/source-maps.js';
+import { isProduction } from './production-checks.js';
 import { rejectNulInUrl } from './http/storable-url.js';
 import { ingestRoutes } from './ingest/routes.js';
 import { surveyRoutes } from './surveys/routes.js';
@@ -14,6 +17,9 @@ import { directoryRoutes } from './directory/routes.js';
 import { statsRoutes } from './stats/routes.js';
 import { targetRoutes } from './targets/routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
+import { caseRoutes } from './cases/routes.js';
+import { eventRoutes } from './events/routes.js';
+import { settingsRoutes } from './settings/routes.js';
 
 /**
  * The collector's HTTP API as a Hono app: one route module per concern, each in its own folder.
@@ -23,8 +29,10 @@ export function createApp(ctx: AppContext): Hono {
   const app = new Hono();
   // First, so every request (also 404s and errors) gets one log line and a request id.
   app.use(requestLog(ctx.log));
+  app.use(securityHeaders(ctx.config));
   installErrorHandlers(app, ctx);
   app.use(rejectNulInUrl());
+  app.use(hideSourceMaps(isProduction(ctx.config)));
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) => {
     try {
@@ -44,6 +52,9 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', preferenceRoutes(ctx));
   app.route('/', directoryRoutes(ctx));
   app.route('/', statsRoutes(ctx));
+  app.route('/', settingsRoutes(ctx));
+  app.route('/', caseRoutes(ctx));
+  app.route('/', eventRoutes(ctx));
   app.route('/', targetRoutes(ctx));
   app.route('/', dashboardRoutes());
   // The demo pages last: API routes win over static files.

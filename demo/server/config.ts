@@ -1,8 +1,5 @@
-import { fileURLToPath } from 'node:url';
+import ipaddr from 'ipaddr.js';
 import * as z from 'zod';
-
-/** demo/surveys/, found from this file so the default works whatever the working directory. */
-const defaultSurveysDir = fileURLToPath(new URL('../surveys/', import.meta.url));
 
 /** `https://shop.example.com` exactly as browsers send it in `Origin` (no path, no trailing slash). */
 function isOrigin(value: string): boolean {
@@ -14,7 +11,14 @@ function isOrigin(value: string): boolean {
   }
 }
 
-const list = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+/** A comma-separated variable as its entries, blanks dropped. */
+export const list = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+/** `10.0.0.0/8`, `fd00::/8`, or one address. */
+const isAddressOrRange = (entry: string): boolean => ipaddr.isValid(entry) || ipaddr.isValidCIDR(entry);
+
+/** `hooks.internal`: letters, digits and hyphens in dot-separated labels. */
+const isHostName = (entry: string): boolean => /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i.test(entry);
 
 /**
  * The collector's configuration, read from environment variables and validated at start: a bad
@@ -23,6 +27,8 @@ const list = (value: string | undefined): string[] => (value ?? '').split(',').m
  */
 export const ConfigSchema = z
   .object({
+    /** `production` refuses demo credentials at start, warns about permissive settings and serves no source maps. */
+    NODE_ENV: z.string().optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(8787),
     HOST: z.string().min(1).default('127.0.0.1'),
     /** PostgreSQL URL; when absent, PGlite stores data under DATA_DIR. */
@@ -42,25 +48,44 @@ export const ConfigSchema = z
     CONTEXT_TOKEN_MODE: z.enum(['off', 'optional', 'required']).default('optional'),
     /** Accept a token that expired up to this long ago if it was valid at the submission's createdAt (late outbox delivery); 0: never. */
     CONTEXT_TOKEN_GRACE_SECONDS: z.coerce.number().int().min(0).max(30 * 86_400).default(0),
+    /** The longest a context token may live (`exp − iat`, or `exp − now` without `iat`), in seconds. */
+    CONTEXT_TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(366 * 86_400).default(7 * 86_400),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /** Bearer token of the admin API (/v1/admin/…); unset disables that API. */
     ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-    /** Folder of survey definition JSON files imported at start. */
-    SURVEYS_DIR: z.string().min(1).default(defaultSurveysDir),
+    /** Folder of survey definition JSON files imported at start. Unset: none (the demo start sets demo/surveys). */
+    SURVEYS_DIR: z.string().min(1).optional(),
     /** A hierarchy file (.json or .csv) imported at start. */
     HIERARCHY_FILE: z.string().min(1).optional(),
+    /** Ingest: a submission whose createdAt is older than this is stored flagged `late` and raises no alert. */
+    CREATED_AT_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** Ingest: a createdAt further ahead of the collector's clock is stored at the receive time, flagged `clock_ahead`. */
+    CREATED_AT_MAX_AHEAD_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(10),
     /** Sustained requests per minute per device and per client IP on ingest; 0 turns rate limiting off. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
     /** Requests a device or IP may send at once before the per-minute rate applies. */
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(60),
-    /** Reverse proxies in front of the collector whose X-Forwarded-For is trusted (0: use the socket address). */
-    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /**
+     * Addresses of the reverse proxies in front of the collector (IPs or CIDR ranges,
+     * comma-separated). Only a request whose socket peer is one of them has its X-Forwarded-For
+     * and X-Forwarded-Proto believed. Unset: nobody's.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .refine((v) => list(v).every(isAddressOrRange), 'must be IP addresses or CIDR ranges such as 10.0.0.0/8, comma-separated'),
+    /** At most this many X-Forwarded-For entries are walked back through (each hop must be in TRUSTED_PROXIES). Unset: as many as are trusted. */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
     /** Dashboard: how long a login lasts, in minutes (absolute, not sliding). */
     SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
     /** Dashboard: `auto` marks the session cookie Secure (and names it `__Host-…`) when the request came over https. */
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
     /** Dashboard: login attempts allowed per IP and e-mail address per minute. */
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
+    /** Dashboard: failed login attempts allowed per IP per minute, whatever e-mails they name. */
+    LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
+    /** Dashboard: login attempts allowed per e-mail address per 15 minutes, from all addresses together. */
+    LOGIN_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     /** Dashboard: fewest responses for which an individual's (or an employee-pulse group's) score is shown. */
     STAFF_MIN_RESPONSES: z.coerce.number().int().min(1).default(10),
     /** Alerts: a JSON file of alert rules loaded at start (see docs, "Alerts and webhooks"). */
@@ -71,10 +96,29 @@ export const ConfigSchema = z
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
     /** Alerts: how long one webhook request may take, in ms. */
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /** Cases: how often overdue cases are escalated, in ms; 0 turns the loop off. */
+    CASE_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
+    /** Live events: a comment line on every open stream this often, in ms, so proxies keep it open. */
+    EVENTS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    /** Live events: how long events are kept for dashboards that reconnect, in hours. */
+    EVENT_RETENTION_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+    /**
+     * Alerts: internal webhook endpoints that may be reached although they are not public (host
+     * names, IP addresses or CIDR ranges, comma-separated). Every other target must resolve to
+     * public addresses only.
+     */
+    WEBHOOK_ALLOWED_HOSTS: z
+      .string()
+      .optional()
+      .refine((v) => list(v).every((entry) => isAddressOrRange(entry) || isHostName(entry)), 'must be host names, IP addresses or CIDR ranges such as hooks.internal,10.1.2.0/24, comma-separated'),
   })
   .superRefine((config, issues) => {
     if (config.CONTEXT_TOKEN_MODE === 'required' && list(config.CONTEXT_TOKEN_SECRETS).length === 0) {
       issues.addIssue({ code: 'custom', path: ['CONTEXT_TOKEN_SECRETS'], message: 'must be set when CONTEXT_TOKEN_MODE=required' });
+    }
+    // Counting hops alone let a client that reaches an instance directly forge its address.
+    if ((config.TRUST_PROXY_HOPS ?? 0) > 0 && list(config.TRUSTED_PROXIES).length === 0) {
+      issues.addIssue({ code: 'custom', path: ['TRUST_PROXY_HOPS'], message: 'needs TRUSTED_PROXIES: list the addresses of your proxies (e.g. TRUSTED_PROXIES=10.0.0.0/8), whose X-Forwarded-For alone is believed' });
     }
   });
 export type Config = z.infer<typeof ConfigSchema>;

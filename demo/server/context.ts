@@ -34,4 +34,9 @@ export interface AppContext {
   afterIngest: Array<(submissions: StoredSubmission[]) => Promise<void>>;
   /** Called on shutdown, after the HTTP server stopped accepting requests (e.g. stop workers). */
   onClose: Array<() => Promise<void>>;
+  /**
+   * Called when shutdown starts, before the HTTP server waits for in-flight requests: ends
+   * requests that never finish on their own (live event streams).
+   */
+  beforeClose: Array<() => void>;
 }

@@ -2,12 +2,15 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { importStartupData } from './admin/startup.js';
 import { installAlerts } from './alerts/index.js';
+import { installCases } from './cases/index.js';
+import { installEvents } from './events/index.js';
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { createLogger, type Logger } from './log.js';
+import { checkProductionSafety } from './production-checks.js';
 
 export interface Collector {
   /** Base URL, e.g. `http://127.0.0.1:8787`. */
@@ -30,10 +33,14 @@ export async function startCollector(options: StartOptions = {}): Promise<Collec
   const config = { ...loadConfig(), ...options.config };
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const db = options.db ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
-  const ctx: AppContext = { config, db, log, now: options.now ?? (() => new Date()), afterIngest: [], onClose: [] };
+  const ctx: AppContext = { config, db, log, now: options.now ?? (() => new Date()), afterIngest: [], onClose: [], beforeClose: [] };
   let server: ServerType;
   try {
+    // Before anything is served: a production collector never starts with the demo's credentials.
+    await checkProductionSafety(db, config, log);
     await installAlerts(ctx);
+    await installEvents(ctx);
+    installCases(ctx);
     await importStartupData(ctx);
     const app = createApp(ctx);
     server = await listen(app.fetch, config.PORT, config.HOST);
@@ -54,6 +61,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Collec
       (closing ??= (async () => {
         // server.close() waits for in-flight requests; idle keep-alive sockets must not hold it open.
         await new Promise<void>((resolve) => {
+          for (const end of ctx.beforeClose) end();
           server.close(() => resolve());
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });

@@ -1,5 +1,5 @@
 import { byAge, createMemoryStore } from './memory-store.js';
-import type { OutboxEntry, OutboxStore } from './types.js';
+import type { Backlog, OutboxEntry, OutboxStore } from './types.js';
 
 /**
  * IndexedDB first, memory when a write to it fails (quota exceeded, storage evicted, disk error).
@@ -10,6 +10,19 @@ export function withMemoryFallback(primary: OutboxStore, onFallback: (error: unk
   /** What memory holds: the entries whose durable write failed. */
   const held = new Map<string, OutboxEntry>();
   const memory = createMemoryStore(held);
+
+  /** What both stores answer; a failing read of IndexedDB is reported, and memory's part still counts. */
+  async function both<T>(ask: (store: OutboxStore) => Promise<T>, empty: T): Promise<[T, T]> {
+    let durable = empty;
+    try {
+      durable = await ask(primary);
+    } catch (error) {
+      onFallback(error);
+    }
+    return [durable, await ask(memory)];
+  }
+  const merged = async (ask: (store: OutboxStore) => Promise<OutboxEntry[]>) => (await both(ask, [])).flat().sort(byAge);
+
   return {
     isDurable: (id) => !held.has(id),
     async add(entry, limits) {
@@ -20,16 +33,24 @@ export function withMemoryFallback(primary: OutboxStore, onFallback: (error: unk
         return memory.add(entry, limits);
       }
     },
-    async list() {
-      let durable: Awaited<ReturnType<OutboxStore['list']>> = [];
-      try {
-        durable = await primary.list();
-      } catch (error) {
-        onFallback(error);
+    list: () => merged((store) => store.list()),
+    owing: (destination) => merged((store) => store.owing(destination)),
+    queuedBefore: (time) => merged((store) => store.queuedBefore(time)),
+    async backlog(destinations) {
+      const [durable, inMemory] = await both((store) => store.backlog(destinations), {} as Record<string, Backlog>);
+      const result: Record<string, Backlog> = {};
+      for (const name of destinations) {
+        const [a = { owed: 0 }, b = { owed: 0 }] = [durable[name], inMemory[name]];
+        const due = [a.lastDueAt, b.lastDueAt].filter((at) => at !== undefined);
+        result[name] = due.length ? { owed: a.owed + b.owed, lastDueAt: Math.max(...due) } : { owed: 0 };
       }
-      return [...durable, ...(await memory.list())].sort(byAge);
+      return result;
     },
-    update: (id, change) => (held.has(id) ? memory : primary).update(id, change),
+    async update(ids, change) {
+      const inMemory = ids.filter((id) => held.has(id));
+      await memory.update(inMemory, change);
+      if (inMemory.length < ids.length) await primary.update(ids.filter((id) => !held.has(id)), change);
+    },
     close() {
       primary.close();
       memory.close();

@@ -1,4 +1,4 @@
-import type { AddOutcome, OutboxEntry, OutboxLimits, OutboxStore } from './types.js';
+import type { AddOutcome, Backlog, OutboxEntry, OutboxLimits, OutboxStore } from './types.js';
 
 /**
  * Keeps the queue in this page's memory: used where IndexedDB is missing or failing
@@ -7,6 +7,8 @@ import type { AddOutcome, OutboxEntry, OutboxLimits, OutboxStore } from './types
  */
 export function createMemoryStore(entries = new Map<string, OutboxEntry>()): OutboxStore {
   let bytes = 0;
+  /** The entries that pass `keep`, oldest first. */
+  const select = (keep: (entry: OutboxEntry) => unknown) => [...entries.values()].filter(keep).sort(byAge);
   return {
     async add(entry: OutboxEntry, limits: OutboxLimits): Promise<AddOutcome> {
       if (entries.size >= limits.maxItems) return 'full_items';
@@ -15,17 +17,34 @@ export function createMemoryStore(entries = new Map<string, OutboxEntry>()): Out
       bytes += entry.bytes;
       return 'added';
     },
-    async list() {
-      return [...entries.values()].sort(byAge);
+    list: async () => select(() => true),
+    owing: async (destination) => select((entry) => entry.pending[destination]),
+    queuedBefore: async (time) => select((entry) => entry.queuedAt < time),
+    async backlog(destinations) {
+      const result: Record<string, Backlog> = {};
+      for (const name of destinations) {
+        let owed = 0;
+        let lastDueAt = -Infinity;
+        for (const { pending } of entries.values()) {
+          const state = pending[name];
+          if (!state) continue;
+          owed++;
+          lastDueAt = Math.max(lastDueAt, state.nextAttemptAt);
+        }
+        result[name] = owed ? { owed, lastDueAt } : { owed };
+      }
+      return result;
     },
-    async update(id, change) {
-      const entry = entries.get(id);
-      if (!entry) return;
-      const next = change(entry);
-      if (next) entries.set(id, next);
-      else {
-        entries.delete(id);
-        bytes -= entry.bytes;
+    async update(ids, change) {
+      for (const id of ids) {
+        const entry = entries.get(id);
+        if (!entry) continue;
+        const next = change(entry);
+        if (next) entries.set(id, next);
+        else {
+          entries.delete(id);
+          bytes -= entry.bytes;
+        }
       }
     },
     close() {},

@@ -29,19 +29,36 @@ export interface OutboxLimits {
 /** `added`, or which cap refused the entry. */
 export type AddOutcome = 'added' | 'full_items' | 'full_bytes';
 
+/** What one destination still owes. */
+export interface Backlog {
+  /** Submissions not yet acknowledged by it. */
+  readonly owed: number;
+  /** The latest `nextAttemptAt` among them (a destination waits until all it owes is due); `undefined` when it owes nothing. */
+  readonly lastDueAt?: number;
+}
+
 /**
  * Where queued submissions live. Every method is atomic on its own, also across tabs sharing
- * the store (IndexedDB transactions), so two tabs never lose each other's writes.
+ * the store (IndexedDB transactions), so two tabs never lose each other's writes. The
+ * questions a delivery pass asks (what is expired, what does a destination owe, how much and
+ * until when) are answered without reading the whole queue, so a kiosk that queued thousands of
+ * submissions offline still queues the next one as fast as the first.
  */
 export interface OutboxStore {
   /** Adds the entry unless a cap would be exceeded; throws when the storage itself fails. */
   add(entry: OutboxEntry, limits: OutboxLimits): Promise<AddOutcome>;
   /** All entries, oldest first. */
   list(): Promise<OutboxEntry[]>;
+  /** The entries that still owe `destination`, oldest first. */
+  owing(destination: string): Promise<OutboxEntry[]>;
+  /** The entries queued before `time` (epoch ms). */
+  queuedBefore(time: number): Promise<OutboxEntry[]>;
+  /** For each of `destinations`, what it still owes. */
+  backlog(destinations: readonly string[]): Promise<Record<string, Backlog>>;
   /**
-   * Reads, changes and writes one entry in a single transaction. `change` returns the new entry,
-   * or `null` to delete it; it is not called when the entry is gone.
+   * Reads, changes and writes the entries with these ids in a single transaction. `change`
+   * returns the new entry, or `null` to delete it; it is not called for an entry that is gone.
    */
-  update(id: string, change: (entry: OutboxEntry) => OutboxEntry | null): Promise<void>;
+  update(ids: readonly string[], change: (entry: OutboxEntry) => OutboxEntry | null): Promise<void>;
   close(): void;
 }

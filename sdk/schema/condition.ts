@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
-import { boolean, listOf, literal, number, oneOf, optional, strictObject, string } from './internal.js';
 
-const Scalar = oneOf([string(), number(), boolean(), literal(null)]);
+const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 /**
  * A test on an answer, used by a survey's `showIf` and by routing matchers. Every test given
@@ -10,15 +9,15 @@ const Scalar = oneOf([string(), number(), boolean(), literal(null)]);
  * @example { "lte": 2 }            // a bad score
  * @example { "in": ["price"] }     // chose "price"
  */
-export const ConditionSchema = strictObject({
-  eq: optional(Scalar),
-  neq: optional(Scalar),
-  lt: optional(number()),
-  lte: optional(number()),
-  gt: optional(number()),
-  gte: optional(number()),
-  in: optional(listOf(Scalar, 1)),
-  notIn: optional(listOf(Scalar, 1)),
-  answered: optional(boolean()),
+export const ConditionSchema = z.strictObject({
+  eq: z.optional(Scalar),
+  neq: z.optional(Scalar),
+  lt: z.optional(z.number()),
+  lte: z.optional(z.number()),
+  gt: z.optional(z.number()),
+  gte: z.optional(z.number()),
+  in: z.optional(z.array(Scalar).check(z.minLength(1))),
+  notIn: z.optional(z.array(Scalar).check(z.minLength(1))),
+  answered: z.optional(z.boolean()),
 });
 export type Condition = z.infer<typeof ConditionSchema>;

@@ -4,4 +4,4 @@ export * from './answer.js';
 export * from './submission.js';
 export * from './survey.js';
 export * from './options.js';
-export { parseOrThrow, formatPath, toValidationIssues } from './parse.js';
+export { parseOrThrow, formatPath, toValidationIssues, englishErrors } from './parse.js';

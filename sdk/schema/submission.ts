@@ -2,48 +2,40 @@ import * as z from 'zod/mini';
 import { AnswerSchema } from './answer.js';
 import { ContextInputSchema, ContextSchema } from './context.js';
 import { IdSchema } from './primitives.js';
-import { boolean, integer, listOf, literal, optional, strictObject, string, within } from './internal.js';
+import { MAX_BATCH_SIZE } from '../limits.js';
 
-// Plain patterns instead of z.iso.datetime()/z.uuid(): the same checks for less bundle weight.
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+export { MAX_BATCH_SIZE, MAX_SUBMISSION_BYTES } from '../limits.js';
 
-/** The largest submission, in bytes of JSON, that the SDK queues and the collector accepts. */
-export const MAX_SUBMISSION_BYTES = 64 * 1024;
-/** The most submissions one batch request carries. */
-export const MAX_BATCH_SIZE = 100;
-
-const AnswersSchema = listOf(AnswerSchema, 1, 50).check(
+const AnswersSchema = z.array(AnswerSchema).check(
+  z.minLength(1),
+  z.maxLength(50),
   z.refine((answers) => new Set(answers.map((a) => a.questionId)).size === answers.length, 'must not answer the same question twice'),
 );
 
-export const ConsentSchema = strictObject({ contact: boolean() });
+export const ConsentSchema = z.strictObject({ contact: z.boolean() });
 
 /**
  * One piece of feedback as it travels on the wire (format v1, see docs/wire-format.md).
  * The `id` is a UUID v7 made on the device; it is the idempotency key end to end.
  */
-export const SubmissionSchema = strictObject({
-  id: string().check(z.refine((v) => UUID.test(v), 'must be a UUID')),
-  schemaVersion: literal(1),
+export const SubmissionSchema = z.strictObject({
+  id: z.uuid(),
+  schemaVersion: z.literal(1),
   surveyId: IdSchema,
-  surveyVersion: optional(integer(1)),
-  // One test, one message: the pattern, and a real date and time ("2026-13-01T25:00:00Z" matches
-  // the pattern alone). Two refinements would word a garbage string twice.
-  createdAt: string().check(
-    z.refine((v) => ISO_DATETIME.test(v) && !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date-time such as 2026-11-23T10:15:00.000Z'),
-  ),
+  surveyVersion: z.optional(z.int().check(z.gte(1))),
+  // A real date and time, with seconds and a time zone (Z or ±hh:mm): "2026-02-30T25:00:00Z" fails.
+  createdAt: z.iso.datetime({ offset: true }),
   context: ContextSchema,
   answers: AnswersSchema,
-  consent: optional(ConsentSchema),
+  consent: z.optional(ConsentSchema),
   /** A short-lived token signed by the retailer's backend that vouches for store/staff/device. */
-  contextToken: optional(string().check(within(1, 4096))),
+  contextToken: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
 });
 export type Submission = z.infer<typeof SubmissionSchema>;
 
 /** The body of a batch request: `{ "submissions": [...] }`, at most 100. */
-export const SubmissionBatchSchema = strictObject({
-  submissions: listOf(SubmissionSchema, 1, MAX_BATCH_SIZE),
+export const SubmissionBatchSchema = z.strictObject({
+  submissions: z.array(SubmissionSchema).check(z.minLength(1), z.maxLength(MAX_BATCH_SIZE)),
 });
 export type SubmissionBatch = z.infer<typeof SubmissionBatchSchema>;
 
@@ -51,11 +43,11 @@ export type SubmissionBatch = z.infer<typeof SubmissionBatchSchema>;
  * What a host app passes to `client.submit()`. The SDK adds the id, timestamps, merged context
  * and context token; `context` here overrides the client's context for this submission only.
  */
-export const SubmitInputSchema = strictObject({
+export const SubmitInputSchema = z.strictObject({
   surveyId: IdSchema,
-  surveyVersion: optional(integer(1)),
+  surveyVersion: z.optional(z.int().check(z.gte(1))),
   answers: AnswersSchema,
-  context: optional(ContextInputSchema),
-  consent: optional(ConsentSchema),
+  context: z.optional(ContextInputSchema),
+  consent: z.optional(ConsentSchema),
 });
 export type SubmitInput = z.infer<typeof SubmitInputSchema>;

@@ -1,82 +1,83 @@
 import * as z from 'zod/mini';
 import { ConditionSchema } from './condition.js';
 import { IdSchema, LocalizedTextSchema } from './primitives.js';
-import { boolean, byType, integer, listOf, literal, optional, recordOf, strictObject, string, within } from './internal.js';
 
 export { ConditionSchema, type Condition } from './condition.js';
 
 /** Show a question only when every condition on earlier questions holds: `{ "mood": { "lte": 2 } }`. */
-export const ShowIfSchema = recordOf(IdSchema, ConditionSchema);
+export const ShowIfSchema = z.record(IdSchema, ConditionSchema);
 export type ShowIf = z.infer<typeof ShowIfSchema>;
 
 const base = {
   id: IdSchema,
   prompt: LocalizedTextSchema,
-  description: optional(LocalizedTextSchema),
-  required: optional(boolean()),
-  showIf: optional(ShowIfSchema),
+  description: z.optional(LocalizedTextSchema),
+  required: z.optional(z.boolean()),
+  showIf: z.optional(ShowIfSchema),
 };
 
-export const SmileyQuestionSchema = strictObject({
+export const SmileyQuestionSchema = z.strictObject({
   ...base,
-  type: literal('smiley'),
+  type: z.literal('smiley'),
   /** @default 5 */
-  faces: optional(literal([3, 5])),
+  faces: z.optional(z.literal([3, 5])),
 });
-export const StarsQuestionSchema = strictObject({ ...base, type: literal('stars') });
-export const NpsQuestionSchema = strictObject({
+export const StarsQuestionSchema = z.strictObject({ ...base, type: z.literal('stars') });
+export const NpsQuestionSchema = z.strictObject({
   ...base,
-  type: literal('nps'),
-  lowLabel: optional(LocalizedTextSchema),
-  highLabel: optional(LocalizedTextSchema),
+  type: z.literal('nps'),
+  lowLabel: z.optional(LocalizedTextSchema),
+  highLabel: z.optional(LocalizedTextSchema),
 });
-export const CsatQuestionSchema = strictObject({
+export const CsatQuestionSchema = z.strictObject({
   ...base,
-  type: literal('csat'),
-  lowLabel: optional(LocalizedTextSchema),
-  highLabel: optional(LocalizedTextSchema),
+  type: z.literal('csat'),
+  lowLabel: z.optional(LocalizedTextSchema),
+  highLabel: z.optional(LocalizedTextSchema),
 });
-export const ChoiceOptionSchema = strictObject({ id: IdSchema, label: LocalizedTextSchema });
-export const ChoiceQuestionSchema = strictObject({
+export const ChoiceOptionSchema = z.strictObject({ id: IdSchema, label: LocalizedTextSchema });
+export const ChoiceQuestionSchema = z.strictObject({
   ...base,
-  type: literal('choice'),
-  options: listOf(ChoiceOptionSchema, 1, 30).check(
+  type: z.literal('choice'),
+  options: z.array(ChoiceOptionSchema).check(
+    z.minLength(1),
+    z.maxLength(30),
     z.refine((options) => new Set(options.map((o) => o.id)).size === options.length, 'option ids must be unique'),
   ),
   /** Allow several options. @default false */
-  multiple: optional(boolean()),
+  multiple: z.optional(z.boolean()),
   /** Add an "Other" option with a text field. @default false */
-  other: optional(boolean()),
+  other: z.optional(z.boolean()),
 });
-export const TextQuestionSchema = strictObject({
+export const TextQuestionSchema = z.strictObject({
   ...base,
-  type: literal('text'),
+  type: z.literal('text'),
   /** @default 1000 */
-  maxLength: optional(integer(1, 5000)),
-  placeholder: optional(LocalizedTextSchema),
+  maxLength: z.optional(z.int().check(z.gte(1), z.lte(5000))),
+  placeholder: z.optional(LocalizedTextSchema),
 });
-export const StaffMemberSchema = strictObject({
+export const StaffMemberSchema = z.strictObject({
   id: IdSchema,
-  name: string().check(within(1, 100)),
-  photo: optional(string().check(within(0, 2048))),
+  name: z.string().check(z.minLength(1), z.maxLength(100)),
+  photo: z.optional(z.string().check(z.maxLength(2048))),
 });
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
-export const StaffQuestionSchema = strictObject({
+export const StaffQuestionSchema = z.strictObject({
   ...base,
-  type: literal('staff'),
+  type: z.literal('staff'),
   /** The names to pick from; a kiosk may supply its own roster instead. */
-  roster: optional(listOf(StaffMemberSchema, 0, 200)),
+  roster: z.optional(z.array(StaffMemberSchema).check(z.maxLength(200))),
   /** Offer a "not sure" choice. @default true */
-  allowUnsure: optional(boolean()),
+  allowUnsure: z.optional(z.boolean()),
 });
-export const ConsentQuestionSchema = strictObject({
+export const ConsentQuestionSchema = z.strictObject({
   ...base,
-  type: literal('consent'),
+  type: z.literal('consent'),
   /** Which contact detail to ask for once the shopper opts in. @default "email" */
-  contactField: optional(literal(['email', 'phone', 'none'])),
+  contactField: z.optional(z.enum(['email', 'phone', 'none'])),
 });
 
-export const QuestionSchema = byType([
+export const QuestionSchema = z.discriminatedUnion('type', [
   SmileyQuestionSchema,
   StarsQuestionSchema,
   NpsQuestionSchema,
@@ -104,17 +105,19 @@ function showIfLooksBack(questions: readonly Question[]): boolean {
  * @example
  * { "id": "post-visit", "questions": [{ "id": "mood", "type": "smiley", "prompt": "How was your visit?", "required": true }] }
  */
-export const SurveyDefinitionSchema = strictObject({
+export const SurveyDefinitionSchema = z.strictObject({
   id: IdSchema,
   /** @default 1 */
-  version: optional(integer(1)),
-  title: optional(LocalizedTextSchema),
-  questions: listOf(QuestionSchema, 1, 50).check(
+  version: z.optional(z.int().check(z.gte(1))),
+  title: z.optional(LocalizedTextSchema),
+  questions: z.array(QuestionSchema).check(
+    z.minLength(1),
+    z.maxLength(50),
     z.refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, 'question ids must be unique'),
     z.refine(showIfLooksBack, 'showIf may only refer to questions that come earlier'),
   ),
-  thankYou: optional(LocalizedTextSchema),
+  thankYou: z.optional(LocalizedTextSchema),
   /** One question per step, or all on one page. @default "steps" */
-  display: optional(literal(['steps', 'page'])),
+  display: z.optional(z.enum(['steps', 'page'])),
 });
 export type SurveyDefinition = z.infer<typeof SurveyDefinitionSchema>;

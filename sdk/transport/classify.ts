@@ -1,3 +1,4 @@
+import { isHTTPError, isTimeoutError } from 'ky';
 import { parseRetryAfter } from './retry-after.js';
 import type { TransportResult } from './types.js';
 
@@ -7,16 +8,29 @@ const MAX_MESSAGE = 500;
 /** The result of a send cut short by its signal: the submission is still wanted, so never 'rejected'. */
 export const ABORTED: TransportResult = { status: 'retry', reason: 'error', message: 'aborted' };
 
+/** 408, 429 and 5xx are worth repeating (after the server's Retry-After, when it gives one); other 4xx never will be. */
+export const isTransient = (status: number): boolean => status === 408 || status === 429 || status >= 500;
+
 /**
- * What a collector's answer means for the outbox. 2xx is delivered; 408, 429 and 5xx are worth
- * repeating (after the server's Retry-After, when it gives one); other 4xx never will be.
+ * What a failed request means for the outbox: a status the collector answered (ky's `HTTPError`), a
+ * timeout, a network failure (offline, DNS, reset, CORS or an ad blocker all look the same to a
+ * page: fetch rejects with a `TypeError`), or something else. Only a refusal is final; everything
+ * else is worth trying again.
+ * @param signal the caller's signal: once it aborted, the outcome is `aborted` whatever the error
  * @example
- * const result = await classifyResponse(await fetch(url, init), Date.now());
+ * try { await request.post(url, options) } catch (error) { return classify(error, signal) }
  */
-export async function classifyResponse(response: Response, now: number = Date.now()): Promise<TransportResult> {
+export async function classify(error: unknown, signal: AbortSignal, now: number = Date.now()): Promise<TransportResult> {
+  if (signal.aborted) return ABORTED;
+  if (isHTTPError(error)) return classifyResponse(error.response, now);
+  if (isTimeoutError(error)) return { status: 'retry', reason: 'timeout', message: 'request timed out' };
+  if (error instanceof TypeError) return { status: 'retry', reason: 'network', message: error.message };
+  return { status: 'retry', reason: 'error', message: error instanceof Error ? error.message : String(error) };
+}
+
+async function classifyResponse(response: Response, now: number): Promise<TransportResult> {
   const { status, headers } = response;
-  if (response.ok) return { status: 'sent' };
-  if (status === 408 || status === 429 || status >= 500) {
+  if (isTransient(status)) {
     const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now);
     return {
       status: 'retry',
@@ -26,23 +40,11 @@ export async function classifyResponse(response: Response, now: number = Date.no
       message: `HTTP ${status}`,
     };
   }
-  return { status: 'rejected', httpStatus: status, message: await messageOf(response) };
+  return { status: 'rejected', httpStatus: status, message: await refusal(response) };
 }
 
-/**
- * What a failed fetch means: a timeout, a network failure (offline, DNS, reset, CORS or an ad
- * blocker all look the same to a page), or something else. All are worth trying again.
- */
-export function classifyError(error: unknown, signal: AbortSignal, timedOut: boolean): TransportResult {
-  if (signal.aborted) return ABORTED;
-  if (timedOut) return { status: 'retry', reason: 'timeout', message: 'request timed out' };
-  // fetch rejects with a TypeError for every network failure.
-  if (error instanceof TypeError) return { status: 'retry', reason: 'network', message: error.message };
-  return { status: 'retry', reason: 'error', message: error instanceof Error ? error.message : String(error) };
-}
-
-/** The server's own words for a refusal: its `error` or `message` field, else the body text. */
-async function messageOf(response: Response): Promise<string> {
+/** The server's own words for a refusal: its `error` or `message` field, else the body text, else the status. */
+async function refusal(response: Response): Promise<string> {
   let text = '';
   try {
     text = (await response.text()).trim();

@@ -1,4 +1,5 @@
-import { MAX_SUBMISSION_BYTES, type Submission } from '../schema/submission.js';
+import { MAX_SUBMISSION_BYTES } from '../limits.js';
+import type { Submission } from '../schema/submission.js';
 
 /** One request body, ready to send. */
 export interface EncodedBody {

@@ -1,10 +1,12 @@
-import { deadline } from '../internal/deadline.js';
+import type { Hooks, KyInstance } from 'ky';
+import { isHTTPError } from 'ky';
 import { isOffline } from '../internal/env.js';
-import { MAX_BATCH_SIZE } from '../schema/submission.js';
+import { MAX_BATCH_SIZE } from '../limits.js';
 import { sendBeacons } from './beacon.js';
+import { ABORTED, classify } from './classify.js';
 import { encode, type EncodedBody } from './encode.js';
-import { ABORTED, classifyError, classifyResponse } from './classify.js';
-import { backoffDelay } from './retry-policy.js';
+import { equalJitter, request } from './request.js';
+import { parseRetryAfter } from './retry-after.js';
 import type { Transport, TransportResult } from './types.js';
 
 /** Options of {@link http}. Out-of-range numbers are clamped, not rejected. */
@@ -28,29 +30,47 @@ export interface HttpOptions {
    */
   batch?: boolean | number;
   /**
-   * Milliseconds to wait for a response, per attempt.
+   * Milliseconds to wait for a response, per attempt (ky's `timeout`).
    * @default 10000
    */
   timeout?: number;
   retry?: {
     /**
-     * Retries within one `send` (for 408, 429, 500, 502, 503, 504, timeouts and network errors),
-     * with exponential backoff and full jitter. Later retries are the outbox's job.
+     * Retries within one `send` (ky's `retry.limit`), for 408, 429, 500, 502, 503, 504, timeouts
+     * and network errors, with exponential backoff from 300 ms and equal jitter. Later retries are
+     * the outbox's job.
      * @default 2
      */
     limit?: number;
     /**
-     * The longest backoff between in-request retries, in milliseconds.
+     * The longest backoff between in-request retries, in milliseconds (ky's `retry.backoffLimit`).
      * @default 3000
      */
     backoffLimit?: number;
     /**
-     * The longest `Retry-After` (429, 503) waited for within `send`. A longer one ends the attempt
-     * and is handed to the outbox as `retryAfterMs`, so no request is held open for minutes.
+     * The longest `Retry-After` waited for within `send`. A longer one ends the call at once and is
+     * handed to the outbox as `retryAfterMs`, so no request is held open for minutes.
      * @default 10000
      */
     maxRetryAfter?: number;
   };
+  /**
+   * [ky hooks](https://github.com/sindresorhus/ky/tree/v1.14.3#hooks), added to those of the ky
+   * instance. `beforeRequest` runs before every attempt, retries included, so it is the place for a
+   * fresh auth header; a hook may change any header, `Authorization` included. `beforeRetry`
+   * runs before each in-request retry, `afterResponse` after each answer.
+   * @default undefined
+   * @example
+   * http(url, { hooks: { beforeRequest: [(request) => request.headers.set('authorization', `Bearer ${token()}`)] } })
+   */
+  hooks?: Hooks;
+  /**
+   * Your own ky instance (`ky.create(…)`), for its defaults: a custom `fetch`, hooks, headers,
+   * `credentials`. Per request, `http()` still sets the method, body, `Idempotency-Key`,
+   * `Content-Type`, `Authorization` (with `key`), `timeout`, `retry` and the abort signal.
+   * @default the SDK's own (no cookies; see `sdk/transport/request.ts`)
+   */
+  ky?: KyInstance;
   /**
    * Offer `beacon()`, used to send pending submissions with `navigator.sendBeacon` on `pagehide`.
    * @default true
@@ -58,28 +78,30 @@ export interface HttpOptions {
   beacon?: boolean;
 }
 
-const SENT: TransportResult = { status: 'sent' };
-/** setTimeout's limit: a longer delay would fire at once. */
+/** setTimeout's limit: a longer delay would fire at once (ky refuses it). */
 const MAX_TIMEOUT = 2_147_483_647;
+/**
+ * Retried within the call (ky's defaults without 413: our collector's 413 means "too large", which
+ * no retry heals). Odd 5xx (501 Not Implemented, 507…) will not heal in a second: left to the outbox.
+ */
+const RETRIED = [408, 429, 500, 502, 503, 504];
 
 /** `value` within min..max; unset or NaN gives `fallback` (the global isNaN(undefined) is true). */
 const clamp = (value: number | undefined, min: number, max: number, fallback: number): number =>
   isNaN(value as number) ? fallback : Math.min(max, Math.max(min, value!));
 
 /**
- * A destination that POSTs submissions as JSON (wire format v1). Given a collector's versioned
- * base URL (a path ending in `/v1`, like the widget's `endpoint`), it posts to `…/v1/submissions`;
- * any other URL, such as a webhook or a full `…/submissions` URL, is used as given.
+ * A destination that POSTs submissions as JSON (wire format v1) with [ky](https://github.com/sindresorhus/ky).
+ * Given a collector's versioned base URL (a path ending in `/v1`, like the widget's `endpoint`),
+ * it posts to `…/v1/submissions`; any other URL, such as a webhook or a full `…/submissions` URL,
+ * is used as given.
  *
  * Every request carries an `Idempotency-Key`: the submission id, or for a batch a key derived from
- * its ids, so a resend of the same batch carries the same key. Transient failures (network,
- * timeout, 408, 429, 5xx) are retried a few times within the call, with jittered backoff and the
- * server's `Retry-After`; retrying a POST is safe because the collector dedupes on the submission
- * id. What still fails comes back as `retry` for the outbox, and other 4xx as `rejected`.
- *
- * Built on `fetch` rather than ky: the outbox already owns backoff, `Retry-After` and attempt
- * counts across page loads, so ky's retry engine would be ~4.5 KB gzip of duplicated logic in a
- * bundle with a 16 KB budget (see docs/architecture.md).
+ * its ids, so a resend of the same batch carries the same key. ky retries transient failures
+ * (network, timeout, 408, 429, 5xx) a few times within the call, with jittered backoff and the
+ * server's `Retry-After`; retrying a POST (which ky does not by default) is safe because the
+ * collector dedupes on the submission id. What still fails comes back as `retry` for the outbox,
+ * which keeps retrying across flushes and page loads, and other 4xx as `rejected`.
  * @param endpoint a collector base URL (`https://feedback.example.com/v1`) or a full URL
  * @example
  * const client = createClient({
@@ -92,49 +114,40 @@ const clamp = (value: number | undefined, min: number, max: number, fallback: nu
 export function http(endpoint: string, options: HttpOptions = {}): Transport {
   // DESIGN.md uses both forms: the collector's base (shared with /v1/surveys) and webhook URLs.
   const url = collectorSubmissionsUrl(endpoint);
-  const { key, batch = false, retry = {} } = options;
+  const { key, batch = false, retry = {}, hooks, ky = request } = options;
   // `false` counts as 0, which is clamped to 1: one submission per request.
   const batchSize = batch === true ? MAX_BATCH_SIZE : Math.floor(clamp(Number(batch), 1, MAX_BATCH_SIZE, 1));
   const timeout = clamp(options.timeout, 1, MAX_TIMEOUT, 10_000);
-  const limit = Math.floor(clamp(retry.limit, 0, 100, 2));
-  const backoffLimit = clamp(retry.backoffLimit, 0, MAX_TIMEOUT, 3000);
   const maxRetryAfter = clamp(retry.maxRetryAfter, 0, MAX_TIMEOUT, 10_000);
-
-  /** One request, with its own timeout, linked to the caller's signal. */
-  const attempt = async (body: string, headers: Headers, signal: AbortSignal): Promise<TransportResult> => {
-    if (signal.aborted) return ABORTED;
-    const limit = deadline(timeout, signal);
-    try {
-      return await classifyResponse(await fetch(url, { method: 'POST', body, headers, signal: limit.signal, credentials: 'omit' }));
-    } catch (error) {
-      // Unless the caller aborted (classifyError checks that first), only the timeout aborts `limit`.
-      return classifyError(error, signal, limit.signal.aborted);
-    } finally {
-      limit.clear();
-    }
+  const retryOptions = {
+    limit: Math.floor(clamp(retry.limit, 0, 100, 2)),
+    methods: ['post'],
+    statusCodes: RETRIED,
+    // A Retry-After is honoured on every retried status, as the outbox does.
+    afterStatusCodes: RETRIED,
+    backoffLimit: clamp(retry.backoffLimit, 0, MAX_TIMEOUT, 3000),
+    jitter: equalJitter,
+    retryOnTimeout: true,
+    shouldRetry({ error }: { error: Error }) {
+      // Waiting out a backoff while offline only delays the outbox, which waits for `online` instead.
+      if (isOffline()) return false;
+      // A long Retry-After is handed to the outbox rather than holding the request open.
+      const wait = isHTTPError(error) ? parseRetryAfter(error.response.headers.get('retry-after'), Date.now()) : undefined;
+      return wait !== undefined && wait > maxRetryAfter ? false : undefined;
+    },
   };
 
-  /**
-   * A few quick retries within the call, for blips; anything longer is the outbox's job, which
-   * keeps the attempt count and the backoff across flushes and page loads.
-   */
   const post = async ({ body, key: idempotencyKey }: EncodedBody, signal: AbortSignal): Promise<TransportResult> => {
+    if (signal.aborted) return ABORTED;
     const headers = new Headers(options.headers);
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');
     headers.set('idempotency-key', idempotencyKey);
     if (key) headers.set('authorization', `Bearer ${key}`);
-    for (let retries = 0; ; retries++) {
-      const result = await attempt(body, headers, signal);
-      // Waiting out a backoff while offline or after an abort only delays the answer.
-      if (result.status !== 'retry' || retries >= limit || signal.aborted || isOffline()) return result;
-      // Retried within the call: 408, 429, 500, 502, 503 and 504 (as ky and most HTTP clients do).
-      // Odd 5xx (501 Not Implemented, 507…) will not heal in a second: leave them to the outbox.
-      const { httpStatus = 0 } = result;
-      if (httpStatus === 501 || httpStatus > 504) return result;
-      const wait = result.retryAfterMs ?? backoffDelay(retries + 1, { baseDelayMs: 300, maxDelayMs: backoffLimit });
-      // A long Retry-After is handed to the outbox rather than holding the request open.
-      if (wait > maxRetryAfter) return result;
-      await sleep(wait, signal);
+    try {
+      await ky.post(url, { body, headers, signal, timeout, retry: retryOptions, ...(hooks && { hooks }) });
+      return { status: 'sent' };
+    } catch (error) {
+      return await classify(error, signal);
     }
   };
 
@@ -148,7 +161,7 @@ export function http(endpoint: string, options: HttpOptions = {}): Transport {
         const result = await post(part, signal); // aborted: answers at once, without a request
         if (result.status !== 'sent') return result;
       }
-      return SENT;
+      return { status: 'sent' };
     },
     ...(options.beacon !== false && {
       beacon: (submissions) => sendBeacons(url, encode(submissions, batchSize), key),
@@ -164,16 +177,4 @@ function collectorSubmissionsUrl(endpoint: string): string {
   // The path (everything before the first "?" or "#") ends in /v<digits>, with or without a
   // slash: `/submissions` goes in its place; the query and fragment stay as they are.
   return endpoint.replace(/^([^?#]*\/v\d+)\/?(?=[?#]|$)/, '$1/submissions');
-}
-
-/** Resolves after `ms`, or at once when `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  // A deadline is exactly that: a signal that aborts after `ms` or with `signal`, whichever comes first.
-  const wait = deadline(ms, signal);
-  return new Promise((resolve) =>
-    wait.signal.addEventListener('abort', () => {
-      wait.clear();
-      resolve();
-    }),
-  );
 }

@@ -6,17 +6,18 @@ import { adoptStyles, unsafeCSS, type LitElement } from 'lit';
 import { adminCss } from './admin/admin.css.js';
 import { KioskController } from './kiosk-controller.js';
 import { kioskCss as loopCss } from './kiosk.styles.js';
-import type { KioskBridge, KioskElement, KioskMode } from './types.js';
+import type { KioskControllers, KioskElement, KioskMode } from './types.js';
 
 /** The customer loop's styles and the admin screen's, as one CSS text. */
 const kioskCss = loopCss + adminCss;
 
 /**
  * Adds the kiosk's styles to the element's shadow root and attaches kiosk mode's controllers to the
- * element; the element renders through the returned object. The styles are adopted here rather than
- * in the element's `static styles`: pages without a kiosk never download them.
+ * element; they drive the element's survey flow, and the element renders through the returned
+ * object. The styles are adopted here rather than in the element's `static styles`: pages without
+ * a kiosk never download them.
  */
-export function createKiosk(element: KioskElement, bridge: KioskBridge): KioskMode {
+export function createKiosk(element: KioskElement, controllers: KioskControllers): KioskMode {
   adoptStyles(element.renderRoot as ShadowRoot, [...(element.constructor as typeof LitElement).elementStyles, unsafeCSS(kioskCss)]);
-  return new KioskController(element, bridge);
+  return new KioskController(element, controllers);
 }

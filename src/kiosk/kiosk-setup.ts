@@ -9,7 +9,8 @@ import { attachLongPress } from './admin/long-press.js';
 import type { KioskSettings } from './admin/settings.js';
 import { PROVISIONING_PARAMS, ProvisioningError, loadKioskSettings, provisionFromUrl } from './admin/storage.js';
 import { captureTarget, propertiesFor, withRoster, type SettingsTarget } from './settings-apply.js';
-import type { KioskBridge, KioskElement } from './types.js';
+import type { SurveyFlowController } from '../widget/survey-flow-controller.js';
+import type { KioskElement } from './types.js';
 
 /**
  * Where a kiosk keeps its settings: `storevoice:kiosk`, or `storevoice:kiosk:<id>` for an element
@@ -27,101 +28,101 @@ export const storageKeyOf = (el: HTMLElement): string => (el.id ? `storevoice:ki
 export class KioskSetup implements ReactiveController {
   readonly admin: KioskAdminController;
   readonly storageKey: string;
-  private readonly base: SettingsTarget;
-  private settings: KioskSettings;
-  private hotspot: HTMLElement | undefined;
-  private stopLongPress: (() => void) | undefined;
+  readonly #el: KioskElement;
+  readonly #flow: SurveyFlowController;
+  readonly #base: SettingsTarget;
+  #settings: KioskSettings;
+  #hotspot: HTMLElement | undefined;
+  #stopLongPress: (() => void) | undefined;
   /** Why the last provisioning link was refused, for staff; cleared by Dismiss or a Save. */
-  private problem: { readonly issues: readonly string[] } | undefined;
-  private destroyed = false;
+  #problem: { readonly issues: readonly string[] } | undefined;
+  #destroyed = false;
   // The survey as loaded and as shown with the kiosk's roster: each load is adapted once.
-  private loaded: SurveyDefinition | undefined;
-  private adapted: SurveyDefinition | undefined;
-  private adaptedRoster: KioskSettings['staffRoster'] | undefined;
+  #loaded: SurveyDefinition | undefined;
+  #adapted: SurveyDefinition | undefined;
+  #adaptedRoster: KioskSettings['staffRoster'] | undefined;
 
-  constructor(
-    private readonly el: KioskElement,
-    private readonly bridge: KioskBridge,
-    onClose: () => void,
-  ) {
+  constructor(el: KioskElement, flow: SurveyFlowController, onClose: () => void) {
+    this.#el = el;
+    this.#flow = flow;
     this.storageKey = storageKeyOf(el);
-    this.base = captureTarget(el);
+    this.#base = captureTarget(el);
     this.admin = new KioskAdminController(el, {
       storageKey: this.storageKey,
       onSave: (settings) => {
-        this.problem = undefined;
-        this.apply(settings);
+        this.#problem = undefined;
+        this.#apply(settings);
       },
       onClose,
     });
     el.addController(this);
-    this.settings = loadKioskSettings(this.storageKey);
-    this.apply(this.settings);
-    if (el.hasAttribute('provision')) void this.provision();
+    this.#settings = loadKioskSettings(this.storageKey);
+    this.#apply(this.#settings);
+    if (el.hasAttribute('provision')) void this.#provision();
   }
 
   /** Applies a provisioning link in the page's address, if it has one; a bad link is shown to staff. */
-  private async provision(): Promise<void> {
+  async #provision(): Promise<void> {
     const url = new URL(location.href);
     if (!PROVISIONING_PARAMS.some((param) => url.searchParams.has(param))) return;
     try {
       const { settings, provisioned } = await provisionFromUrl(url, this.storageKey);
-      if (provisioned && !this.destroyed) this.apply(settings);
+      if (provisioned && !this.#destroyed) this.#apply(settings);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       console.error(`[storevoice] <storevoice-widget>: ${message}`);
-      if (this.destroyed) return;
-      this.problem = { issues: error instanceof ProvisioningError ? error.issues.map((i) => `${i.param}: ${i.message}`) : [message] };
-      this.el.dispatchEvent(new CustomEvent('storevoice-error', { bubbles: true, composed: true, detail: { code: 'config', message } }));
-      this.el.requestUpdate();
+      if (this.#destroyed) return;
+      this.#problem = { issues: error instanceof ProvisioningError ? error.issues.map((i) => `${i.param}: ${i.message}`) : [message] };
+      this.#el.dispatchEvent(new CustomEvent('storevoice-error', { bubbles: true, composed: true, detail: { code: 'config', message } }));
+      this.#el.requestUpdate();
     }
   }
 
-  private apply(settings: KioskSettings): void {
-    this.settings = settings;
+  #apply(settings: KioskSettings): void {
+    this.#settings = settings;
     // Unchanged values are no change to Lit: the survey reloads only when its id, endpoint or key did.
-    Object.assign(this.el, propertiesFor(settings, this.base));
-    this.el.requestUpdate();
+    Object.assign(this.#el, propertiesFor(settings, this.#base));
+    this.#el.requestUpdate();
   }
 
   /** Before each render: the loaded survey's staff questions get the kiosk's roster. */
   hostUpdate(): void {
-    const { definition } = this.bridge.state();
-    const roster = this.settings.staffRoster;
-    if (!definition || (definition === this.adapted && roster === this.adaptedRoster)) return;
-    if (definition !== this.adapted) this.loaded = definition;
-    this.adaptedRoster = roster;
-    this.adapted = withRoster(this.loaded ?? definition, roster);
-    if (this.adapted !== definition) this.bridge.define(this.adapted);
+    const { definition } = this.#flow.state;
+    const roster = this.#settings.staffRoster;
+    if (!definition || (definition === this.#adapted && roster === this.#adaptedRoster)) return;
+    if (definition !== this.#adapted) this.#loaded = definition;
+    this.#adaptedRoster = roster;
+    this.#adapted = withRoster(this.#loaded ?? definition, roster);
+    if (this.#adapted !== definition) this.#flow.define(this.#adapted);
   }
 
   /** After each render: the corner on screen is the one listening for a long press (a crash redraws it). */
   hostUpdated(): void {
-    const hotspot = this.el.renderRoot.querySelector<HTMLElement>('.admin-hotspot') ?? undefined;
-    if (hotspot === this.hotspot) return;
-    this.stopLongPress?.();
-    this.hotspot = hotspot;
-    this.stopLongPress = hotspot && attachLongPress(hotspot, { onLongPress: () => this.admin.open() });
+    const hotspot = this.#el.renderRoot.querySelector<HTMLElement>('.admin-hotspot') ?? undefined;
+    if (hotspot === this.#hotspot) return;
+    this.#stopLongPress?.();
+    this.#hotspot = hotspot;
+    this.#stopLongPress = hotspot && attachLongPress(hotspot, { onLongPress: () => this.admin.open() });
   }
 
   hostConnected(): void {
     // Back on the page: render, so that hostUpdated() listens on the corner again.
-    this.el.requestUpdate();
+    this.#el.requestUpdate();
   }
 
   hostDisconnected(): void {
     // A press in progress must not open the admin screen of an element that left the page.
-    this.stopLongPress?.();
-    this.stopLongPress = undefined;
-    this.hotspot = undefined;
+    this.#stopLongPress?.();
+    this.#stopLongPress = undefined;
+    this.#hotspot = undefined;
   }
 
   /** Kiosk mode ended: stop listening, and give the element back its own values. */
   destroy(): void {
-    this.destroyed = true;
+    this.#destroyed = true;
     this.hostDisconnected();
-    Object.assign(this.el, this.base);
-    if (this.loaded && this.bridge.state().definition === this.adapted) this.bridge.define(this.loaded);
+    Object.assign(this.#el, this.#base);
+    if (this.#loaded && this.#flow.state.definition === this.#adapted) this.#flow.define(this.#loaded);
   }
 
   /**
@@ -134,7 +135,7 @@ export class KioskSetup implements ReactiveController {
 
   /** A refused provisioning link, for the staff who opened it: what was wrong, and that nothing changed. */
   renderProblem(): TemplateResult | typeof nothing {
-    const problem = this.problem;
+    const problem = this.#problem;
     if (!problem) return nothing;
     return html`<div part="provision-error" class="provision-error" role="alert" lang="en" dir="ltr">
       <p><strong>${m.provisioningFailed}</strong></p>
@@ -142,12 +143,12 @@ export class KioskSetup implements ReactiveController {
         ${problem.issues.map((issue) => html`<li>${issue}</li>`)}
       </ul>
       <p>${m.provisioningKept}</p>
-      <button part="button" type="button" class="secondary" @click=${this.dismiss}>${m.dismiss}</button>
+      <button part="button" type="button" class="secondary" @click=${this.#dismiss}>${m.dismiss}</button>
     </div>`;
   }
 
-  private readonly dismiss = (): void => {
-    this.problem = undefined;
-    this.el.requestUpdate();
+  readonly #dismiss = (): void => {
+    this.#problem = undefined;
+    this.#el.requestUpdate();
   };
 }

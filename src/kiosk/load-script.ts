@@ -1,4 +1,5 @@
 import { adoptStyles, html, nothing, unsafeCSS } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { besideBundle } from '../i18n/loaders-script.js';
 import { live } from '../internal/live.js';
 import type { ProvidedLit } from './script-tag-lit.js';
@@ -12,6 +13,6 @@ import type { KioskModule } from './types.js';
 export const loadKiosk = async (): Promise<KioskModule> => {
   const kiosk = (await import(/* webpackIgnore: true */ besideBundle('kiosk.js'))) as KioskModule & { provideLit(lit: ProvidedLit): void };
   // kiosk.js has no Lit of its own: it renders with this bundle's (one Trusted Types policy).
-  kiosk.provideLit({ html, nothing, unsafeCSS, adoptStyles, live });
+  kiosk.provideLit({ html, nothing, unsafeCSS, adoptStyles, live, keyed });
   return kiosk;
 };

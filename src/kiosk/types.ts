@@ -1,12 +1,10 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
-import type { Answer, Client, LocalizedText, Question, SubmitResult, SurveyDefinition, Tags } from '../../sdk/index.js';
-import type { LocaleCode } from '../i18n/locales.js';
-import type { Messages } from '../i18n/messages.js';
+import type { SurveyDefinition } from '../../sdk/index.js';
+import type { LocaleController } from '../widget/locale-controller.js';
+import type { SurveyFlowController } from '../widget/survey-flow-controller.js';
+import type { SurveyView } from '../widget/survey-view.js';
 
 // Types only: the element imports this module, and nothing of it may reach the script-tag bundle.
-
-/** The element's phases, as the kiosk sees them. */
-export type HostPhase = 'loading' | 'unavailable' | 'survey' | 'sending' | 'done';
 
 /** The public face of `<storevoice-widget>` that kiosk mode reads: its attributes and Lit's host API. */
 export interface KioskElement extends ReactiveControllerHost, HTMLElement {
@@ -33,48 +31,22 @@ export interface KioskElement extends ReactiveControllerHost, HTMLElement {
   key: string | undefined;
 }
 
-/** What the element lends kiosk mode of its insides (see `kioskBridge()` in storevoice-widget.ts). */
-export interface KioskBridge {
-  state(): {
-    readonly definition: SurveyDefinition | undefined;
-    /** Pruned by the element: answers to questions hidden by `showIf` are never kept. */
-    readonly answers: readonly Answer[];
-    readonly phase: HostPhase;
-    readonly result: SubmitResult | undefined;
-  };
-  messages(): Messages;
-  /** A survey text in the customer's language. */
-  text(value: LocalizedText | undefined): string;
-  /** The catalog on screen. */
-  localeCode(): LocaleCode;
-  /** A customer's language choice; `undefined` goes back to the `locale` attribute. */
-  setLocale(tag: string | undefined): void;
-  client(): Client | undefined;
-  /** The current question with its progress, Back and Next/Send (one question per screen). */
-  body(): TemplateResult;
-  question(question: Question): TemplateResult;
-  /** Lit's `keyed`, lent so the kiosk chunk needs no second copy of Lit's directives. */
-  keyed(key: unknown, value: unknown): unknown;
-  /**
-   * Replaces the loaded definition without reloading or restarting (the kiosk's own staff roster
-   * in its staff questions); the next load replaces it again.
-   */
-  define(definition: SurveyDefinition): void;
-  /** Clears answers, problems and the outcome; back to the first question. */
-  restart(): void;
-  /** Validates the current question and moves on (or completes the survey). */
-  next(): void;
-  /** Submits; `background` leaves the screen alone. Resolves with the result (`undefined`: not queued). */
-  deliver(answers: readonly Answer[], tags?: Tags, background?: boolean): Promise<SubmitResult | undefined>;
+/**
+ * What kiosk mode drives: the element's controllers, which the element itself renders with
+ * (see "The widget" in docs/architecture.md). Kiosk mode becomes the flow's `driver`.
+ */
+export interface KioskControllers {
+  /** The survey: definition, answers, phase, outcome; next, restart, deliver. */
+  readonly flow: SurveyFlowController;
+  /** The language on screen, and the customer's choice of one. */
+  readonly locale: LocaleController;
+  /** Draws the flow: the survey screen, and a question on its own (the attract screen's smileys). */
+  readonly view: SurveyView;
 }
 
 /** Kiosk mode as the element drives it. */
 export interface KioskMode {
   render(): TemplateResult;
-  /** An answer changed (a score moves on by itself). */
-  answered(question: Question, answer: Answer | undefined): void;
-  /** The survey is complete and valid: rate limit, offer manager help, submit. */
-  complete(answers: readonly Answer[]): void;
   /** Back to the attract screen; nothing of the customer remains. */
   reset(): void;
   /** A render threw: log it and start afresh. */
@@ -86,5 +58,5 @@ export interface KioskMode {
 /** The kiosk chunk's exports, as the element uses them. */
 export interface KioskModule {
   /** Adopts the kiosk's styles into the element's shadow root and starts kiosk mode. */
-  createKiosk(element: KioskElement, bridge: KioskBridge): KioskMode;
+  createKiosk(element: KioskElement, controllers: KioskControllers): KioskMode;
 }

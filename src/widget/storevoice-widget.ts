@@ -1,39 +1,18 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
-import { isOffline } from '../../sdk/internal/env.js';
-import { validLocale } from '../../sdk/internal/locale.js';
-import {
-  localize,
-  pruneAnswers,
-  validateAnswer,
-  visibleQuestions,
-  type Answer,
-  type AnswerCheck,
-  type Client,
-  type ContextInput,
-  type LocalizedText,
-  type Question,
-  type SubmitResult,
-  type SurveyDefinition,
-  type Tags,
-} from '../../sdk/index.js';
-import { en } from '../i18n/en.js';
-import { loadMessages, messagesFor, resolveLocale, type LocaleCode } from '../i18n/locales.js';
-import type { Messages } from '../i18n/messages.js';
+import type { Client, ContextInput, SurveyDefinition } from '../../sdk/index.js';
 import { loadKiosk } from '../kiosk/load.js';
-import type { KioskBridge, KioskMode } from '../kiosk/types.js';
-import { questionStyles, viewFor } from '../questions/registry.js';
+import type { KioskMode } from '../kiosk/types.js';
+import { questionStyles } from '../questions/registry.js';
 import { componentStyles } from '../styles/component.styles.js';
 import { tokens } from '../styles/tokens.js';
+import { contextOf } from './context.js';
 import { emit } from './events.js';
-import { errorText } from './error-text.js';
-import { NO_ENDPOINT, SubmissionController } from './submission-controller.js';
-import { loadSurvey } from './survey-loader.js';
+import { focusQuestion } from './focus.js';
+import { dismissedAt, rememberDismissal } from './dismissal.js';
+import { LocaleController } from './locale-controller.js';
+import { SurveyFlowController } from './survey-flow-controller.js';
+import { surveyView } from './survey-view.js';
 import { widgetStyles } from './widget.styles.js';
-
-type Phase = 'loading' | 'unavailable' | 'survey' | 'sending' | 'done';
-const RATING_TYPES = new Set<Question['type']>(['smiley', 'stars', 'nps', 'csat']);
-const DISMISSED_PREFIX = 'storevoice:dismissed:';
 
 /**
  * A feedback survey that submits through the StoreVoice SDK: inline on a page, behind a
@@ -130,15 +109,6 @@ export class StoreVoiceWidget extends LitElement {
     textScale: { attribute: 'text-scale', type: Number },
     client: { attribute: false },
     context: { attribute: false },
-    phase: { state: true },
-    definition: { state: true },
-    answers: { state: true },
-    currentId: { state: true },
-    problems: { state: true },
-    result: { state: true },
-    isOpen: { state: true },
-    shownLocale: { state: true },
-    localeOverride: { state: true },
   };
 
   /** The collector's base URL, e.g. `https://feedback.example.com/v1`; a relative URL is resolved against the page. */
@@ -190,26 +160,18 @@ export class StoreVoiceWidget extends LitElement {
   /** More context for each submission (e.g. `tags`); the hierarchy attributes take precedence. */
   declare context: ContextInput | undefined;
 
-  declare private phase: Phase;
-  declare private definition: SurveyDefinition | undefined;
-  declare private answers: readonly Answer[];
-  declare private currentId: string | undefined;
-  declare private problems: ReadonlyMap<string, AnswerCheck>;
-  declare private result: SubmitResult | undefined;
-  declare private isOpen: boolean;
-  /** The catalog on screen: the requested one once loaded (English until then, or the previous one). */
-  declare private shownLocale: LocaleCode;
-  /** Kiosk: the language this customer picked on the attract screen; cleared between customers. */
-  declare private localeOverride: string | undefined;
-
-  // Internals are `#private`, not TypeScript `private`: terser shortens `#names` in the script tag,
-  // while a `private` member ships spelled out (for Lit's reactive state above, it must).
-  readonly #submission = new SubmissionController(this);
-  #loadToken = 0;
-  #loadedSurvey: string | undefined;
-  #lastError = '';
-  /** Bumped by restart(): an answer that arrives for an earlier customer must not reach this one. */
-  #sendSerial = 0;
+  // One job each (docs/architecture.md, "The widget: one job per class"): the language, the
+  // survey's flow, and the view that draws it; the element wires them to its attributes and opens
+  // and closes launcher mode's dialog. Internals are `#private`, not TypeScript `private`: terser
+  // shortens `#names` in the script tag, while a `private` member ships spelled out.
+  readonly #locale = new LocaleController(this);
+  readonly #flow = new SurveyFlowController(this, {
+    context: (answers) => contextOf(this, answers, this.#locale.recorded),
+    ready: () => this.#locale.load(),
+  });
+  readonly #view = surveyView(this.#flow, this.#locale, false);
+  /** Launcher mode: whether the dialog is open. */
+  #isOpen = false;
   /** Kiosk mode's controllers and screens, loaded on demand (retailer websites never download them). */
   #kiosk: KioskMode | undefined;
   #kioskLoading = false;
@@ -222,131 +184,23 @@ export class StoreVoiceWidget extends LitElement {
     this.resetDelay = 5000;
     this.idleTimeout = 30000;
     this.minInterval = 3000;
-    this.phase = 'loading';
-    this.answers = [];
-    this.problems = new Map();
-    this.isOpen = false;
-    this.shownLocale = 'en';
   }
 
-  /** The `locale` attribute, unless a kiosk customer picked another language. */
-  get #activeLocale(): string {
-    return this.localeOverride ?? this.locale;
-  }
-
-  get #messages(): Messages {
-    return messagesFor(this.shownLocale) ?? en;
-  }
-
-  /** Whether the requested language is on screen (its catalog may still be loading). */
-  get #localeReady(): boolean {
-    return resolveLocale(this.#activeLocale) === this.shownLocale;
-  }
-
-  /** Loads the requested catalog, then shows it; the current one stays until then (no flash). */
-  async #showLocale(): Promise<void> {
-    const code = resolveLocale(this.#activeLocale);
-    await loadMessages(code);
-    if (resolveLocale(this.#activeLocale) === code && messagesFor(code)) this.shownLocale = code;
-  }
-
-  /** The language tag asked for, as written (`pt_BR` → `pt-BR`); `undefined` under `auto`. */
-  get #explicitLocale(): string | undefined {
-    const active = this.#activeLocale;
-    return active && active.toLowerCase() !== 'auto' ? active.replace(/_/g, '-') : undefined;
-  }
-
-  /**
-   * The shopper's language tag as asked for, or the browser's under `auto`; `undefined` when it is
-   * not a valid tag. Survey texts are looked up with it (so an `it` or `en-GB` text in a survey is
-   * found even without a UI catalog for it), and it is what submissions record.
-   */
-  get #requestedLocale(): string | undefined {
-    return validLocale(this.#explicitLocale ?? globalThis.navigator?.language);
-  }
-
-  #text(value: LocalizedText | undefined): string {
-    return localize(value, this.#requestedLocale ?? this.shownLocale);
-  }
-
-  /** The context this widget adds to a submission of `answers`: its `context` property, then its attributes. */
-  #contextFor(answers: readonly Answer[]): ContextInput {
-    // "Who helped you today?" names the staff member the feedback is about ("Not sure" is null).
-    const picked = answers.find((a) => a.type === 'staff')?.value;
-    const staff = typeof picked === 'string' ? [picked] : this.staff?.split(',').map((s) => s.trim()).filter(Boolean);
-    return {
-      ...this.context,
-      // Otherwise the client's own channel (a host's client may say `app`), or the SDK's `web`.
-      ...(this.mode === 'kiosk' && { channel: 'kiosk' as const }),
-      // The shopper's own tag (en-GB), not the catalog it maps to (en); `auto` leaves it to the SDK.
-      ...(this.#explicitLocale && this.#requestedLocale && { locale: this.#requestedLocale }),
-      ...(this.brand && { brand: this.brand }),
-      ...(this.region && { region: this.region }),
-      ...(this.store && { store: this.store }),
-      ...(this.device && { device: this.device }),
-      ...(staff?.length && { staff }),
-    };
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    if ((changed.has('locale') || changed.has('localeOverride')) && !this.#localeReady) void this.#showLocale();
+  protected override willUpdate(): void {
     if (this.mode !== 'kiosk') {
       this.#kiosk?.destroy();
       this.#kiosk = undefined;
     } else if (!this.#kiosk && !this.#kioskLoading) void this.#startKiosk();
-    // A host framework may hand over an equal survey object on every render: only a real change reloads
-    // (and so restarts the survey), never a new object with the same content.
-    const survey = changed.has('survey') ? JSON.stringify(this.survey) : this.#loadedSurvey;
-    if (survey !== this.#loadedSurvey || changed.has('endpoint') || changed.has('client')) {
-      this.#loadedSurvey = survey;
-      void this.#load();
-    }
   }
 
-  protected override firstUpdated(): void {
-    // Never set at all (a typo in the attribute name, say): say so instead of loading forever.
-    if (this.survey === undefined) void this.#load();
-  }
-
-  /** Loads the survey; a failure shows a calm "unavailable" state and one console message, never a loop. */
-  async #load(): Promise<void> {
-    const token = ++this.#loadToken;
-    if (this.survey === undefined || this.survey === '') {
-      this.#fail('config', 'the survey attribute is missing (a survey id or an inline JSON definition)');
-      return;
-    }
-    this.phase = 'loading';
-    try {
-      // The survey and the shopper's language arrive together, so the first screen is in that language.
-      const [definition] = await Promise.all([loadSurvey(this.survey, this.endpoint), this.#showLocale()]);
-      if (token !== this.#loadToken) return;
-      this.definition = definition;
-      // Without a way to submit, showing the survey would waste the shopper's time.
-      if (!this.endpoint && !this.client) return this.#fail('config', NO_ENDPOINT);
-      this.#lastError = ''; // a later failure, even the same one again, is reported again
-      this.#restart();
-    } catch (error) {
-      if (token !== this.#loadToken) return;
-      this.#fail('survey', error instanceof Error ? error.message : String(error));
-    }
-  }
-
-  #fail(code: 'config' | 'survey', message: string): void {
-    this.phase = 'unavailable';
-    if (message === this.#lastError) return;
-    this.#lastError = message;
-    console.error(`[storevoice] <storevoice-widget>: ${message}`);
-    emit(this, 'storevoice-error', { code, message });
-  }
-
-  /** Loads kiosk mode's code (a separate chunk, or `kiosk.js` beside the script tag) and hands it the survey. */
+  /** Loads kiosk mode's code (a separate chunk, or `kiosk.js` beside the script tag) and hands it the controllers. */
   async #startKiosk(): Promise<void> {
     this.#kioskLoading = true;
     try {
       const { createKiosk } = await loadKiosk();
       // Unless the mode changed meanwhile (it starts again when it comes back).
       if (this.mode === 'kiosk') {
-        this.#kiosk = createKiosk(this, this.#kioskBridge());
+        this.#kiosk = createKiosk(this, { flow: this.#flow, locale: this.#locale, view: surveyView(this.#flow, this.#locale, true) });
         this.requestUpdate();
       }
     } catch (error) {
@@ -356,223 +210,45 @@ export class StoreVoiceWidget extends LitElement {
     this.#kioskLoading = false;
   }
 
-  /** What kiosk mode may read and do inside the element; nothing of it is public API. */
-  #kioskBridge(): KioskBridge {
-    return {
-      state: () => ({ definition: this.definition, answers: this.answers, phase: this.phase, result: this.result }),
-      messages: () => this.#messages,
-      text: (value) => this.#text(value),
-      localeCode: () => this.shownLocale,
-      setLocale: (tag) => (this.localeOverride = tag),
-      client: () => this.#submission.client,
-      body: () => this.renderBody(),
-      question: (question) => this.#renderQuestion(question),
-      keyed,
-      define: (definition) => (this.definition = definition),
-      restart: () => this.#restart(),
-      next: () => this.#next(),
-      deliver: (answers, tags, background) => this.#deliver(answers, tags, background),
-    };
-  }
-
   /** Clears every answer and goes back to the first question; a kiosk also goes back to its attract screen and language. */
   reset(): void {
     if (this.#kiosk) this.#kiosk.reset();
-    else this.#restart();
-  }
-
-  #restart(): void {
-    this.#sendSerial++;
-    this.answers = [];
-    this.problems = new Map();
-    this.result = undefined;
-    this.phase = this.definition ? 'survey' : this.phase;
-    this.currentId = this.#steps.visible[0]?.id;
+    else this.#flow.restart();
   }
 
   /** Opens the dialog (launcher mode) and moves focus into it. */
   async open(): Promise<void> {
     // Nothing to show when the survey could not be loaded (the console says why).
-    if (this.mode !== 'launcher' || this.isOpen || this.phase === 'unavailable') return;
-    this.isOpen = true;
+    if (this.mode !== 'launcher' || this.#isOpen || this.#flow.state.phase === 'unavailable') return;
+    this.#isOpen = true;
+    this.requestUpdate();
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector('dialog');
     // showModal() focuses the dialog's first control, the close button; the question's is more useful.
     if (dialog && !dialog.open) dialog.showModal();
-    this.#focusQuestion();
+    focusQuestion(this.renderRoot);
     emit(this, 'storevoice-open', {});
   }
 
   /** Closes the dialog and gives focus back to the launcher button. */
   close(): void {
-    if (!this.isOpen) return;
+    if (!this.#isOpen) return;
+    const { phase, result } = this.#flow.state;
     // Given: delivered or saved. A refused submission keeps its "Try again" for the next open.
-    const submitted = this.phase === 'done' && this.result !== undefined && this.result.status !== 'failed';
-    this.isOpen = false;
+    const submitted = phase === 'done' && result !== undefined && result.status !== 'failed';
+    this.#isOpen = false;
+    this.requestUpdate();
     this.renderRoot.querySelector('dialog')?.close();
-    if (!submitted) this.#rememberDismissal();
+    // Closing without answering is remembered, so a page that opens the survey by itself does not nag.
+    if (!submitted) rememberDismissal(this.#flow.state.definition?.id);
     this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus();
     emit(this, 'storevoice-close', { submitted });
-    if (submitted) this.#restart();
-  }
-
-  /** Closing without answering is remembered, so a page that opens the survey by itself does not nag. */
-  #rememberDismissal(): void {
-    const id = this.definition?.id;
-    try {
-      if (id) localStorage.setItem(DISMISSED_PREFIX + id, String(Date.now()));
-    } catch {
-      // Storage disabled: nothing to remember with.
-    }
+    if (submitted) this.#flow.restart();
   }
 
   /** When the shopper last closed this survey without answering (epoch ms), if ever. */
   get dismissedAt(): number | undefined {
-    try {
-      const value = this.definition && localStorage.getItem(DISMISSED_PREFIX + this.definition.id);
-      return value ? Number(value) : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  #setAnswer(question: Question, answer: Answer | undefined): void {
-    const others = this.answers.filter((a) => a.questionId !== question.id);
-    const answers = answer ? [...others, answer] : others;
-    this.answers = this.definition ? pruneAnswers(this.definition, answers) : answers;
-    if (this.problems.has(question.id)) {
-      const problems = new Map(this.problems);
-      const check = validateAnswer(question, answer);
-      if (check.valid) problems.delete(question.id);
-      else problems.set(question.id, check);
-      this.problems = problems;
-    }
-    emit(this, 'storevoice-answer', { questionId: question.id, answer });
-    // A kiosk moves on by itself after a score; elsewhere a micro survey is sent with a single tap.
-    if (this.#kiosk) this.#kiosk.answered(question, answer);
-    else if (answer && this.#micro) void this.#send();
-  }
-
-  /** A one-question rating survey (a "micro survey"): one tap sends it, so it has no Send button. */
-  get #micro(): boolean {
-    const questions = this.definition?.questions;
-    return questions?.length === 1 && RATING_TYPES.has(questions[0]!.type);
-  }
-
-  /** Validates the given questions; shows their problems and focuses the first invalid one. */
-  #check(questions: readonly Question[]): boolean {
-    const problems = new Map<string, AnswerCheck>();
-    for (const question of questions) {
-      const check = validateAnswer(question, this.answers.find((a) => a.questionId === question.id));
-      if (!check.valid) problems.set(question.id, check);
-    }
-    this.problems = problems;
-    if (problems.size > 0) {
-      void this.updateComplete.then(() => {
-        const first = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]');
-        (first?.matches('input, textarea, button, [tabindex]') ? first : first?.querySelector<HTMLElement>('input, textarea, button, [tabindex="0"]'))?.focus();
-      });
-    }
-    return problems.size === 0;
-  }
-
-  #next(): void {
-    // The current answer may open a branch: the following question is looked up after it.
-    const { visible, index } = this.#steps;
-    const current = visible[index];
-    if (!current || !this.#check([current])) return;
-    const following = visible[index + 1];
-    if (following) this.#goTo(following.id);
-    else this.#send();
-  }
-
-  #back(): void {
-    const { visible, index } = this.#steps;
-    const previous = visible[index - 1];
-    if (previous) this.#goTo(previous.id);
-  }
-
-  /**
-   * The questions the shopper sees with the current answers, and where the current one stands among
-   * them. It is always one of them: a `showIf` only looks at earlier questions, and only the current
-   * question is on screen to be answered (on a page, the first one, which nothing can hide).
-   */
-  get #steps(): { visible: Question[]; index: number } {
-    const visible = this.definition ? visibleQuestions(this.definition, this.answers) : [];
-    return { visible, index: visible.findIndex((q) => q.id === this.currentId) };
-  }
-
-  #goTo(id: string): void {
-    this.currentId = id;
-    this.problems = new Map();
-    void this.updateComplete.then(() => this.#focusQuestion());
-  }
-
-  #focusQuestion(): void {
-    this.renderRoot.querySelector<HTMLElement>('.question [tabindex="0"], .question input, .question textarea')?.focus();
-  }
-
-  /** Checks the answers, then submits them (a kiosk first applies its rate limit and manager offer). */
-  #send(): void {
-    if (!this.definition || this.phase === 'sending') return;
-    // The same test as the SDK's isComplete(), question by question, so the problems can be shown.
-    if (!this.#check(this.#steps.visible)) return;
-    // this.answers is pruned on every change (see #setAnswer): it is what gets submitted.
-    if (this.#kiosk) this.#kiosk.complete(this.answers);
-    else void this.#deliver(this.answers);
-  }
-
-  /**
-   * Submits through the SDK and shows an honest outcome: delivered, saved for later, or refused.
-   * `tags` are added to the submission's context; `background` (a kiosk's idle submit, whose screen
-   * is already reset for the next customer) leaves the screen alone and only reports events.
-   */
-  async #deliver(answers: readonly Answer[], tags?: Tags, background?: boolean): Promise<SubmitResult | undefined> {
-    const definition = this.definition!;
-    const serial = this.#sendSerial;
-    const shown = () => !background && serial === this.#sendSerial;
-    const context = this.#contextFor(answers);
-    if (shown()) this.phase = 'sending';
-    emit(this, 'storevoice-submit', { answers });
-    try {
-      const result = await this.#submission.submit(
-        // An undefined surveyVersion is left out of the submission by the SDK.
-        { surveyId: definition.id, surveyVersion: definition.version, answers: [...answers] },
-        tags ? { ...context, tags: { ...context.tags, ...tags } } : context,
-      );
-      if (shown()) {
-        this.result = result;
-        this.phase = 'done';
-      }
-      if (result.status === 'sent' || result.status === 'queued') emit(this, `storevoice-${result.status}`, { result });
-      else if (result.status === 'failed') emit(this, 'storevoice-error', { code: 'rejected', message: result.message ?? result.reason ?? 'refused', result });
-      return result;
-    } catch (error) {
-      // Bad configuration or invalid input: nothing was queued; say so and let the shopper retry.
-      const message = error instanceof Error ? error.message : String(error);
-      console.error(`[storevoice] <storevoice-widget>: ${message}`);
-      if (shown()) {
-        this.result = undefined;
-        this.phase = 'done';
-      }
-      emit(this, 'storevoice-error', { code: 'config', message });
-      return undefined;
-    }
-  }
-
-  #retry(): void {
-    this.phase = 'survey';
-    this.#send();
-  }
-
-  #handleDialogClick(event: MouseEvent): void {
-    // A click on the backdrop lands on the <dialog> itself, outside its content box.
-    if (event.target === event.currentTarget) this.close();
-  }
-
-  #handleDialogCancel(event: Event): void {
-    event.preventDefault(); // keep our own close() path so focus and events stay consistent
-    this.close();
+    return dismissedAt(this.#flow.state.definition?.id);
   }
 
   /**
@@ -589,100 +265,39 @@ export class StoreVoiceWidget extends LitElement {
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    if (this.mode === 'kiosk' && this.phase !== 'unavailable') {
+    const { phase } = this.#flow.state;
+    const locale = this.#locale;
+    if (this.mode === 'kiosk' && phase !== 'unavailable') {
       return this.#kiosk ? this.#kiosk.render() : html`<p class="loading" role="status">…</p>`;
     }
-    if (this.phase === 'unavailable') {
-      return this.mode === 'launcher' ? nothing : html`<div part="panel" class="panel unavailable" role="status">${this.#messages.unavailable}</div>`;
+    if (phase === 'unavailable') {
+      return this.mode === 'launcher' ? nothing : html`<div part="panel" class="panel unavailable" role="status">${locale.messages.unavailable}</div>`;
     }
     // A launcher label in the wrong language for a moment is worse than a button a moment later.
-    if (this.mode === 'launcher' && !this.#localeReady && this.phase === 'loading') return nothing;
-    const messages = this.#messages;
-    if (this.mode !== 'launcher') return html`<div part="panel" class="panel" dir=${messages.dir} lang=${this.shownLocale}>${this.renderBody()}</div>`;
-    const titleId = 'sv-title';
+    if (this.mode === 'launcher' && !locale.ready && phase === 'loading') return nothing;
+    const messages = locale.messages;
+    if (this.mode !== 'launcher') return html`<div part="panel" class="panel" dir=${messages.dir} lang=${locale.code}>${this.#view.body()}</div>`;
     return html`
-      <button part="launcher button" class="launcher" aria-haspopup="dialog" aria-expanded=${this.isOpen ? 'true' : 'false'} @click=${() => void this.open()}>
+      <button part="launcher button" class="launcher" aria-haspopup="dialog" aria-expanded=${this.#isOpen ? 'true' : 'false'} @click=${() => void this.open()}>
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 4h16v12H8l-4 4z" /></svg>
         <span>${messages.openFeedback}</span>
       </button>
-      <dialog part="dialog" aria-labelledby=${titleId} dir=${messages.dir} lang=${this.shownLocale} @click=${this.#handleDialogClick} @cancel=${this.#handleDialogCancel}>
+      <dialog
+        part="dialog"
+        aria-labelledby="sv-title"
+        dir=${messages.dir}
+        lang=${locale.code}
+        @click=${(event: MouseEvent) => event.target === event.currentTarget && this.close() /* the backdrop: outside the dialog's content */}
+        @cancel=${(event: Event) => (event.preventDefault(), this.close()) /* our own close(), so focus and events stay consistent */}
+      >
         <div part="panel" class="panel">
           <button part="button" class="close" aria-label=${messages.close} @click=${() => this.close()}>
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18" /></svg>
           </button>
-          ${this.isOpen ? this.renderBody() : nothing}
+          ${this.#isOpen ? this.#view.body() : nothing}
         </div>
       </dialog>
     `;
-  }
-
-  // Not `#private` like the other internals: test/widget/kiosk/access-health.test.ts replaces it
-  // to make a render throw.
-  private renderBody(): TemplateResult {
-    const definition = this.definition;
-    const messages = this.#messages;
-    const title = definition?.title ? this.#text(definition.title) : '';
-    const heading = html`<h2 part="title" id="sv-title" class=${title ? 'title' : 'visually-hidden'}>${title || messages.openFeedback}</h2>`;
-    if (!definition || this.phase === 'loading') return html`${heading}<p class="loading" role="status">…</p>`;
-    if (this.phase === 'done') return html`${heading}${this.#renderOutcome(definition)}`;
-    const { visible, index } = this.#steps;
-    // A kiosk shows one question per screen, whatever the survey says: big targets need the room.
-    const pageMode = definition.display === 'page' && !this.#kiosk;
-    const shown = pageMode ? visible : visible.filter((q) => q.id === this.currentId);
-    const isLast = pageMode || index === visible.length - 1;
-    return html`${heading}
-      ${!pageMode && visible.length > 1 ? html`<p part="progress" class="progress">${messages.progress(index + 1, visible.length)}</p>` : nothing}
-      <form class="questions" novalidate @submit=${(e: Event) => (e.preventDefault(), pageMode ? this.#send() : this.#next())}>
-        ${shown.map((question) => this.#renderQuestion(question))}
-        ${this.#micro
-          ? nothing
-          : html`<div class="actions">
-              ${!pageMode && index > 0 ? html`<button part="button" type="button" class="secondary" @click=${() => this.#back()}>${messages.back}</button>` : nothing}
-              <button part="button primary" type="submit" class="primary" ?disabled=${this.phase === 'sending'}>
-                ${this.phase === 'sending' ? messages.sending : isLast ? messages.submit : messages.next}
-              </button>
-            </div>`}
-      </form>`;
-  }
-
-  #renderQuestion(question: Question): TemplateResult {
-    const problem = this.problems.get(question.id);
-    const errorId = `sv-error-${question.id}`;
-    // Keyed by question: moving from one text question to the next gets a fresh field, not the
-    // previous one's DOM (with its undo history, selection and IME state).
-    return html`${keyed(question.id, html`<div class="question" data-question=${question.id}>
-      ${viewFor(question)({
-        question,
-        answer: this.answers.find((a) => a.questionId === question.id),
-        messages: this.#messages,
-        locale: this.#requestedLocale ?? this.shownLocale,
-        idPrefix: `sv-${question.id}`,
-        errorId,
-        invalid: problem !== undefined,
-        kiosk: this.mode === 'kiosk',
-        onAnswer: (answer) => this.#setAnswer(question, answer),
-      })}
-      <p part="error" class="error" id=${errorId} role="alert">${problem && !problem.valid ? errorText(problem, this.#messages) : ''}</p>
-    </div>`)}`;
-  }
-
-  #renderOutcome(definition: SurveyDefinition): TemplateResult {
-    const messages = this.#messages;
-    const result = this.result;
-    if (result?.status === 'sent' || result?.status === 'dropped') {
-      return html`<p part="status" class="status" role="status">${definition.thankYou ? this.#text(definition.thankYou) : messages.thanks}</p>`;
-    }
-    if (result?.status === 'queued') {
-      // "When you're back online" would be untrue for a shopper who is online but whose requests
-      // are blocked or failing: say what is known instead.
-      return html`<p part="status" class="status" role="status">${isOffline() ? messages.thanksQueued : messages.thanksSaved}</p>`;
-    }
-    return html`<div part="status" class="status failed" role="alert">
-        <p><strong>${messages.failedTitle}</strong></p>
-        <p>${messages.failedRejected}</p>
-        ${result?.message ? html`<p class="reason">${result.message}</p>` : nothing}
-      </div>
-      <div class="actions"><button part="button primary" class="primary" @click=${() => this.#retry()}>${messages.retry}</button></div>`;
   }
 }
 

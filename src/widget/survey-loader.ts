@@ -1,5 +1,5 @@
 import { parseSurvey, type SurveyDefinition } from '../../sdk/index.js';
-import { deadline } from '../../sdk/internal/deadline.js';
+import { request } from '../../sdk/transport/request.js';
 
 const CACHE_PREFIX = 'storevoice:survey:';
 
@@ -27,23 +27,8 @@ export async function loadSurvey(survey: string | SurveyDefinition, endpoint: st
   }
 }
 
-/** GET with an 8 s timeout, tried twice on a network error or a 5xx. */
-async function fetchJson(url: string): Promise<unknown> {
-  for (let attempt = 1; ; attempt++) {
-    const limit = deadline(8000);
-    let retryable = true; // network errors, timeouts, unreadable bodies and 5xx; not other statuses
-    try {
-      const response = await fetch(url, { credentials: 'omit', signal: limit.signal });
-      if (response.ok) return await response.json();
-      retryable = response.status >= 500;
-      throw new Error(`GET ${url} answered ${response.status}`);
-    } catch (error) {
-      if (!retryable || attempt === 2) throw error;
-    } finally {
-      limit.clear();
-    }
-  }
-}
+/** GET through the SDK's HTTP layer (ky): 8 s per attempt, one retry on a network error, a timeout or a 5xx. */
+const fetchJson = (url: string): Promise<unknown> => request.get(url, { timeout: 8000, retry: { limit: 1, retryOnTimeout: true } }).json();
 
 function remember(url: string, definition: SurveyDefinition): void {
   try {

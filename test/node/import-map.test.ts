@@ -14,7 +14,7 @@ import { chromium, type Browser } from 'playwright-core';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) => existsSync(path));
 
-/** What a page author writes; paths are where a CDN would serve the package and its two dependencies. */
+/** What a page author writes; paths are where a CDN would serve the package and its dependencies. */
 const importMap = {
   imports: {
     storevoice: '/dist/index.js',
@@ -27,6 +27,7 @@ const importMap = {
     '@lit/reactive-element': '/node_modules/@lit/reactive-element/reactive-element.js',
     '@lit/reactive-element/': '/node_modules/@lit/reactive-element/',
     'zod/mini': '/node_modules/zod/mini/index.js',
+    ky: '/node_modules/ky/distribution/index.js',
   },
 };
 
@@ -58,9 +59,9 @@ describe('the package in a browser through an import map', () => {
     server = createServer((req, res) => {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       if (path === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end(page);
-      // Only the package's build and its two dependencies are reachable, as from a CDN.
+      // Only the package's build and its dependencies are reachable, as from a CDN.
       const file = normalize(join(root, path));
-      const allowed = ['dist/', 'node_modules/lit/', 'node_modules/lit-html/', 'node_modules/lit-element/', 'node_modules/@lit/reactive-element/', 'node_modules/zod/'];
+      const allowed = ['dist/', 'node_modules/lit/', 'node_modules/lit-html/', 'node_modules/lit-element/', 'node_modules/@lit/reactive-element/', 'node_modules/zod/', 'node_modules/ky/'];
       if (!allowed.some((dir) => file.startsWith(join(root, dir)))) return void res.writeHead(404).end();
       readFile(file).then(
         (body) => res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body),

@@ -33,7 +33,7 @@ describe('the npm package', () => {
     const target = join(consumer, 'node_modules/storevoice');
     mkdirSync(target, { recursive: true });
     execFileSync('tar', ['-xzf', join(consumer, filename), '-C', target, '--strip-components=1']);
-    for (const dep of ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit-labs/ssr-dom-shim', 'zod']) {
+    for (const dep of ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit-labs/ssr-dom-shim', 'zod', 'ky']) {
       mkdirSync(join(consumer, 'node_modules', dep, '..'), { recursive: true });
       symlinkSync(join(root, 'node_modules', dep), join(consumer, 'node_modules', dep));
     }
@@ -41,17 +41,18 @@ describe('the npm package', () => {
   });
   after(() => rmSync(consumer, { recursive: true, force: true }));
 
-  it('ships ESM, types, the IIFE with its on-demand files, custom-elements.json, README and LICENSE, and nothing else', () => {
+  it('ships ESM, types, the IIFE with its on-demand files, the JSON Schemas, custom-elements.json, README and LICENSE, and nothing else', () => {
     const files = pack().files.map((f) => f.path).sort();
     const allowed = [
       /^(LICENSE|README\.md|CHANGELOG\.md|package\.json|custom-elements\.json)$/,
       /^dist\/(index|sdk|storevoice\.iife|kiosk|url-context)\.js(\.map)?$/,
-      /^dist\/(chunks|locales)\/[\w.-]+\.js(\.map)?$/,
+      /^dist\/(chunks|locales|sdk)\/[\w.-]+\.js(\.map)?$/,
+      /^dist\/schema\/(submission|survey)\.json$/,
       /^dist\/types\/(sdk|src)\/[\w/.-]+\.d\.ts$/,
     ];
     const unexpected = files.filter((file) => !allowed.some((pattern) => pattern.test(file)));
     assert.deepEqual(unexpected, [], 'files outside the allowed set');
-    for (const required of ['LICENSE', 'README.md', 'CHANGELOG.md', 'custom-elements.json', 'dist/index.js', 'dist/sdk.js', 'dist/storevoice.iife.js', 'dist/kiosk.js', 'dist/url-context.js', 'dist/types/src/index.d.ts', 'dist/types/sdk/index.d.ts']) {
+    for (const required of ['LICENSE', 'README.md', 'CHANGELOG.md', 'custom-elements.json', 'dist/index.js', 'dist/sdk.js', 'dist/storevoice.iife.js', 'dist/kiosk.js', 'dist/url-context.js', 'dist/schema/submission.json', 'dist/schema/survey.json', 'dist/types/src/index.d.ts', 'dist/types/sdk/index.d.ts']) {
       assert.ok(files.includes(required), `${required} is packed`);
     }
   });
@@ -75,6 +76,37 @@ describe('the npm package', () => {
     const widget = readFileSync(join(consumer, 'out/widget.js'), 'utf8');
     assert.ok(!/lit-html|LitElement|reactive-element/.test(sdkOnly), 'no Lit in an SDK-only bundle');
     assert.match(widget, /storevoice-widget/);
+  });
+
+  it('resolves the JSON Schemas as `storevoice/schema/submission.json` and `storevoice/schema/survey.json`', () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      const require = createRequire(import.meta.url);
+      const submission = require('storevoice/schema/submission.json');
+      const survey = require('storevoice/schema/survey.json');
+      console.log(JSON.stringify([submission.$schema, submission.properties.answers.type, survey.properties.questions.type]));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: consumer, encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(out), ['https://json-schema.org/draft/2020-12/schema', 'array', 'array']);
+  });
+
+  it('bundles `http` alone without the schemas or zod, with esbuild and rollup', async () => {
+    writeFileSync(join(consumer, 'http-only.js'), "export { http } from 'storevoice/sdk';\n");
+    execFileSync(bin('esbuild'), ['http-only.js', '--bundle', '--format=esm', '--platform=browser', '--metafile=out/http-only.meta.json', '--outfile=out/http-only.js', '--log-level=error'], { cwd: consumer });
+    const meta = JSON.parse(readFileSync(join(consumer, 'out/http-only.meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+    const esbuildInputs = Object.entries(meta.outputs['out/http-only.js']!.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => path);
+    assert.ok(esbuildInputs.some((path) => path.includes('node_modules/ky/')), 'ky is bundled');
+    assert.deepEqual(esbuildInputs.filter((path) => /zod|dist\/sdk\/schemas-/.test(path)), [], 'esbuild: no zod, no schemas');
+
+    const { rollup } = await import('rollup');
+    const { nodeResolve } = await import('@rollup/plugin-node-resolve');
+    const bundle = await rollup({ input: join(consumer, 'http-only.js'), plugins: [nodeResolve({ browser: true, rootDir: consumer })], onwarn: () => {} });
+    const { output } = await bundle.generate({ format: 'es' });
+    await bundle.close();
+    const rollupModules = Object.entries(output[0].modules).filter(([, module]) => module.renderedLength > 0).map(([id]) => id);
+    assert.ok(rollupModules.some((id) => id.includes('/ky/')), 'ky is bundled');
+    assert.deepEqual(rollupModules.filter((id) => /zod|dist\/sdk\/schemas-/.test(id)), [], 'rollup: no zod, no schemas');
   });
 
   for (const resolution of ['bundler', 'node16'] as const) {

@@ -184,6 +184,24 @@ describe('<storevoice-widget> inline', () => {
     expect($(el, '[part~="title"]')!.textContent).to.equal('Opinión rápida');
   });
 
+  it('keeps the shopper\'s answers when handed an equal survey object, and starts again on a changed one', async () => {
+    const collector = await testCollector();
+    const el = await mountWidget(collector, moodSurvey);
+    el.survey = structuredClone(moodSurvey); // as a property from now on, like a framework's
+    await settle(el);
+    const checked = () => $$(el, '[role="radio"]').map((r) => r.getAttribute('aria-checked')).indexOf('true');
+    $$(el, '[role="radio"]')[3]!.click();
+    await el.updateComplete;
+    // What a framework does on every render: a new object, the same survey.
+    el.survey = structuredClone(moodSurvey);
+    await settle(el);
+    expect(checked(), 'answer kept').to.equal(3);
+    el.survey = { ...structuredClone(moodSurvey), title: 'Another survey' };
+    await settle(el);
+    await waitFor(() => $(el, '[part~="title"]')!.textContent === 'Another survey', { message: 'the changed survey is shown' });
+    expect(checked(), 'started again').to.equal(-1);
+  });
+
   describe('bad input', () => {
     let errors: unknown[][];
     const original = console.error;

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { passwordHashing } from './hashing-queue.js';
 
 /**
  * scrypt cost parameters. N = 2^15 takes ~50–100 ms on one core: slow enough to make offline
@@ -10,10 +11,14 @@ const KEY_LENGTH = 32;
 // N = 2^15 with r = 8 needs 32 MiB, which is exactly Node's default maxmem: give it headroom.
 const MAX_MEM = 64 * 1024 * 1024;
 
+/** scrypt through the process's bounded hashing queue: throws HashingBusyError when it is full. */
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem: MAX_MEM }, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+  return passwordHashing.run(
+    () =>
+      new Promise((resolve, reject) => {
+        scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem: MAX_MEM }, (error, key) => (error ? reject(error) : resolve(key)));
+      }),
+  );
 }
 
 /** Hashes a password with a fresh 16-byte salt: `scrypt$N$r$p$salt$hash` (base64url). */

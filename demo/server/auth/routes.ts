@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import type { AppContext } from '../context.js';
 import { readJson } from '../http/body.js';
-import { clientIp } from '../http/client-ip.js';
+import { clientIp, proxyTrust } from '../http/client-ip.js';
 import { ApiError, errorResponse } from '../http/errors.js';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './cookie.js';
 import { isSameOrigin } from './csrf.js';
@@ -10,7 +10,8 @@ import type { AuthEnv } from './env.js';
 import { requireSession } from './middleware.js';
 import type { SessionBody } from './session-body.js';
 import { dummyHash, verifyPassword } from './password.js';
-import { countLoginAttempt, resetLoginAttempts } from './rate-limit.js';
+import { HashingBusyError } from './hashing-queue.js';
+import { countLoginAttempt, refundLoginAttempt, resetLoginAttempts, type LoginLimit } from './rate-limit.js';
 import type { User } from './roles.js';
 import { createSession, deleteSession } from './sessions.js';
 import { findUserByEmail } from './users.js';
@@ -24,14 +25,38 @@ function sessionBody(user: User, csrfToken: string, expiresAt: Date, ctx: AppCon
   return { user, csrfToken, expiresAt: expiresAt.toISOString(), staffMinResponses: ctx.config.STAFF_MIN_RESPONSES };
 }
 
+const MINUTE = 60_000;
+/** An account's budget is counted over a longer window: guesses spread over many addresses still add up. */
+const ACCOUNT_WINDOW_MS = 15 * MINUTE;
+
+/**
+ * The budgets a login attempt is counted against, cheapest refusal first:
+ * - the address, across every e-mail: one place cannot spray guesses (or random e-mails that
+ *   each cost a hash) over many accounts;
+ * - the address and the e-mail: someone mistyping is told to wait long before the others apply;
+ * - the account, from every address: a botnet cannot guess one manager's password quickly.
+ *   This one can delay the real user while an attack runs (15 minutes at most), the price of
+ *   slowing a distributed guesser at all.
+ */
+function loginLimits(ctx: AppContext, ip: string, email: string): Record<'byIp' | 'byIpAndEmail' | 'byAccount', LoginLimit> {
+  return {
+    byIp: { key: `ip:${ip}`, limit: ctx.config.LOGIN_RATE_LIMIT_PER_IP, windowMs: MINUTE },
+    byIpAndEmail: { key: `ip+email:${ip}|${email}`, limit: ctx.config.LOGIN_RATE_LIMIT, windowMs: MINUTE },
+    byAccount: { key: `account:${email}`, limit: ctx.config.LOGIN_RATE_LIMIT_PER_ACCOUNT, windowMs: ACCOUNT_WINDOW_MS },
+  };
+}
+
+const LIMITED_BY: Record<string, string> = { ip: 'from this address', 'ip+email': 'for this account from this address', account: 'for this account' };
+
 /** `{ error, message }` like every other collector error (see http/errors.ts). */
-function fail(c: Context, status: 400 | 401 | 403 | 415 | 429, code: string, message: string, details: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
+function fail(c: Context, status: 400 | 401 | 403 | 415 | 429 | 503, code: string, message: string, details: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
   return errorResponse(c, new ApiError(status, code, message, details, headers));
 }
 
 /** `POST /v1/auth/login`, `POST /v1/auth/logout`, `GET /v1/auth/me`. */
 export function authRoutes(ctx: AppContext): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
+  const trust = proxyTrust(ctx.config);
 
   app.post('/v1/auth/login', async (c) => {
     // Login has no session yet, so no CSRF token: the Origin check alone stops login CSRF, and a
@@ -44,21 +69,33 @@ export function authRoutes(ctx: AppContext): Hono<AuthEnv> {
     if (!parsed.success) return fail(c, 400, 'validation_failed', 'Invalid login request', { issues: parsed.error.issues });
     const { email, password } = parsed.data;
     const now = ctx.now();
-    // The IP alone would let one office's managers lock each other out; the e-mail alone would let
-    // anyone lock a manager out. Together they slow down guessing one account from one place.
-    const limitKey = `${clientIp(c, ctx.config.TRUST_PROXY_HOPS)}|${email.toLowerCase()}`;
-    const limit = await countLoginAttempt(ctx.db, limitKey, now, ctx.config.LOGIN_RATE_LIMIT);
+    // Every budget is counted BEFORE the password is hashed: a refused attempt costs no scrypt.
+    const { byIp, byIpAndEmail, byAccount } = loginLimits(ctx, clientIp(c, trust), email.toLowerCase());
+    const limit = await countLoginAttempt(ctx.db, [byIp, byIpAndEmail, byAccount], now);
     if (!limit.allowed) {
       const seconds = String(limit.retryAfterSeconds);
-      return fail(c, 429, 'rate_limited', `Too many login attempts; retry in ${seconds} s`, { retryAfterSeconds: limit.retryAfterSeconds }, { 'Retry-After': seconds });
+      const by = LIMITED_BY[limit.limit.key.split(':')[0]!] ?? '';
+      ctx.log.info('login rate-limited', { requestId: c.get('requestId'), limit: limit.limit.key.split(':')[0] });
+      return fail(c, 429, 'rate_limited', `Too many login attempts ${by}; retry in ${seconds} s`, { retryAfterSeconds: limit.retryAfterSeconds }, { 'Retry-After': seconds });
     }
     const found = await findUserByEmail(ctx.db, email);
-    const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash));
+    let ok: boolean;
+    try {
+      ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash));
+    } catch (error) {
+      if (!(error instanceof HashingBusyError)) throw error;
+      // The hashing queue is full (a login flood): answer now, never queue without bound.
+      const seconds = String(error.retryAfterSeconds);
+      ctx.log.warn('login refused: password hashing busy', { requestId: c.get('requestId') });
+      return fail(c, 503, 'login_busy', `Too many logins are being checked right now; retry in ${seconds} s`, { retryAfterSeconds: error.retryAfterSeconds }, { 'Retry-After': seconds });
+    }
     if (!found || !ok) {
-      ctx.log.info('login failed', { email: email.toLowerCase() });
+      // Nothing that identifies a person (no e-mail, no address): the request id ties it to its request line.
+      ctx.log.info('login failed', { requestId: c.get('requestId') });
       return fail(c, 401, 'invalid_credentials', 'Wrong e-mail or password');
     }
-    await resetLoginAttempts(ctx.db, limitKey);
+    await resetLoginAttempts(ctx.db, [byIpAndEmail.key, byAccount.key]);
+    await refundLoginAttempt(ctx.db, byIp.key);
     // Rotation: whatever session this browser had is ended, and a new id is issued (no fixation).
     const previous = readSessionCookie(c, ctx.config);
     if (previous) await deleteSession(ctx.db, previous);

@@ -27,5 +27,13 @@ export interface Database extends Queryable {
   exec(sql: string): Promise<void>;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * `LISTEN channel`: `onNotify` gets each NOTIFY payload on it, from any connection to this
+   * database, once the notifying transaction committed. PostgreSQL listens on one dedicated
+   * connection that reconnects by itself; `onListen` runs each time listening (re)starts, so a
+   * caller can catch up on what was sent while the connection was down. PGlite listens in-process.
+   * Resolves, once listening, with a function that stops it.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -25,6 +25,12 @@ export async function openPglite(dataDir?: string): Promise<Database> {
         const inTransaction: Transaction = { ...wrap(tx), exec: async (sql) => void (await tx.exec(sql)) };
         return fn(inTransaction);
       }),
+    async listen(channel, onNotify, onListen) {
+      const stop = await pg.listen(channel, onNotify);
+      // In-process: nothing can interrupt it, so listening starts exactly once.
+      onListen?.();
+      return () => stop();
+    },
     close: () => pg.close(),
   };
 }

@@ -29,6 +29,12 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
         const inTransaction: Transaction = { ...wrap(tx), exec: async (text) => void (await tx.unsafe(text).simple()) };
         return fn(inTransaction);
       })) as Awaited<ReturnType<typeof fn>>,
+    async listen(channel, onNotify, onListen) {
+      // postgres.js keeps one extra connection for every LISTEN of this pool and re-listens after
+      // a reconnect, calling onListen again.
+      const { unlisten } = await sql.listen(channel, onNotify, onListen);
+      return () => unlisten();
+    },
     close: () => sql.end({ timeout: 5 }),
   };
 }

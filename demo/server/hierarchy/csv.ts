@@ -1,7 +1,7 @@
 import { HierarchyError, WEEKDAYS, type HierarchyFileInput, type Weekday } from './schema.js';
 
 const REQUIRED = ['brand', 'region', 'region_name', 'store', 'store_name', 'time_zone', 'staff_id', 'staff_name'] as const;
-const OPTIONAL = ['brand_name', 'opening_hours', 'staff_photo_url', 'write_keys'] as const;
+const OPTIONAL = ['brand_name', 'opening_hours', 'staff_photo_url', 'write_keys', 'device_id', 'device_name'] as const;
 type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
 
 /** RFC 4180 records: quoted fields may hold commas, quotes (`""`) and line breaks. */
@@ -72,10 +72,11 @@ type RegionIn = NonNullable<BrandIn['regions']>[number];
 type StoreIn = NonNullable<RegionIn['stores']>[number];
 
 /**
- * Parses the CSV form of the hierarchy file: one row per staff member (or per store without
- * staff, with empty staff columns), header row required, columns in any order:
- * `brand,region,region_name,store,store_name,time_zone,staff_id,staff_name` and optionally
- * `brand_name`, `opening_hours`, `staff_photo_url`, `write_keys` (space-separated).
+ * Parses the CSV form of the hierarchy file: one row per staff member or device (or per store
+ * without either, with those columns empty; a row may name one of each), header row required,
+ * columns in any order: `brand,region,region_name,store,store_name,time_zone,staff_id,staff_name`
+ * and optionally `brand_name`, `opening_hours`, `staff_photo_url`, `write_keys`
+ * (space-separated), `device_id`, `device_name`.
  * A store's columns must agree on every row that names it. The result is validated by
  * `importHierarchy` like a JSON file.
  * @throws HierarchyError naming the line of each problem
@@ -135,6 +136,11 @@ export function parseHierarchyCsv(text: string): HierarchyFileInput {
         const photoUrl = get('staff_photo_url');
         (known ?? stores.get(storeKey)!).store.staff.push({ id: staffId, name: get('staff_name'), ...(photoUrl && { photoUrl }) });
       } else if (get('staff_name')) throw new Error('staff_name without staff_id');
+      const deviceId = get('device_id');
+      if (deviceId) {
+        const deviceName = get('device_name');
+        ((known ?? stores.get(storeKey)!).store.devices ??= []).push({ id: deviceId, ...(deviceName && { name: deviceName }) });
+      } else if (get('device_name')) throw new Error('device_name without device_id');
     } catch (error) {
       problems.push(`line ${line}: ${error instanceof Error ? error.message : String(error)}`);
     }

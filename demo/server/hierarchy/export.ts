@@ -8,7 +8,7 @@ import type { HierarchyFile, OpeningHours } from './schema.js';
 export async function exportHierarchy(db: Queryable, brandId?: string): Promise<HierarchyFile> {
   const filter = brandId === undefined ? '' : 'WHERE brand_id = $1';
   const params = brandId === undefined ? [] : [brandId];
-  const [brands, keys, regions, stores, staff] = await Promise.all([
+  const [brands, keys, regions, stores, staff, devices] = await Promise.all([
     db.query<{ id: string; name: string }>(`SELECT id, name FROM brands ${brandId === undefined ? '' : 'WHERE id = $1'} ORDER BY id`, params),
     db.query<{ key: string; brand_id: string }>(`SELECT key, brand_id FROM write_keys ${filter ? `${filter} AND` : 'WHERE'} revoked_at IS NULL ORDER BY created_at, key`, params),
     db.query<{ brand_id: string; id: string; name: string }>(`SELECT brand_id, id, name FROM regions ${filter} ORDER BY id`, params),
@@ -20,6 +20,7 @@ export async function exportHierarchy(db: Queryable, brandId?: string): Promise<
       `SELECT brand_id, id, store_id, name, photo_url, active FROM staff ${filter} ORDER BY id`,
       params,
     ),
+    db.query<{ brand_id: string; id: string; store_id: string; name: string | null }>(`SELECT brand_id, id, store_id, name FROM devices ${filter} ORDER BY id`, params),
   ]);
   return {
     brands: brands.map((brand) => ({
@@ -33,15 +34,19 @@ export async function exportHierarchy(db: Queryable, brandId?: string): Promise<
           name: region.name,
           stores: stores
             .filter((s) => s.brand_id === brand.id && s.region_id === region.id)
-            .map((store) => ({
-              id: store.id,
-              name: store.name,
-              timeZone: store.time_zone,
-              ...(store.opening_hours && { openingHours: store.opening_hours }),
-              staff: staff
-                .filter((m) => m.brand_id === brand.id && m.store_id === store.id)
-                .map((m) => ({ id: m.id, name: m.name, ...(m.photo_url && { photoUrl: m.photo_url }), ...(!m.active && { active: false }) })),
-            })),
+            .map((store) => {
+              const own = devices.filter((d) => d.brand_id === brand.id && d.store_id === store.id).map((d) => ({ id: d.id, ...(d.name !== null && { name: d.name }) }));
+              return {
+                id: store.id,
+                name: store.name,
+                timeZone: store.time_zone,
+                ...(store.opening_hours && { openingHours: store.opening_hours }),
+                staff: staff
+                  .filter((m) => m.brand_id === brand.id && m.store_id === store.id)
+                  .map((m) => ({ id: m.id, name: m.name, ...(m.photo_url && { photoUrl: m.photo_url }), ...(!m.active && { active: false }) })),
+                devices: own,
+              };
+            }),
         })),
     })),
   };

@@ -13,6 +13,7 @@ export interface HierarchyImportReport {
   regions: number;
   stores: number;
   staff: number;
+  devices: number;
   writeKeys: number;
 }
 
@@ -57,6 +58,7 @@ async function upsertAll(tx: Queryable, file: HierarchyFile): Promise<HierarchyI
   const staff = file.brands.flatMap((b) =>
     b.regions.flatMap((r) => r.stores.flatMap((s) => s.staff.map((m) => ({ brand_id: b.id, id: m.id, store_id: s.id, name: m.name, photo_url: m.photoUrl ?? null, active: m.active ?? true })))),
   );
+  const devices = file.brands.flatMap((b) => b.regions.flatMap((r) => r.stores.flatMap((s) => s.devices.map((d) => ({ brand_id: b.id, id: d.id, store_id: s.id, name: d.name ?? null })))));
   const json = (rows: unknown[]) => [JSON.stringify(rows)];
 
   await tx.query(
@@ -92,5 +94,11 @@ async function upsertAll(tx: Queryable, file: HierarchyFile): Promise<HierarchyI
      ON CONFLICT (brand_id, id) DO UPDATE SET store_id = EXCLUDED.store_id, name = EXCLUDED.name, photo_url = EXCLUDED.photo_url, active = EXCLUDED.active`,
     json(staff),
   );
-  return { brands: brands.length, regions: regions.length, stores: stores.length, staff: staff.length, writeKeys: keys.length };
+  await tx.query(
+    `INSERT INTO devices (brand_id, id, store_id, name)
+     SELECT brand_id, id, store_id, name FROM jsonb_to_recordset($1::text::jsonb) AS r(brand_id text, id text, store_id text, name text)
+     ON CONFLICT (brand_id, id) DO UPDATE SET store_id = EXCLUDED.store_id, name = EXCLUDED.name`,
+    json(devices),
+  );
+  return { brands: brands.length, regions: regions.length, stores: stores.length, staff: staff.length, devices: devices.length, writeKeys: keys.length };
 }

@@ -59,7 +59,21 @@ export async function upsertStaff(db: Queryable, brandId: string, member: { id: 
   );
 }
 
-type Level = 'brand' | 'region' | 'store' | 'staff';
+/** Creates or updates a device of a store (404 `store_not_found` for an unknown store). */
+export async function upsertDevice(db: Queryable, brandId: string, device: { id: string; store: string; name?: string | undefined }): Promise<Upserted> {
+  await requireBrand(db, brandId);
+  if (!(await exists(db, 'SELECT 1 FROM stores WHERE brand_id = $1 AND id = $2', [brandId, device.store]))) throw new ApiError(404, 'store_not_found', `No store "${device.store}" in brand "${brandId}"`);
+  return outcome(
+    await db.query<{ created: boolean }>(
+      `INSERT INTO devices (brand_id, id, store_id, name) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (brand_id, id) DO UPDATE SET store_id = EXCLUDED.store_id, name = EXCLUDED.name
+       RETURNING (xmax = 0) AS created`,
+      [brandId, device.id, device.store, device.name ?? null],
+    ),
+  );
+}
+
+type Level = 'brand' | 'region' | 'store' | 'staff' | 'device';
 
 const deletes: Record<Level, { children: Array<{ sql: string; what: string }>; sql: string }> = {
   brand: {
@@ -71,10 +85,14 @@ const deletes: Record<Level, { children: Array<{ sql: string; what: string }>; s
     sql: 'DELETE FROM regions WHERE brand_id = $1 AND id = $2 RETURNING id',
   },
   store: {
-    children: [{ sql: 'SELECT 1 FROM staff WHERE brand_id = $1 AND store_id = $2 LIMIT 1', what: 'staff' }],
+    children: [
+      { sql: 'SELECT 1 FROM staff WHERE brand_id = $1 AND store_id = $2 LIMIT 1', what: 'staff' },
+      { sql: 'SELECT 1 FROM devices WHERE brand_id = $1 AND store_id = $2 LIMIT 1', what: 'devices' },
+    ],
     sql: 'DELETE FROM stores WHERE brand_id = $1 AND id = $2 RETURNING id',
   },
   staff: { children: [], sql: 'DELETE FROM staff WHERE brand_id = $1 AND id = $2 RETURNING id' },
+  device: { children: [], sql: 'DELETE FROM devices WHERE brand_id = $1 AND id = $2 RETURNING id' },
 };
 
 /**

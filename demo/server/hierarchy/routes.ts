@@ -11,13 +11,14 @@ import { invalidateWriteKeys } from '../ingest/write-keys.js';
 import { parseHierarchyCsv } from './csv.js';
 import { exportHierarchy } from './export.js';
 import { importHierarchy } from './import.js';
-import { createWriteKey, deleteEntity, listWriteKeys, revokeWriteKey, upsertBrand, upsertRegion, upsertStaff, upsertStore } from './repository.js';
-import { HierarchyError, OpeningHoursSchema, parseHierarchy, StaffEntrySchema, TimeZoneSchema, WriteKeySchema } from './schema.js';
+import { createWriteKey, deleteEntity, listWriteKeys, revokeWriteKey, upsertBrand, upsertDevice, upsertRegion, upsertStaff, upsertStore } from './repository.js';
+import { DeviceEntrySchema, HierarchyError, OpeningHoursSchema, parseHierarchy, StaffEntrySchema, TimeZoneSchema, WriteKeySchema } from './schema.js';
 
 const BrandBody = z.strictObject({ name: z.string().min(1).max(200) });
 const RegionBody = BrandBody;
 const StoreBody = z.strictObject({ name: z.string().min(1).max(200), region: IdSchema, timeZone: TimeZoneSchema.default('UTC'), openingHours: OpeningHoursSchema.optional() });
 const StaffBody = StaffEntrySchema.omit({ id: true }).extend({ store: IdSchema });
+const DeviceBody = DeviceEntrySchema.omit({ id: true }).extend({ store: IdSchema });
 const KeyBody = z.strictObject({ key: WriteKeySchema.optional() });
 
 /** Runs `fn`, turning a HierarchyError into 400 `invalid_hierarchy` with its issues. */
@@ -45,7 +46,7 @@ const id = (c: Context, name: string): string => {
 
 /**
  * The hierarchy admin API (ADMIN_TOKEN): import/export the whole hierarchy, and list, upsert
- * (`PUT`) and delete brands, regions, stores, staff and write keys. See docs/collector.md.
+ * (`PUT`) and delete brands, regions, stores, staff, devices and write keys. See docs/collector.md.
  */
 export function hierarchyRoutes(ctx: AppContext): Hono {
   const app = new Hono();
@@ -111,6 +112,18 @@ export function hierarchyRoutes(ctx: AppContext): Hono {
   });
   app.delete('/v1/admin/brands/:brand/staff/:staff', admin, async (c) => {
     await deleteEntity(db, 'staff', id(c, 'brand'), id(c, 'staff'));
+    return c.body(null, 204);
+  });
+
+  app.get('/v1/admin/brands/:brand/devices', admin, async (c) =>
+    c.json({ devices: await db.query('SELECT id, store_id AS store, name FROM devices WHERE brand_id = $1 ORDER BY id', [id(c, 'brand')]) }),
+  );
+  app.put('/v1/admin/brands/:brand/devices/:device', admin, async (c) => {
+    const outcome = await upsertDevice(db, id(c, 'brand'), { id: id(c, 'device'), ...(await body(c, DeviceBody)) });
+    return c.json({ outcome }, outcome === 'created' ? 201 : 200);
+  });
+  app.delete('/v1/admin/brands/:brand/devices/:device', admin, async (c) => {
+    await deleteEntity(db, 'device', id(c, 'brand'), id(c, 'device'));
     return c.body(null, 204);
   });
 

@@ -43,12 +43,22 @@ export const StaffEntrySchema = z.strictObject({
   /** Former staff stay in the hierarchy (their feedback keeps its names) but leave rosters. @default true */
   active: z.boolean().optional(),
 });
+/**
+ * A device of a store: a kiosk or till tablet, by the id it sends as `context.device`. Listed
+ * devices get an ingest rate-limit bucket of their own; ids nobody listed share one per write key.
+ */
+export const DeviceEntrySchema = z.strictObject({
+  id: IdSchema,
+  /** For people: "Exit kiosk", "Till 2". */
+  name: z.string().min(1).max(100).optional(),
+});
 export const StoreEntrySchema = z.strictObject({
   id: IdSchema,
   name: z.string().min(1).max(200),
   timeZone: TimeZoneSchema.default('UTC'),
   openingHours: OpeningHoursSchema.optional(),
   staff: z.array(StaffEntrySchema).default([]),
+  devices: z.array(DeviceEntrySchema).max(1000).default([]),
 });
 export const RegionEntrySchema = z.strictObject({
   id: IdSchema,
@@ -62,7 +72,7 @@ export const BrandEntrySchema = z.strictObject({
   regions: z.array(RegionEntrySchema).default([]),
 });
 
-/** Store and staff ids are unique within a brand (the database's keys), not only within a parent. */
+/** Store, staff and device ids are unique within a brand (the database's keys), not only within a parent. */
 function checkUniqueIds(file: { brands: Array<z.infer<typeof BrandEntrySchema>> }, ctx: z.RefinementCtx): void {
   const brandIds = new Set<string>();
   const keys = new Set<string>();
@@ -76,6 +86,7 @@ function checkUniqueIds(file: { brands: Array<z.infer<typeof BrandEntrySchema>> 
     const regions = new Set<string>();
     const stores = new Set<string>();
     const staff = new Set<string>();
+    const devices = new Set<string>();
     brand.regions.forEach((region, r) => {
       if (regions.has(region.id)) ctx.addIssue({ code: 'custom', path: ['brands', b, 'regions', r, 'id'], message: `region "${region.id}" appears twice in brand "${brand.id}"` });
       regions.add(region.id);
@@ -86,14 +97,18 @@ function checkUniqueIds(file: { brands: Array<z.infer<typeof BrandEntrySchema>> 
           if (staff.has(member.id)) ctx.addIssue({ code: 'custom', path: ['brands', b, 'regions', r, 'stores', s, 'staff', m, 'id'], message: `staff "${member.id}" appears twice in brand "${brand.id}"` });
           staff.add(member.id);
         });
+        store.devices.forEach((device, d) => {
+          if (devices.has(device.id)) ctx.addIssue({ code: 'custom', path: ['brands', b, 'regions', r, 'stores', s, 'devices', d, 'id'], message: `device "${device.id}" appears twice in brand "${brand.id}"` });
+          devices.add(device.id);
+        });
       });
     });
   });
 }
 
 /**
- * The hierarchy file (docs/collector.md "Hierarchy file"): brands → regions → stores → staff,
- * with each brand's write keys.
+ * The hierarchy file (docs/collector.md "Hierarchy file"): brands → regions → stores → staff and
+ * devices, with each brand's write keys.
  */
 export const HierarchyFileSchema = z.strictObject({ brands: z.array(BrandEntrySchema) }).superRefine(checkUniqueIds);
 /** A validated hierarchy file (defaults applied). */

@@ -1,6 +1,10 @@
 import type { Submission } from '../../../sdk/index.js';
+import { contactOf, withoutContactDetails } from '../cases/contacts.js';
 import type { AppContext, StoredSubmission } from '../context.js';
 import { withoutPulseIdentifiers } from '../privacy/pulse.js';
+import { defaultTopics } from '../topics/brand-topics.js';
+import { languageOf, tagTopics } from '../topics/tag.js';
+import { followUps, withFollowUps } from './follow-ups.js';
 import { metricsOf } from './metrics.js';
 import { placeInHierarchy } from './resolve.js';
 import { toStorable } from './storable.js';
@@ -38,18 +42,19 @@ export async function insertJobs(ctx: Pick<AppContext, 'db' | 'now'>, jobs: read
   if (rows.length === 0) return jobs.map(() => []);
   // One JSON parameter instead of 21 per row: no parameter-count limit, one plan for any size.
   // `::text::jsonb` so the postgres driver sends the string as text rather than re-encoding it.
+  // The submissions, and for those that are new their cases, contact details and live events: one statement (follow-ups.ts).
   const inserted = await ctx.db.query<{ id: string }>(
-    `INSERT INTO submissions (id, brand_id, region_id, store_id, staff_ids, device_id, channel, survey_id, survey_version, locale,
-       created_at, received_at, context_verified, flags, nps, csat, smiley, stars, min_score, comment, body)
+    withFollowUps(`INSERT INTO submissions (id, brand_id, region_id, store_id, staff_ids, device_id, channel, survey_id, survey_version, locale,
+       created_at, received_at, context_verified, flags, nps, csat, smiley, stars, min_score, comment, topics, body)
      SELECT id, brand_id, region_id, store_id, staff_ids, device_id, channel, survey_id, survey_version, locale,
-       created_at, received_at, context_verified, flags, nps, csat, smiley, stars, min_score, comment, body
+       created_at, received_at, context_verified, flags, nps, csat, smiley, stars, min_score, comment, coalesce(topics, '{}'), body
      FROM jsonb_to_recordset($1::text::jsonb) AS r(id uuid, brand_id text, region_id text, store_id text, staff_ids text[], device_id text,
        channel text, survey_id text, survey_version integer, locale text, created_at timestamptz, received_at timestamptz,
        context_verified boolean, flags text[], nps smallint, csat smallint, smiley smallint, stars smallint, min_score smallint,
-       comment text, body jsonb)
+       comment text, topics text[], body jsonb)
      ON CONFLICT (id) DO NOTHING
-     RETURNING id::text AS id`,
-    [JSON.stringify(rows.map((r) => r.row))],
+     RETURNING id::text AS id`),
+    [JSON.stringify(rows.map((r) => r.row)), await followUps(ctx.db, rows, receivedAt)],
   );
   const isNew = new Set(inserted.map((r) => r.id));
   return prepared.map((jobRows) => jobRows.filter((r) => isNew.has(r.stored.id)).map((r) => r.stored));
@@ -58,15 +63,17 @@ export async function insertJobs(ctx: Pick<AppContext, 'db' | 'now'>, jobs: read
 /** An employee pulse item without anything that points below its store (privacy/pulse.ts). */
 function anonymousPulse(item: IngestItem): IngestItem {
   if (item.submission.context.channel !== 'employee') return item;
-  return { ...item, submission: withoutPulseIdentifiers(item.submission), context: { ...item.context, staff: [], device: undefined } };
+  // No staff are stored, so no flag about them either.
+  return { ...item, submission: withoutPulseIdentifiers(item.submission), context: { ...item.context, staff: [], device: undefined }, flags: item.flags.filter((flag) => flag !== 'unverified_staff') };
 }
 
 function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<typeof placeInHierarchy>>[number], receivedAt: string) {
   const submission = toStorable(item.submission);
   const id = submission.id.toLowerCase();
   const metrics = metricsOf(submission);
-  // The token is a short-lived credential, not feedback: it is not kept at rest.
-  const body: Submission = { ...submission };
+  // The token is a short-lived credential, not feedback: it is not kept at rest. Contact details
+  // go to their own table (cases/contacts.ts), never into the body other paths read.
+  const body: Submission = { ...withoutContactDetails(submission) };
   delete body.contextToken;
   const stored: StoredSubmission = {
     id,
@@ -77,10 +84,11 @@ function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<type
     deviceId: item.context.device ?? null,
     channel: submission.context.channel,
     surveyId: submission.surveyId,
-    createdAt: new Date(submission.createdAt),
+    // A clock ahead is stored at the receive time (verify-context.ts, created-at.ts); `body` keeps the claim.
+    createdAt: item.createdAt ?? new Date(submission.createdAt),
     minScore: metrics.minScore,
     nps: metrics.nps,
-    flags: place.flags,
+    flags: [...place.flags, ...item.flags],
     body,
   };
   const row = {
@@ -98,14 +106,15 @@ function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<type
     created_at: stored.createdAt.toISOString(),
     received_at: receivedAt,
     context_verified: item.verified,
-    flags: place.flags,
+    flags: stored.flags,
     nps: metrics.nps,
     csat: metrics.csat,
     smiley: metrics.smiley,
     stars: metrics.stars,
     min_score: metrics.minScore,
     comment: metrics.comment,
+    topics: metrics.comment === null ? [] : tagTopics(metrics.comment, languageOf(submission.context.locale), defaultTopics()),
     body,
   };
-  return { row, stored };
+  return { row, stored, contact: contactOf(submission) };
 }

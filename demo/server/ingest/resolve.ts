@@ -14,11 +14,24 @@ export interface Placement {
 export const HIERARCHY_CACHE_MS = 30_000;
 const MAX_CACHED = 200_000;
 
-type Kind = 'region' | 'store' | 'staff';
+type Kind = 'region' | 'store' | 'staff' | 'device';
+const KINDS: readonly Kind[] = ['region', 'store', 'staff', 'device'];
 interface Known {
-  /** The store's region; null for regions and staff. */
+  /** The store's region; null for other kinds. */
   regionId: string | null;
   until: number;
+}
+
+/** Ids to look up, by kind. */
+export type Wanted = Partial<Record<Kind, Iterable<string>>>;
+
+/** The ids of a {@link Wanted} that exist in the brand's hierarchy; stores with their region. */
+export interface KnownIds {
+  regions: Set<string>;
+  /** Store id → its region. */
+  stores: Map<string, string | null>;
+  staff: Set<string>;
+  devices: Set<string>;
 }
 
 // Known ids only: an unknown id is looked up again every time, so a store added a second ago is
@@ -32,42 +45,35 @@ export function invalidateHierarchyCache(db: object): void {
 }
 
 /**
- * Resolves submissions' ids against the brand's hierarchy: known ids come from a short-lived
- * cache (ingest is the hot path: one database round trip per request instead of two), the rest
- * from one query. Unknown ids are kept and
- * flagged, never dropped: a store opened yesterday and missing from the hierarchy file still
- * gets its feedback. The region comes from the store when the submission names none; a region
- * that contradicts the store's is kept as sent and flagged `region_mismatch`.
+ * Which of the `wanted` ids exist in the brand's hierarchy: known ids come from a short-lived
+ * cache (ingest is the hot path), the rest from one query.
  */
-export async function placeInHierarchy(db: Queryable, brandId: string, contexts: readonly EffectiveContext[]): Promise<Placement[]> {
+export async function lookUpIds(db: Queryable, brandId: string, wanted: Wanted): Promise<KnownIds> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const now = Date.now();
-  const knownRegions = new Set<string>();
-  const regionOfStore = new Map<string, string | null>();
-  const knownStaff = new Set<string>();
+  const known: KnownIds = { regions: new Set(), stores: new Map(), staff: new Set(), devices: new Set() };
   const remember = (kind: Kind, id: string, regionId: string | null) => {
-    if (kind === 'region') knownRegions.add(id);
-    else if (kind === 'store') regionOfStore.set(id, regionId);
-    else knownStaff.add(id);
+    if (kind === 'region') known.regions.add(id);
+    else if (kind === 'store') known.stores.set(id, regionId);
+    else if (kind === 'staff') known.staff.add(id);
+    else known.devices.add(id);
   };
-  const missing = { region: new Set<string>(), store: new Set<string>(), staff: new Set<string>() };
-  const lookUp = (kind: Kind, id: string) => {
-    const hit = cache.get(keyOf(kind, brandId, id));
-    if (hit && hit.until > now) remember(kind, id, hit.regionId);
-    else missing[kind].add(id);
-  };
-  for (const context of contexts) {
-    if (context.region) lookUp('region', context.region);
-    if (context.store) lookUp('store', context.store);
-    for (const id of context.staff) lookUp('staff', id);
+  const missing: Record<Kind, Set<string>> = { region: new Set(), store: new Set(), staff: new Set(), device: new Set() };
+  for (const kind of KINDS) {
+    for (const id of wanted[kind] ?? []) {
+      const hit = cache.get(keyOf(kind, brandId, id));
+      if (hit && hit.until > now) remember(kind, id, hit.regionId);
+      else missing[kind].add(id);
+    }
   }
-  if (missing.region.size + missing.store.size + missing.staff.size > 0) {
+  if (KINDS.some((kind) => missing[kind].size > 0)) {
     const rows = await db.query<{ kind: Kind; id: string; region_id: string | null }>(
       `SELECT 'region' AS kind, id, NULL::text AS region_id FROM regions WHERE brand_id = $1 AND id = ANY($2::text[])
        UNION ALL SELECT 'store', id, region_id FROM stores WHERE brand_id = $1 AND id = ANY($3::text[])
-       UNION ALL SELECT 'staff', id, NULL FROM staff WHERE brand_id = $1 AND id = ANY($4::text[])`,
-      [brandId, [...missing.region], [...missing.store], [...missing.staff]],
+       UNION ALL SELECT 'staff', id, NULL FROM staff WHERE brand_id = $1 AND id = ANY($4::text[])
+       UNION ALL SELECT 'device', id, NULL FROM devices WHERE brand_id = $1 AND id = ANY($5::text[])`,
+      [brandId, [...missing.region], [...missing.store], [...missing.staff], [...missing.device]],
     );
     if (cache.size + rows.length > MAX_CACHED) cache.clear();
     for (const row of rows) {
@@ -75,14 +81,29 @@ export async function placeInHierarchy(db: Queryable, brandId: string, contexts:
       cache.set(keyOf(row.kind, brandId, row.id), { regionId: row.region_id, until: now + HIERARCHY_CACHE_MS });
     }
   }
+  return known;
+}
 
+/**
+ * Resolves submissions' ids against the brand's hierarchy. Unknown ids are kept and flagged,
+ * never dropped: a store opened yesterday and missing from the hierarchy file still gets its
+ * feedback. The region comes from the store when the submission names none; a region that
+ * contradicts the store's is kept as sent and flagged `region_mismatch` (a verified submission
+ * never gets here with one: its region is checked against its token's store first).
+ */
+export async function placeInHierarchy(db: Queryable, brandId: string, contexts: readonly EffectiveContext[]): Promise<Placement[]> {
+  const known = await lookUpIds(db, brandId, {
+    region: contexts.flatMap((c) => (c.region ? [c.region] : [])),
+    store: contexts.flatMap((c) => (c.store ? [c.store] : [])),
+    staff: contexts.flatMap((c) => c.staff),
+  });
   return contexts.map((context) => {
     const flags: string[] = [];
-    const storeRegion = context.store === undefined ? undefined : regionOfStore.get(context.store);
+    const storeRegion = context.store === undefined ? undefined : known.stores.get(context.store);
     if (context.store !== undefined && storeRegion === undefined) flags.push('unknown_store');
-    if (context.region !== undefined && !knownRegions.has(context.region)) flags.push('unknown_region');
+    if (context.region !== undefined && !known.regions.has(context.region)) flags.push('unknown_region');
     if (context.region !== undefined && storeRegion != null && context.region !== storeRegion) flags.push('region_mismatch');
-    if (context.staff.some((id) => !knownStaff.has(id))) flags.push('unknown_staff');
+    if (context.staff.some((id) => !known.staff.has(id))) flags.push('unknown_staff');
     return {
       regionId: context.region ?? storeRegion ?? null,
       storeId: context.store ?? null,

@@ -2,11 +2,13 @@ import { Hono } from 'hono';
 import { MAX_SUBMISSION_BYTES } from '../../../sdk/index.js';
 import type { AppContext } from '../context.js';
 import { readBodyText, requireMediaType } from '../http/body.js';
-import { clientIp } from '../http/client-ip.js';
+import { clientIp, proxyTrust } from '../http/client-ip.js';
 import { corsPolicy } from '../http/cors.js';
 import { ApiError } from '../http/errors.js';
+import { placeInTime } from './created-at.js';
 import { parseSubmissionBody } from './parse.js';
-import { ingestLimits } from './rate-limits.js';
+import { deviceBucket, ingestLimits } from './rate-limits.js';
+import { lookUpIds } from './resolve.js';
 import { storeItems } from './store.js';
 import { checkContexts } from './verify-context.js';
 import { brandOfWriteKey, writeKeyOf } from './write-keys.js';
@@ -20,12 +22,14 @@ export function ingestRoutes(ctx: AppContext): Hono {
   const app = new Hono();
   const cors = corsPolicy(ctx.config);
   const limits = ingestLimits(ctx.config);
+  const trust = proxyTrust(ctx.config);
 
   app.options('/v1/submissions', cors.preflight(['POST']));
   app.post('/v1/submissions', cors.request(['POST']), async (c) => {
-    limits.ip(clientIp(c, ctx.config.TRUST_PROXY_HOPS), ctx.now());
+    limits.ip(clientIp(c, trust), ctx.now());
     requireMediaType(c, ['application/json', 'text/plain']);
-    const brandId = await brandOfWriteKey(ctx, writeKeyOf(c));
+    const writeKey = writeKeyOf(c);
+    const brandId = await brandOfWriteKey(ctx, writeKey);
     const { submissions, batch } = parseSubmissionBody(await readBodyText(c.req.raw, MAX_SUBMISSION_BYTES));
 
     // The SDK sends the submission id for a single submission and `batch-<hash>` for a batch;
@@ -35,8 +39,17 @@ export function ingestRoutes(ctx: AppContext): Hono {
       throw new ApiError(400, 'idempotency_key_mismatch', `Idempotency-Key "${idempotencyKey}" is not the submission's id "${submissions[0]!.id}"`);
     }
 
-    const items = checkContexts(ctx, brandId, submissions, batch);
-    limits.devices(brandId, items.flatMap((item) => (item.context.device ? [item.context.device] : [])), ctx.now());
+    const now = ctx.now();
+    const items = (await checkContexts(ctx, brandId, submissions, batch)).map((item) => {
+      const timing = placeInTime(item.submission.createdAt, now, ctx.config);
+      return { ...item, createdAt: timing.createdAt, flags: [...item.flags, ...timing.flags] };
+    });
+    if (limits.enabled) {
+      const devices = new Set(items.flatMap((item) => (item.context.device ? [item.context.device] : [])));
+      const known = devices.size === 1 ? (await lookUpIds(ctx.db, brandId, { device: devices })).devices : new Set<string>();
+      // brandOfWriteKey refused a request without a key, so there is one here.
+      limits.device(deviceBucket(brandId, writeKey ?? '', devices, known), ctx.now());
+    }
     const { accepted, duplicates } = await storeItems(ctx, brandId, items);
     return c.json({ accepted, duplicates }, 202);
   });

@@ -31,7 +31,7 @@ export async function storeSubmissions(ctx: AppContext, brandId: string, submiss
   return storeItems(
     ctx,
     brandId,
-    submissions.map((submission) => ({ submission, context: claimedContext(submission), verified })),
+    submissions.map((submission) => ({ submission, context: claimedContext(submission), verified, flags: [] })),
   );
 }
 

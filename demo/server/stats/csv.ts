@@ -5,15 +5,30 @@ export type Cell = string | number | null | undefined;
 // "=HYPERLINK(…)" must stay text. Tab and CR are on OWASP's list too.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+// A cell is quoted when it holds a field separator of ANY common locale, not only our `,`: Excel
+// in sv-SE or de-DE opens CSV files with `;`, and some imports split on tabs. Unquoted,
+// `x;=HYPERLINK(…)` becomes two cells there, the second a formula that the leading `'` never saw.
+const NEEDS_QUOTES = /[",;\t\r\n]/;
+
+// Quoting alone is not enough: a quote only groups where it OPENS a field, and in a `;` locale the
+// comment column of `2026-11-23,042,"x;=1+1;y"` begins mid-field (`2026-11-23,042,"x`), so the
+// quote is a literal and `=1+1` is a cell of its own. Every place where some locale could start a
+// field (after `,` `;` tab or a line break, past spaces and quotes) is defused like a cell start.
+const FORMULA_AFTER_SEPARATOR = /([,;\t\r\n][ "]*)(?=[=+\-@])/g;
+
 /**
- * One cell per RFC 4180, safe to open in a spreadsheet: text that could start a formula gets a
- * leading `'`; numbers are written as numbers (a negative NPS stays a number).
+ * One cell per RFC 4180, safe to open in a spreadsheet whatever its list separator: text that
+ * could start a formula, at its start or after a separator inside it, gets a `'` there; text
+ * holding `,` `;` a tab, a quote or a line break is quoted; numbers are written as numbers (a
+ * negative NPS stays a number).
+ * @example csvCell('x;=1+1') // `"x;'=1+1"`
  */
 export function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const defused = value.replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  const text = FORMULA_START.test(defused) ? `'${defused}` : defused;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** Rows to CSV text with CRLF line ends. */

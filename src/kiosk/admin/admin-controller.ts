@@ -1,18 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 // lit-html only, and no `ref` directive: kiosk.js (the script tag's kiosk mode) bundles this file
 // and must stay small; its templates are rendered by the bundle's own copy of Lit.
-import { html, nothing, type TemplateResult } from 'lit/html.js';
+import { html, type TemplateResult } from 'lit/html.js';
 import { adminMessages as m } from './admin-messages.js';
-import { addMember, draftFrom, removeMember, settingsFromDraft, type FieldErrors, type SettingsDraft } from './internal/draft.js';
-import { PIN_TITLE_ID, renderPinPad } from './internal/pin-pad.js';
-import { fieldId, renderSettingsForm, SETTINGS_TITLE_ID } from './internal/settings-form.js';
+import { CLOSED, reduceAdmin, type AdminCommand, type AdminEvent, type AdminFocus, type AdminState, type PadScreen } from './admin-state.js';
+import { firstKeyOf, PIN_TITLE_ID, renderPinPad } from './internal/pin-pad.js';
+import { controlOf, removeButtonOf, renderSettingsForm, SETTINGS_TITLE_ID } from './internal/settings-form.js';
 import { defaultStorage, type KioskStorage } from './internal/store.js';
-import { PinGate, hashPin, isValidPin } from './pin.js';
+import { PinGate, hashPin } from './pin.js';
 import type { KioskSettings } from './settings.js';
 import { loadKioskSettings, saveKioskSettings } from './storage.js';
-
-/** Where the admin screen is: asking for the PIN, choosing one (first open, or Change PIN), or the form. */
-type Screen = 'closed' | 'enter-pin' | 'new-pin' | 'confirm-pin' | 'settings';
 
 export interface KioskAdminOptions {
   /** The kiosk's settings key in storage (the PIN lockout lives beside it). */
@@ -46,6 +43,11 @@ const ACTIVITY = ['pointerdown', 'keydown', 'input', 'focusin'] as const;
  * first, so the screen is never open by default. Escape, Cancel and 2 minutes without a touch
  * close it. Wrong PINs lock the pad out (see {@link PinGate}).
  *
+ * What the screen shows is one {@link AdminState}, changed only by the pure `reduceAdmin()`
+ * (admin-state.ts) through `#dispatch()`; this controller gathers what the reducer must not look
+ * up itself (stored settings, the lockout), runs the work it asks for (PIN checks, storage,
+ * timers) and does the DOM's part (the modal dialog, focus).
+ *
  * @example
  * class KioskShell extends LitElement {
  *   static styles = [adminStyles];
@@ -60,35 +62,24 @@ const ACTIVITY = ['pointerdown', 'keydown', 'input', 'focusin'] as const;
  * }
  */
 export class KioskAdminController implements ReactiveController {
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly options: KioskAdminOptions;
-  private readonly storage: KioskStorage | undefined;
-  private readonly gate: PinGate;
-  private screen: Screen = 'closed';
-  /** The digits typed so far; only ever in memory, never rendered. */
-  private digits = '';
-  /** The first entry of a new PIN, until it is confirmed. */
-  private firstEntry = '';
-  /** Why a new PIN is being chosen: none was set, or "Change PIN". */
-  private choosing: 'first' | 'change' = 'first';
-  private message = '';
-  private busy = false;
-  private draft: SettingsDraft | undefined;
-  private errors: FieldErrors = new Map();
-  private status = '';
-  private idleTimer: ReturnType<typeof setTimeout> | undefined;
-  private tickTimer: ReturnType<typeof setInterval> | undefined;
-  private returnFocus: HTMLElement | undefined;
-  /** A selector to focus once the next render is on screen. */
-  private focusNext: string | undefined;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: KioskAdminOptions;
+  readonly #storage: KioskStorage | undefined;
+  readonly #gate: PinGate;
+  #state: AdminState = CLOSED;
+  /** The focus request last carried out: a state keeps its request until a new one replaces it. */
+  #focused: AdminFocus | undefined;
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  #tickTimer: ReturnType<typeof setInterval> | undefined;
+  #returnFocus: HTMLElement | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: KioskAdminOptions) {
-    this.host = host;
-    this.options = options;
-    this.storage = 'storage' in options ? options.storage : defaultStorage();
-    this.gate = new PinGate({
+    this.#host = host;
+    this.#options = options;
+    this.#storage = 'storage' in options ? options.storage : defaultStorage();
+    this.#gate = new PinGate({
       storageKey: options.storageKey,
-      storage: this.storage,
+      storage: this.#storage,
       ...(options.now && { now: options.now }),
       ...(options.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }),
       ...(options.lockoutMs !== undefined && { lockoutMs: options.lockoutMs }),
@@ -98,319 +89,203 @@ export class KioskAdminController implements ReactiveController {
 
   /** True from `open()` until the admin screen closes. */
   get isOpen(): boolean {
-    return this.screen !== 'closed';
+    return this.#state.screen !== 'closed';
   }
 
   /** Shows the PIN pad (or "choose a PIN" when none is stored). Does nothing when already open. */
   open(): void {
     if (this.isOpen) return;
-    this.returnFocus = deepActiveElement();
-    this.reset();
-    this.choosing = 'first';
-    this.show(this.settings().pin ? 'enter-pin' : 'new-pin');
-    for (const type of ACTIVITY) this.host.addEventListener(type, this.onActivity);
-    this.onActivity();
+    this.#returnFocus = deepActiveElement();
+    const lockedUntil = this.#gate.lockedUntil();
+    this.#dispatch({ type: 'open', settings: this.#settings(), lockedFor: lockedUntil === undefined ? undefined : lockedUntil - this.#now() });
+    for (const type of ACTIVITY) this.#host.addEventListener(type, this.#onActivity);
+    this.#onActivity();
   }
 
   /** Closes the admin screen without saving, forgets what was typed, and calls `onClose`. */
   close(): void {
-    if (!this.isOpen) return;
-    this.stop();
-    this.host.requestUpdate();
-    this.dialog()?.close();
-    const target = this.returnFocus;
-    this.returnFocus = undefined;
-    if (target?.isConnected) target.focus();
-    this.options.onClose();
+    if (this.isOpen) this.#dispatch({ type: 'close' });
   }
 
   hostDisconnected(): void {
-    // Taken off the page while open: nothing may keep running, and nothing typed may stay.
-    this.stop();
+    // Taken off the page while open: nothing may keep running, and nothing typed may stay. Not
+    // through #dispatch(): the host is gone, so there is nothing to redraw and no focus to give back.
+    this.#state = CLOSED;
+    this.#stop();
   }
 
   hostUpdated(): void {
-    const dialog = this.dialog();
-    if (this.isOpen && dialog && !dialog.open && dialog.isConnected) dialog.showModal();
-    if (this.focusNext && dialog) {
-      dialog.querySelector<HTMLElement>(this.focusNext)?.focus();
-      this.focusNext = undefined;
-    }
+    const state = this.#state;
+    const dialog = this.#dialog();
+    if (state.screen === 'closed' || !dialog) return;
+    if (!dialog.open && dialog.isConnected) dialog.showModal();
+    const { focus } = state;
+    if (focus === this.#focused) return;
+    this.#focused = focus;
+    const target = focus.on === 'keys' ? firstKeyOf(dialog) : focus.on === 'field' ? controlOf(dialog, focus.name) : removeButtonOf(dialog, focus.id);
+    target?.focus();
   }
 
   /** The admin screen: a modal `<dialog>` with the PIN pad or the form; nothing while closed. */
   render(): TemplateResult {
-    if (!this.isOpen) return html``;
-    const labelledBy = this.screen === 'settings' ? SETTINGS_TITLE_ID : PIN_TITLE_ID;
+    const state = this.#state;
+    if (state.screen === 'closed') return html``;
     // English only (admin-messages.ts), whatever language the customer screens are in.
     return html`<dialog
       class="sv-admin"
       part="admin"
       lang="en"
       dir="ltr"
-      aria-labelledby=${labelledBy}
-      @keydown=${this.onKeydown}
-      @cancel=${this.onCancelEvent}
-      @close=${this.onDialogClosed}
+      aria-labelledby=${state.screen === 'settings' ? SETTINGS_TITLE_ID : PIN_TITLE_ID}
+      @keydown=${this.#onKeydown}
+      @cancel=${this.#onCancelEvent}
+      @close=${this.#onDialogClosed}
     >
-      ${this.screen === 'settings' ? this.renderSettings() : this.renderPin()}
+      ${state.screen === 'settings'
+        ? renderSettingsForm({
+            draft: state.draft,
+            errors: state.errors,
+            status: state.status,
+            surveys: this.#options.surveys,
+            onChange: (change) => this.#dispatch({ type: 'edit', change }),
+            onAdd: () => this.#dispatch({ type: 'add' }),
+            onRemove: (id) => this.#dispatch({ type: 'remove', id }),
+            onChangePin: () => this.#dispatch({ type: 'change-pin' }),
+            onSave: () => this.#dispatch({ type: 'save', pin: this.#settings().pin }),
+            onCancel: () => this.close(),
+          })
+        : this.#renderPin(state)}
     </dialog>`;
   }
 
-  private renderPin(): TemplateResult {
-    const lockedUntil = this.screen === 'enter-pin' ? this.gate.lockedUntil() : undefined;
-    const title = this.screen === 'enter-pin' ? m.enterPinTitle : this.screen === 'confirm-pin' ? m.confirmPinTitle : this.choosing === 'first' ? m.newPinTitle : m.changePinTitle;
+  #renderPin(state: PadScreen): TemplateResult {
+    const lockedUntil = state.screen === 'enter-pin' ? this.#gate.lockedUntil() : undefined;
+    const choosingFirst = state.screen === 'new-pin' && !state.form;
     return renderPinPad({
-      title,
-      hint: this.screen === 'new-pin' && this.choosing === 'first' ? m.newPinHint : undefined,
-      count: this.digits.length,
-      message: this.message,
-      countdown: lockedUntil === undefined ? undefined : m.lockedCountdown(clock(lockedUntil - this.now())),
-      disabled: this.busy || lockedUntil !== undefined,
-      busy: this.busy,
-      onDigit: (digit) => this.typeDigit(digit),
-      onDelete: () => this.deleteDigit(),
-      onSubmit: () => void this.submitPin(),
-      onCancel: () => this.cancelPin(),
+      title: state.screen === 'enter-pin' ? m.enterPinTitle : state.screen === 'confirm-pin' ? m.confirmPinTitle : choosingFirst ? m.newPinTitle : m.changePinTitle,
+      hint: choosingFirst ? m.newPinHint : undefined,
+      count: state.digits.length,
+      message: state.message,
+      countdown: lockedUntil === undefined ? undefined : m.lockedCountdown(clock(lockedUntil - this.#now())),
+      disabled: state.busy || lockedUntil !== undefined,
+      busy: state.busy,
+      onDigit: (digit) => this.#dispatch({ type: 'digit', digit, locked: this.#locked() }),
+      onDelete: () => this.#dispatch({ type: 'delete' }),
+      onSubmit: () => this.#dispatch({ type: 'submit', locked: this.#locked() }),
+      onCancel: () => this.#dispatch({ type: 'cancel-pin' }),
     });
   }
 
-  private renderSettings(): TemplateResult | typeof nothing {
-    const draft = this.draft;
-    if (!draft) return nothing;
-    return renderSettingsForm({
-      draft,
-      errors: this.errors,
-      status: this.status,
-      surveys: this.options.surveys,
-      busy: this.busy,
-      onChange: (change) => {
-        const current = this.draft ?? draft;
-        const patch = typeof change === 'function' ? change(current) : change;
-        this.draft = { ...current, ...patch };
-        // An edited field's error goes as soon as the field changes, not at the next Save.
-        if (Object.keys(patch).some((name) => this.errors.has(name as keyof SettingsDraft))) {
-          const errors = new Map(this.errors);
-          for (const name of Object.keys(patch)) errors.delete(name as keyof SettingsDraft);
-          this.errors = errors;
-        }
-        this.host.requestUpdate();
-      },
-      onAdd: () => this.add(),
-      onRemove: (id) => this.remove(id),
-      onChangePin: () => {
-        this.choosing = 'change';
-        this.show('new-pin');
-      },
-      onSave: () => this.save(),
-      onCancel: () => this.close(),
-    });
+  /** The one way the admin screen changes: the reducer's next state, then its effects. */
+  #dispatch(event: AdminEvent): void {
+    const wasOpen = this.isOpen;
+    const { state, command } = reduceAdmin(this.#state, event);
+    this.#state = state;
+    this.#host.requestUpdate();
+    if (wasOpen && !this.isOpen) this.#closed();
+    if (command) void this.#run(command);
   }
 
-  private typeDigit(digit: string): void {
-    if (this.busy || (this.screen === 'enter-pin' && this.gate.lockedUntil() !== undefined) || this.digits.length >= 12) return;
-    this.digits += digit;
-    this.message = '';
-    this.host.requestUpdate();
+  /** Does the work a transition asked for; what it finds out comes back as an event. */
+  #run(command: AdminCommand): void {
+    if (command.run === 'tick') this.#tick();
+    else if (command.run === 'save') this.#save(command.settings);
+    else void this.#pinWork(command);
   }
 
-  private deleteDigit(): void {
-    this.digits = this.digits.slice(0, -1);
-    this.host.requestUpdate();
-  }
-
-  private cancelPin(): void {
-    // Cancelling "Change PIN" goes back to the form; anything else leaves the admin screen.
-    if (this.choosing === 'change' && this.screen !== 'enter-pin') this.show('settings');
-    else this.close();
-  }
-
-  private async submitPin(): Promise<void> {
-    if (this.busy) return;
-    const digits = this.digits;
-    if (this.screen === 'enter-pin' && this.gate.lockedUntil() !== undefined) return;
-    if (!isValidPin(digits)) {
-      this.say(m.tooShort);
-      return;
-    }
-    this.digits = '';
-    if (this.screen === 'new-pin') {
-      this.firstEntry = digits;
-      this.show('confirm-pin');
-      return;
-    }
-    this.busy = true;
-    this.host.requestUpdate();
+  /** Checks, hashes or stores a PIN; a failure (no Web Crypto, storage refusing the PIN) is said on the pad. */
+  async #pinWork(command: Extract<AdminCommand, { run: 'check-pin' | 'hash-pin' | 'store-pin' }>): Promise<void> {
+    let event: AdminEvent;
     try {
-      if (this.screen === 'confirm-pin') await this.confirmNewPin(digits);
-      else await this.checkPin(digits);
+      if (command.run === 'check-pin') {
+        const stored = this.#settings().pin;
+        const check = stored && (await this.#gate.check(command.digits, stored));
+        event = { type: 'checked', check, settings: this.#settings(), now: this.#now() };
+      } else if (command.run === 'hash-pin') {
+        const { iterations } = this.#options;
+        event = { type: 'hashed', pin: await hashPin(command.digits, iterations ? { iterations } : {}) };
+      } else {
+        // A PIN is stored at once, not with Save: the manager has just been told it is the PIN.
+        saveKioskSettings(this.#options.storageKey, { ...this.#settings(), pin: command.pin }, this.#storage);
+        this.#gate.reset();
+        event = { type: 'stored', settings: this.#settings() };
+      }
     } catch (error) {
       console.error('[storevoice] kiosk admin:', error);
-      this.say(m.pinError);
-    } finally {
-      this.busy = false;
-      this.host.requestUpdate();
+      event = { type: 'pin-failed' };
     }
+    this.#dispatch(event);
   }
 
-  private async checkPin(digits: string): Promise<void> {
-    const stored = this.settings().pin;
-    if (!stored) return this.show('new-pin');
-    const check = await this.gate.check(digits, stored);
-    if (!this.isOpen) return;
-    if (check.ok) return this.show('settings');
-    if (check.lockedUntil !== undefined) {
-      this.say(m.lockedOut(Math.ceil((check.lockedUntil - this.now()) / 60_000)));
-      this.tick();
-    } else if (check.reason === 'wrong') this.say(m.wrongPin(check.attemptsLeft));
-  }
-
-  private async confirmNewPin(digits: string): Promise<void> {
-    const first = this.firstEntry;
-    this.firstEntry = '';
-    if (digits !== first) {
-      this.show('new-pin', m.pinMismatch);
-      return;
-    }
-    const pin = await hashPin(digits, this.options.iterations ? { iterations: this.options.iterations } : {});
-    if (!this.isOpen) return;
-    // A PIN is stored at once, not with Save: the manager has just been told it is the PIN.
-    saveKioskSettings(this.options.storageKey, { ...this.settings(), pin }, this.storage);
-    this.gate.reset();
-    const wasChange = this.choosing === 'change';
-    this.choosing = 'first';
-    this.show('settings', wasChange ? m.pinChanged : '');
-  }
-
-  private add(): void {
-    if (!this.draft) return;
-    const result = addMember(this.draft);
-    if ('errors' in result) {
-      this.errors = new Map([...this.errors, ...result.errors]);
-      this.focusNext = `#${fieldId([...result.errors.keys()][0] ?? 'newId')}`;
-    } else {
-      this.draft = result.draft;
-      this.status = m.added(result.added.name);
-      this.focusNext = `#${fieldId('newId')}`;
-    }
-    this.host.requestUpdate();
-  }
-
-  private remove(id: string): void {
-    if (!this.draft) return;
-    const roster = this.draft.staffRoster;
-    const index = roster.findIndex((member) => member.id === id);
-    const member = roster[index];
-    if (!member) return;
-    this.draft = removeMember(this.draft, id);
-    this.status = m.removed(member.name);
-    // Focus stays in the list: the next row's Remove, else the previous one, else the Add row.
-    const neighbour = roster[index + 1] ?? roster[index - 1];
-    this.focusNext = neighbour ? `[data-remove="${CSS.escape(neighbour.id)}"]` : `#${fieldId('newId')}`;
-    this.host.requestUpdate();
-  }
-
-  private save(): void {
-    if (!this.draft || this.busy) return;
-    const result = settingsFromDraft(this.draft, this.settings().pin);
-    if ('errors' in result) {
-      this.errors = result.errors;
-      this.status = m.fixProblems(result.errors.size);
-      const first = [...result.errors.keys()][0];
-      if (first) this.focusNext = `#${fieldId(first)}, [aria-describedby~="${fieldId(first)}-error"]`;
-      this.host.requestUpdate();
-      return;
-    }
+  #save(settings: KioskSettings): void {
     let saved: KioskSettings;
     try {
-      saved = saveKioskSettings(this.options.storageKey, result.settings, this.storage);
+      saved = saveKioskSettings(this.#options.storageKey, settings, this.#storage);
     } catch (error) {
-      this.status = m.saveFailed(error instanceof Error ? error.message : String(error));
-      this.host.requestUpdate();
+      this.#dispatch({ type: 'save-failed', reason: error instanceof Error ? error.message : String(error) });
       return;
     }
-    this.options.onSave(saved);
+    this.#options.onSave(saved);
     this.close();
   }
 
-  /** Moves to a screen, with a fresh pad and an optional message. */
-  private show(screen: Screen, message = ''): void {
-    this.screen = screen;
-    this.digits = '';
-    this.message = screen === 'settings' ? '' : message;
-    if (screen === 'settings') {
-      this.draft ??= draftFrom(this.settings());
-      this.status = message;
-      this.focusNext = `#${fieldId('brand')}`;
-    } else {
-      this.focusNext = '.keys button';
-      if (screen === 'enter-pin' && this.gate.lockedUntil() !== undefined) {
-        this.message = m.lockedOut(Math.ceil(((this.gate.lockedUntil() ?? 0) - this.now()) / 60_000));
-        this.tick();
-      }
-    }
-    this.host.requestUpdate();
-  }
-
-  private say(message: string): void {
-    this.message = message;
-    this.host.requestUpdate();
-  }
-
   /** Redraws the countdown every second while locked out; stops by itself when the lockout ends. */
-  private tick(): void {
-    if (this.tickTimer !== undefined) return;
-    this.tickTimer = setInterval(() => {
-      if (this.gate.lockedUntil() === undefined) {
-        clearInterval(this.tickTimer);
-        this.tickTimer = undefined;
-        this.message = '';
+  #tick(): void {
+    if (this.#tickTimer !== undefined) return;
+    this.#tickTimer = setInterval(() => {
+      const locked = this.#gate.lockedUntil() !== undefined;
+      if (!locked) {
+        clearInterval(this.#tickTimer);
+        this.#tickTimer = undefined;
       }
-      this.host.requestUpdate();
+      this.#dispatch({ type: 'tick', locked });
     }, 1000);
   }
 
+  /** The admin screen has just closed: stop everything, give focus back, tell the host. */
+  #closed(): void {
+    this.#stop();
+    this.#dialog()?.close();
+    const target = this.#returnFocus;
+    this.#returnFocus = undefined;
+    if (target?.isConnected) target.focus();
+    this.#options.onClose();
+  }
+
+  #stop(): void {
+    this.#focused = undefined;
+    clearTimeout(this.#idleTimer);
+    clearInterval(this.#tickTimer);
+    this.#idleTimer = undefined;
+    this.#tickTimer = undefined;
+    for (const type of ACTIVITY) this.#host.removeEventListener(type, this.#onActivity);
+  }
+
+  /** Whether the PIN pad is asking for the PIN during a lockout (digits and OK are ignored then). */
+  #locked(): boolean {
+    return this.#state.screen === 'enter-pin' && this.#gate.lockedUntil() !== undefined;
+  }
+
   /** The admin dialog on screen, if rendered; one per host (the widget has one shadow root). */
-  private dialog(): HTMLDialogElement | null {
-    return (this.host.shadowRoot ?? this.host).querySelector<HTMLDialogElement>('dialog.sv-admin');
+  #dialog(): HTMLDialogElement | null {
+    return (this.#host.shadowRoot ?? this.#host).querySelector<HTMLDialogElement>('dialog.sv-admin');
   }
 
-  private settings(): KioskSettings {
-    return loadKioskSettings(this.options.storageKey, this.storage);
+  #settings(): KioskSettings {
+    return loadKioskSettings(this.#options.storageKey, this.#storage);
   }
 
-  private now(): number {
-    return (this.options.now ?? Date.now)();
-  }
-
-  private reset(): void {
-    this.digits = '';
-    this.firstEntry = '';
-    this.message = '';
-    this.busy = false;
-    this.draft = undefined;
-    this.errors = new Map();
-    this.status = '';
-    this.focusNext = undefined;
-  }
-
-  private stop(): void {
-    this.screen = 'closed';
-    this.reset();
-    clearTimeout(this.idleTimer);
-    clearInterval(this.tickTimer);
-    this.idleTimer = undefined;
-    this.tickTimer = undefined;
-    for (const type of ACTIVITY) this.host.removeEventListener(type, this.onActivity);
+  #now(): number {
+    return (this.#options.now ?? Date.now)();
   }
 
   /** Any touch or key restarts the idle countdown; an admin screen left open closes by itself. */
-  private readonly onActivity = () => {
-    clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => this.close(), this.options.idleMs ?? 120_000);
+  readonly #onActivity = () => {
+    clearTimeout(this.#idleTimer);
+    this.#idleTimer = setTimeout(() => this.close(), this.#options.idleMs ?? 120_000);
   };
 
-  private readonly onKeydown = (event: KeyboardEvent) => {
+  readonly #onKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     // Handled here rather than by the dialog's own cancel, which Chromium may skip without a user gesture.
     event.preventDefault();
@@ -418,13 +293,13 @@ export class KioskAdminController implements ReactiveController {
     this.close();
   };
 
-  private readonly onCancelEvent = (event: Event) => {
+  readonly #onCancelEvent = (event: Event) => {
     event.preventDefault();
     this.close();
   };
 
   /** The dialog closed by other means (the browser's close watcher): keep the state in step. */
-  private readonly onDialogClosed = () => {
+  readonly #onDialogClosed = () => {
     if (this.isOpen) this.close();
   };
 }

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import ky from 'ky';
 import { http } from '../../../sdk/transport/index.js';
 import { batchKey } from '../../../sdk/transport/encode.js';
 import type { Submission } from '../../../sdk/index.js';
@@ -405,6 +406,75 @@ describe('http transport', () => {
 
       expect(result).to.deep.equal({ status: 'rejected', httpStatus: 413, message: 'body over 65536 bytes' });
       expect((await collector.state()).requests).to.have.length(1);
+    });
+  });
+
+  describe('ky hooks and instances', () => {
+    it('runs beforeRequest hooks before every attempt: a fresh Authorization header each time', async () => {
+      const collector = await testCollector();
+      await collector.fail({ status: 503 });
+      let token = 0;
+      const transport = http(collector.endpoint, {
+        key: 'pk_stale',
+        retry: fast,
+        hooks: { beforeRequest: [(request) => void request.headers.set('authorization', `Bearer token-${++token}`)] },
+      });
+
+      expect(await transport.send([submission()], never())).to.deep.equal({ status: 'sent' });
+      expect(await transport.send([submission()], never())).to.deep.equal({ status: 'sent' });
+
+      const state = await collector.state();
+      expect(state.requests.map((r) => [r.status, r.authorization])).to.deep.equal([
+        [503, 'Bearer token-1'],
+        [202, 'Bearer token-2'],
+        [202, 'Bearer token-3'],
+      ]);
+      expect(state.storedCount).to.equal(2);
+    });
+
+    it('runs beforeRetry hooks before each in-request retry, keeping the Idempotency-Key', async () => {
+      const collector = await testCollector();
+      await collector.fail({ status: 503 }, { status: 500 });
+      const s = submission();
+      const retries: number[] = [];
+      const transport = http(collector.endpoint, {
+        retry: fast,
+        hooks: { beforeRetry: [({ request, retryCount }) => void (retries.push(retryCount), request.headers.set('x-attempt', String(retryCount + 1)))] },
+      });
+
+      expect(await transport.send([s], never())).to.deep.equal({ status: 'sent' });
+
+      expect(retries).to.deep.equal([1, 2]);
+      const state = await collector.state();
+      expect(statuses(state)).to.deep.equal([503, 500, 202]);
+      expect(state.requests.map((r) => r.idempotencyKey)).to.deep.equal([s.id, s.id, s.id]);
+    });
+
+    it('sends through a ky instance of your own, with its defaults and hooks', async () => {
+      const collector = await testCollector();
+      const seen: string[] = [];
+      const own = ky.create({
+        headers: { 'x-tenant': 'acme' },
+        hooks: { beforeRequest: [(request) => void seen.push(`${request.method} ${request.headers.get('x-tenant')} ${request.headers.get('idempotency-key')}`)] },
+      });
+      const s = submission();
+
+      expect(await http(collector.endpoint, { ky: own, key: 'pk_test' }).send([s], never())).to.deep.equal({ status: 'sent' });
+
+      expect(seen).to.deep.equal([`POST acme ${s.id}`]);
+      const [request] = (await collector.state()).requests;
+      expect(request!.authorization).to.equal('Bearer pk_test');
+      expect(request!.idempotencyKey).to.equal(s.id);
+    });
+
+    it('keeps its own retry policy on your instance: POSTs are retried, 4xx refused', async () => {
+      const collector = await testCollector();
+      await collector.fail({ status: 502 }, { status: 409, body: { error: 'conflict' } });
+      const own = ky.create({ retry: { limit: 0 } });
+      const transport = http(collector.endpoint, { ky: own, retry: fast });
+
+      expect(await transport.send([submission()], never())).to.deep.equal({ status: 'rejected', httpStatus: 409, message: 'conflict' });
+      expect(statuses(await collector.state())).to.deep.equal([502, 409]);
     });
   });
 

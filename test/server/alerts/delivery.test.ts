@@ -19,7 +19,7 @@ for (const target of databaseTargets) {
     let receiver: Awaited<ReturnType<typeof startReceiver>> | undefined;
     const ctx = () => collector.ctx;
     before(async () => {
-      collector = await startTestCollector(target, { ALERT_WORKER_INTERVAL_MS: 0, WEBHOOK_MAX_ATTEMPTS: 3, WEBHOOK_TIMEOUT_MS: 300 }, { now: clock.now });
+      collector = await startTestCollector(target, { ALERT_WORKER_INTERVAL_MS: 0, WEBHOOK_MAX_ATTEMPTS: 3, WEBHOOK_TIMEOUT_MS: 300, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' }, { now: clock.now });
       await seedHierarchy(ctx().db);
     });
     after(async () => {
@@ -70,7 +70,7 @@ for (const target of databaseTargets) {
       const r = await setup((_req, i, res) => (i === 0 ? res.writeHead(500).end('upstream unavailable') : res.writeHead(200).end()));
       assert.deepEqual(await runDueDeliveries(ctx(), nominal), { attempted: 1, succeeded: 0, retrying: 1, failed: 0 });
       let [row] = await deliveries(ctx().db);
-      assert.deepEqual([row?.status, row?.attempts, row?.last_status, row?.last_error], ['pending', 1, 500, 'HTTP 500: upstream unavailable']);
+      assert.deepEqual([row?.status, row?.attempts, row?.last_status, row?.last_error], ['pending', 1, 500, 'HTTP 500']);
       assert.equal(iso(row?.next_attempt_at), '2026-11-23T10:00:30.000Z');
       // Not due yet.
       clock.advance(29_000);
@@ -115,7 +115,7 @@ for (const target of databaseTargets) {
       const r = await setup((_req, _i, res) => res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"bad signature"}'));
       assert.deepEqual(await runDueDeliveries(ctx(), nominal), { attempted: 1, succeeded: 0, retrying: 0, failed: 1 });
       const [row] = await deliveries(ctx().db);
-      assert.deepEqual([row?.status, row?.attempts, row?.last_status, row?.last_error, row?.next_attempt_at], ['failed', 1, 400, 'HTTP 400: {"error":"bad signature"}', null]);
+      assert.deepEqual([row?.status, row?.attempts, row?.last_status, row?.last_error, row?.next_attempt_at], ['failed', 1, 400, 'HTTP 400', null]);
       clock.advance(86_400_000);
       await runDueDeliveries(ctx());
       assert.equal(r.requests.length, 1);
@@ -126,7 +126,7 @@ for (const target of databaseTargets) {
       await runDueDeliveries(ctx(), nominal);
       const [row] = await deliveries(ctx().db);
       assert.deepEqual([row?.status, row?.last_status], ['failed', 301]);
-      assert.match(row?.last_error ?? '', /redirect to https:\/\/elsewhere.example.com\/ not followed/);
+      assert.equal(row?.last_error, 'HTTP 301: redirects are not followed');
     });
 
     it('times out a receiver that does not answer, and retries', async () => {
@@ -181,9 +181,9 @@ for (const target of databaseTargets) {
       const entry = log[0]!;
       assert.deepEqual(
         { rule: entry.ruleId, brand: entry.brand, region: entry.region, store: entry.store, status: entry.status, attempts: entry.attempts, lastStatus: entry.lastStatus, lastError: entry.lastError, next: entry.nextAttemptAt, delivered: entry.deliveredAt },
-        { rule: 'low-score', brand: 'acme', region: 'emea-north', store: '042', status: 'pending', attempts: 1, lastStatus: 502, lastError: 'HTTP 502: bad gateway', next: '2026-11-23T10:00:30.000Z', delivered: null },
+        { rule: 'low-score', brand: 'acme', region: 'emea-north', store: '042', status: 'pending', attempts: 1, lastStatus: 502, lastError: 'HTTP 502', next: '2026-11-23T10:00:30.000Z', delivered: null },
       );
-      assert.equal(entry.url, receiver?.url);
+      assert.equal(entry.url, `${new URL(receiver!.url).origin}/…`, 'the path is redacted');
       assert.equal(entry.alert.type, 'storevoice.alert');
       assert.equal(entry.alert.submissions.length, 1);
       assert.deepEqual(await listDeliveries(ctx().db, { store: '043' }), []);
@@ -193,8 +193,12 @@ for (const target of databaseTargets) {
 
     it('delivers each alert exactly once with two workers running at the same time', async () => {
       const r = await setup((_req, _i, res) => setTimeout(() => res.writeHead(200).end(), 15), 25);
-      const second: AppContext = { ...ctx(), afterIngest: [], onClose: [] };
-      const [a, b] = await Promise.all([runDueDeliveries(ctx()), runDueDeliveries(second)]);
+      // This suite's 300 ms timeout is for the timeout test: 25 requests at once on a busy machine
+      // may take longer, and a timed-out delivery is retried later, which is not what this checks.
+      const config = { ...ctx().config, WEBHOOK_TIMEOUT_MS: 10_000 };
+      const first: AppContext = { ...ctx(), config };
+      const second: AppContext = { ...ctx(), config, afterIngest: [], onClose: [] };
+      const [a, b] = await Promise.all([runDueDeliveries(first), runDueDeliveries(second)]);
       assert.equal(a.attempted + b.attempted, 25);
       assert.equal(a.succeeded + b.succeeded, 25);
       const ids = r.requests.map((q) => String(q.headers['storevoice-delivery']));

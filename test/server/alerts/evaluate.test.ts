@@ -17,7 +17,7 @@ for (const target of databaseTargets) {
     let collector: Collector;
     const ctx = () => collector.ctx;
     before(async () => {
-      collector = await startTestCollector(target, { ALERT_WORKER_INTERVAL_MS: 0 }, { now: clock.now });
+      collector = await startTestCollector(target, { ALERT_WORKER_INTERVAL_MS: 0, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' }, { now: clock.now });
       await seedHierarchy(ctx().db);
     });
     after(() => collector.close());

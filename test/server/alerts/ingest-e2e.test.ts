@@ -18,7 +18,7 @@ for (const target of databaseTargets) {
     let collector: Collector;
     let receiver: Awaited<ReturnType<typeof startReceiver>>;
     before(async () => {
-      collector = await startTestCollector(target, { ALERT_WORKER_INTERVAL_MS: 0 }, { now: clock.now });
+      collector = await startTestCollector(target, { ALERT_WORKER_INTERVAL_MS: 0, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' }, { now: clock.now });
       await seedHierarchy(collector.ctx.db);
       await collector.ctx.db.query("INSERT INTO write_keys (key, brand_id) VALUES ($1, 'acme')", [WRITE_KEY]);
       receiver = await startReceiver();

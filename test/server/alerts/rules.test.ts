@@ -73,8 +73,10 @@ describe('alert rule format', () => {
     assert.equal(AlertRulesFileSchema.safeParse([one, one]).success, false);
   });
 
-  it('never shows the secret', () => {
-    assert.equal(redactRule(rule({})).webhook.secret, '…cdef');
+  it('never shows the secret, nor the webhook URL past its origin', () => {
+    const shown = redactRule(rule({}));
+    assert.deepEqual(shown.webhook, { url: `${new URL(rule({}).webhook.url).origin}/…`, secretSet: true });
+    assert.equal(JSON.stringify(shown).includes(rule({}).webhook.secret.slice(-4)), false);
   });
 });
 

@@ -71,13 +71,13 @@ for (const target of databaseTargets) {
 
     it('imports the JSON file idempotently and exports it back', async () => {
       const first = await importHierarchy(collector.ctx, testHierarchy);
-      assert.deepEqual(first, { brands: 2, regions: 2, stores: 3, staff: 3, writeKeys: 2 });
+      assert.deepEqual(first, { brands: 2, regions: 2, stores: 3, staff: 3, devices: 0, writeKeys: 2 });
       await importHierarchy(collector.ctx, testHierarchy);
       const counts = await collector.ctx.db.query<{ n: number }>('SELECT (SELECT count(*) FROM stores)::int + (SELECT count(*) FROM staff)::int AS n');
       assert.equal(counts[0]?.n, 6);
       const exported = await exportHierarchy(collector.ctx.db, 'acme');
       const stockholm = exported.brands[0]!.regions[0]!.stores.find((s) => s.id === '042');
-      assert.deepEqual(stockholm, { id: '042', name: 'Stockholm', timeZone: 'Europe/Stockholm', openingHours: { mon: [['09:00', '20:00']], sun: [] }, staff: [{ id: 'emp-17', name: 'Astrid' }, { id: 'emp-21', name: 'Omar' }] });
+      assert.deepEqual(stockholm, { id: '042', name: 'Stockholm', timeZone: 'Europe/Stockholm', openingHours: { mon: [['09:00', '20:00']], sun: [] }, staff: [{ id: 'emp-17', name: 'Astrid' }, { id: 'emp-21', name: 'Omar' }], devices: [] });
       assert.deepEqual(exported.brands[0]!.writeKeys, ['pk_test']);
     });
 
@@ -94,7 +94,7 @@ for (const target of databaseTargets) {
     it('imports CSV through the admin API, updating names and moving staff', async () => {
       const res = await admin('/hierarchy', { method: 'POST', body: CSV, headers: { 'content-type': 'text/csv' } });
       assert.equal(res.status, 200);
-      assert.deepEqual(await res.json(), { brands: 1, regions: 1, stores: 2, staff: 2, writeKeys: 1 });
+      assert.deepEqual(await res.json(), { brands: 1, regions: 1, stores: 2, staff: 2, devices: 0, writeKeys: 1 });
       const [omar] = await collector.ctx.db.query<{ name: string; store_id: string }>("SELECT name, store_id FROM staff WHERE brand_id = 'acme' AND id = 'emp-21'");
       assert.deepEqual({ ...omar }, { name: 'Haddad, Omar', store_id: '042' });
       const hours = await collector.ctx.db.query<{ opening_hours: unknown }>("SELECT opening_hours FROM stores WHERE id = '099'");

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Collector } from '../../../demo/server/server.js';
+import { demoSurveysDir } from '../../../demo/seed/index.js';
 import { startTestCollector } from '../support/collector.js';
 import { databaseTargets } from '../support/databases.js';
 import { makeSubmission, postSubmissions, seedTestHierarchy } from '../support/ingest.js';
@@ -12,7 +13,8 @@ for (const target of databaseTargets) {
   describe(`CORS (${target.name})`, { skip: target.skip }, () => {
     let collector: Collector;
     before(async () => {
-      collector = await startTestCollector(target, { CORS_ORIGINS: `${SHOP}, https://kiosk.example.com` });
+      // The demo's surveys: a bare collector imports none (SURVEYS_DIR has no default).
+      collector = await startTestCollector(target, { CORS_ORIGINS: `${SHOP}, https://kiosk.example.com`, SURVEYS_DIR: demoSurveysDir });
       await seedTestHierarchy(collector.ctx);
     });
     after(() => collector.close());

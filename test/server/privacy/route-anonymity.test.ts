@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createApp } from '../../../demo/server/app.js';
 import { ROUTE_TABLE } from '../../../demo/server/route-table.js';
+import { uuidv7 } from '../../../sdk/index.js';
 import type { Collector } from '../../../demo/server/server.js';
 import { startTestCollector } from '../support/collector.js';
 import { databaseTargets } from '../support/databases.js';
 import { get, login, type Session } from '../stats/client.js';
+import { postSubmissions } from '../support/ingest.js';
+import { SseClient } from '../events/sse-client.js';
 import { EVE_SMALL, MINIMUM, NOW, PASSWORD, PULSE_DEVICE, PULSE_OK, PULSE_SMALL, PULSE_TAG, RANGE, seedAnonymity, USERS, type PulseTrace, type Role } from './fixtures.js';
 
 /**
@@ -56,12 +59,28 @@ const SELECTIONS = [
   'channel=employee&question=shift&answer=2',
 ];
 
+/** Selections of the case routes: every status, place and filter a client can ask for. */
+const CASE_SELECTIONS = ['', 'status=active', 'status=open', 'status=resolved', 'region=north', 'region=south', 'store=n1', 'store=n2', 'store=s1', 'escalated=true', 'escalated=false', 'assignee=none', 'limit=200'];
+const METRICS_SELECTIONS = ['', 'level=region', 'level=store', 'region=north', 'store=n1', 'store=s1', 'level=store&region=north'];
+
+/** Every request a probed route gets, as every role. `/v1/events` has its own probe below. */
+function probesOf(path: string, caseIds: readonly string[]): Array<{ url: string; selection: string }> {
+  const withRange = (selections: readonly string[]) => selections.map((selection) => ({ url: `${path}?${[RANGE, selection].filter(Boolean).join('&')}`, selection }));
+  if (path === '/v1/cases') return CASE_SELECTIONS.map((selection) => ({ url: `${path}${selection ? `?${selection}` : ''}`, selection }));
+  if (path === '/v1/cases/metrics') return withRange(METRICS_SELECTIONS);
+  if (path === '/v1/cases/:id') return caseIds.map((id) => ({ url: `/v1/cases/${id}`, selection: '' }));
+  return withRange(SELECTIONS);
+}
+
+/** Staff members below the minimum in the fixtures: a case must neither name nor identify them. */
+const UNNAMED = ['"eve"', 'Eve Stone', '"dan"', 'Dan Wu'];
+
 const ROLES = Object.keys(USERS) as Role[];
 const isMetric = (v: Record<string, unknown>) => 'value' in v && 'n' in v && 'insufficientResponses' in v;
 const SCALES = ['nps', 'csat', 'smiley', 'stars'] as const;
 
 /** What the probes saw overall: proof that the data they look for is really there. */
-const seen = { pulseOk: 0, withheld: 0, eveSmallInTeam: 0, dayOnlyPulse: 0, scorelessKudos: 0, regionPulseScore: 0, commentNamesAnn: 0 };
+const seen = { pulseOk: 0, withheld: 0, eveSmallInTeam: 0, dayOnlyPulse: 0, scorelessKudos: 0, regionPulseScore: 0, commentNamesAnn: 0, staffNamedOnCase: 0, staffWithheldOnCase: 0, streamEvents: 0 };
 
 /** Every check of one answer; `where` names the request in failure messages. */
 function checkAnswer(text: string, contentType: string, protectedSelection: boolean, eveOnly: boolean, pulse: readonly PulseTrace[], where: string): void {
@@ -137,12 +156,14 @@ for (const target of databaseTargets) {
   describe(`anonymity on every route (${target.name})`, { skip: target.skip }, () => {
     let collector: Collector;
     let pulse: PulseTrace[];
+    let caseIds: string[];
     const sessions = {} as Record<Role, Session>;
 
     before(async () => {
       collector = await startTestCollector(target, { STAFF_MIN_RESPONSES: MINIMUM }, { now: () => NOW });
       ({ pulse } = await seedAnonymity(collector.ctx));
       for (const role of ROLES) sessions[role] = await login(collector.url, USERS[role], PASSWORD);
+      caseIds = (await collector.ctx.db.query<{ id: string }>('SELECT id::text AS id FROM cases ORDER BY id')).map((r) => r.id);
     });
     after(() => collector.close());
 
@@ -170,26 +191,61 @@ for (const target of databaseTargets) {
       it(`${role}: no probed route says anything about a group below the minimum`, async () => {
         const probed = ROUTE_TABLE.filter((r) => r.anonymity === 'probe');
         assert.ok(probed.length > 0);
+        assert.ok(caseIds.length >= 3, 'the fixtures open cases');
         for (const route of probed) {
           assert.equal(route.method, 'GET', `${route.method} ${route.path}: add a probe for this method to this test`);
-          for (const selection of SELECTIONS) {
-            const query = [RANGE, selection].filter(Boolean).join('&');
-            const where = `${role} GET ${route.path}?${query}`;
-            const res = await get(collector.url, `${route.path}?${query}`, sessions[role]);
+          if (route.path === '/v1/events') continue;
+          for (const { url, selection } of probesOf(route.path, caseIds)) {
+            const where = `${role} GET ${url}`;
+            const res = await get(collector.url, url, sessions[role]);
             const text = await res.text();
             const individual = selection.includes('staff=') || role === 'ann' || role === 'eve';
             const pulseSelection = selection.includes('channel=employee');
             const protectedSelection = individual || pulseSelection;
             if (res.status !== 200) {
-              assert.ok([400, 403].includes(res.status), `${where}: ${res.status} ${text}`);
+              // 404: a case outside the scope answers exactly as a missing one.
+              assert.ok([400, 403].includes(res.status) || (res.status === 404 && route.path === '/v1/cases/:id'), `${where}: ${res.status} ${text}`);
             } else {
               // Per-response exports of a protected group would rebuild what the rule withholds.
               if (selection.includes('rows=responses') && route.path.endsWith('.csv')) assert.ok(!protectedSelection, `${where}: a per-response export of a protected group`);
               if (route.path.endsWith('/comments') && selection.includes('store=n1') && !protectedSelection && text.includes(EVE_SMALL)) seen.eveSmallInTeam++;
               if (pulseSelection && selection.includes('region=north') && route.path === '/v1/stats' && /"smiley":\{"value":\d/.test(text)) seen.regionPulseScore++;
             }
+            if (route.path.startsWith('/v1/cases')) {
+              // Cases are team feedback, but they name staff members only at the minimum.
+              for (const name of UNNAMED) assert.ok(!text.includes(name), `${where}: a case identifies a staff member below the minimum (${name})`);
+              if (text.includes('"staff":[{"id":"ann","name":"Ann Lee"}]')) seen.staffNamedOnCase++;
+              if (text.includes('"staffWithheld":true')) seen.staffWithheldOnCase++;
+            }
             checkAnswer(text, res.headers.get('content-type') ?? '', protectedSelection, selection.includes('staff=eve') || role === 'eve', pulse, where);
           }
+        }
+      });
+    }
+
+    for (const role of ROLES) {
+      it(`${role}: the live event stream carries nothing about a protected group`, async () => {
+        const stream = await SseClient.open(collector.url, sessions[role].cookie);
+        try {
+          // The pulse answer's time must not come back; the customers' may.
+          const at = '2026-03-07T17:42:13.000Z';
+          const customerAt = '2026-03-07T17:50:00.000Z';
+          const base = { schemaVersion: 1, createdAt: customerAt, surveyId: 'store-exit' };
+          const pulseNow = { ...base, createdAt: at, id: uuidv7(Date.parse(at)), context: { channel: 'employee', brand: 'acme', region: 'north', store: 'n1', staff: ['eve'], device: PULSE_DEVICE, tags: { shift: PULSE_TAG } }, answers: [{ questionId: 'shift', type: 'smiley', value: 1 }, { questionId: 'comment', type: 'text', value: `${PULSE_SMALL}-live` }] };
+          const aboutEve = { ...base, id: uuidv7(Date.parse(customerAt)), context: { channel: 'kiosk', brand: 'acme', region: 'north', store: 'n1', staff: ['eve'] }, answers: [{ questionId: 'mood', type: 'smiley', value: 1 }, { questionId: 'helped-by', type: 'staff', value: 'eve' }, { questionId: 'comment', type: 'text', value: `${EVE_SMALL}: live` }] };
+          const marker = { ...base, id: uuidv7(Date.parse(customerAt)), context: { channel: 'kiosk', brand: 'acme', region: 'north', store: 'n1' }, answers: [{ questionId: 'mood', type: 'smiley', value: 2 }] };
+          for (const submission of [pulseNow, aboutEve, marker]) assert.equal((await postSubmissions(collector.url, submission, { key: 'pk_anon' })).status, 202);
+          const staff = role === 'ann' || role === 'eve';
+          if (staff) await new Promise((resolve) => setTimeout(resolve, 500));
+          else await stream.waitFor(() => stream.find('case', (d) => d['submissionId'] === marker.id).length === 1, 5_000, 'the marker case');
+          const where = `${role} GET /v1/events`;
+          const trace = { id: pulseNow.id, createdAt: at, timeOfDay: at.slice(11, 19) };
+          checkAnswer(stream.raw, 'text/event-stream', true, true, [...pulse, trace], where);
+          for (const forbidden of [...UNNAMED, 'staff', EVE_SMALL, 'live']) assert.ok(!stream.raw.includes(forbidden), `${where}: ${forbidden}`);
+          if (staff) assert.deepEqual(stream.events, [], `${where}: staff accounts get no submission or case events`);
+          else seen.streamEvents += stream.events.length;
+        } finally {
+          stream.close();
         }
       });
     }
@@ -202,6 +258,9 @@ for (const target of databaseTargets) {
       assert.ok(seen.scorelessKudos > 0, 'kudos of a person below the minimum were shown without a score');
       assert.ok(seen.regionPulseScore > 0, 'a region above the minimum showed its pulse score');
       assert.ok(seen.commentNamesAnn > 0, 'comments named a person at the minimum');
+      assert.ok(seen.staffNamedOnCase > 0, 'a case named a staff member at the minimum');
+      assert.ok(seen.staffWithheldOnCase > 0, 'a case withheld a staff member below it');
+      assert.ok(seen.streamEvents > 0, 'the event streams carried events');
     });
   });
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import type { AlertPayload } from '../payload.js';
+import { redactWebhookUrl } from '../rules/schema.js';
 
 export const DELIVERY_STATUSES = ['held', 'pending', 'sending', 'succeeded', 'failed', 'dropped'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -11,6 +12,7 @@ export interface DeliveryLogEntry {
   brand: string;
   region: string | null;
   store: string | null;
+  /** The webhook's origin, path redacted (`https://hooks.slack.com/…`). */
   url: string;
   status: DeliveryStatus;
   attempts: number;
@@ -90,7 +92,8 @@ export async function listDeliveries(db: Queryable, filter: DeliveryLogFilter = 
     brand: r.brand_id,
     region: r.region_id,
     store: r.store_id,
-    url: r.url,
+    // Redacted like rules: a chat relay's secret lives in its path.
+    url: redactWebhookUrl(r.url),
     status: r.status,
     attempts: r.attempts,
     nextAttemptAt: iso(r.next_attempt_at),

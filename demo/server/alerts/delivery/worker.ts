@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import { AlertRuleSchema } from '../rules/schema.js';
 import { parseRetryAfter, retryDelayMs } from './backoff.js';
 import { sendWebhook, type SendOutcome } from './send.js';
+import { webhookTargetPolicyOf } from './target-policy.js';
 
 export interface RunOptions {
   /** Most attempts in one run. @default 100 */
@@ -90,7 +91,15 @@ async function deliver(ctx: AppContext, row: ClaimedRow, random: () => number): 
     // The rule's current webhook, not the one when the alert was raised: fixing a wrong URL or
     // rotating a secret applies to pending retries too.
     url = rule.data.webhook.url;
-    const outcome = await sendWebhook({ url, secret: rule.data.webhook.secret, deliveryId: row.id, body: row.body, now: ctx.now(), timeoutMs: ctx.config.WEBHOOK_TIMEOUT_MS });
+    const outcome = await sendWebhook({
+      url,
+      secret: rule.data.webhook.secret,
+      deliveryId: row.id,
+      body: row.body,
+      now: ctx.now(),
+      timeoutMs: ctx.config.WEBHOOK_TIMEOUT_MS,
+      policy: webhookTargetPolicyOf(ctx.config),
+    });
     result = decide(ctx, row.attempts, outcome, random);
   }
   const now = ctx.now().toISOString();
@@ -125,9 +134,17 @@ export async function runDueDeliveries(ctx: AppContext, options: RunOptions = {}
   const limit = options.limit ?? 100;
   const random = options.random ?? Math.random;
   const summary: RunSummary = { attempted: 0, succeeded: 0, retrying: 0, failed: 0 };
+  let emptyClaims = 0;
   while (summary.attempted < limit) {
     const rows = await claim(ctx, Math.min(BATCH, limit - summary.attempted));
-    if (rows.length === 0) break;
+    // An empty claim can be a race, not an empty queue: rows another worker claimed after this
+    // statement's snapshot was taken are locked, re-checked and dropped (no longer due), and the
+    // LIMIT may have been spent on them. A second claim, with a fresh snapshot, tells the two apart.
+    if (rows.length === 0) {
+      if (++emptyClaims > 1) break;
+      continue;
+    }
+    emptyClaims = 0;
     const results = await Promise.all(rows.map((row) => deliver(ctx, row, random)));
     for (const r of results) {
       summary.attempted++;

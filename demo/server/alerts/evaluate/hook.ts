@@ -30,6 +30,11 @@ export async function evaluateAlerts(ctx: AppContext, submissions: StoredSubmiss
     const rules = (await listRules(ctx.db, { brand, log: ctx.log })).map((r) => r.rule).filter((r) => r.enabled);
     if (rules.length === 0) continue;
     for (const submission of submissions.filter((s) => s.brandId === brand)) {
+      // Older than CREATED_AT_MAX_AGE_DAYS when it arrived: stored and shown, never paged.
+      if (submission.flags.includes('late')) {
+        ctx.log.info('alert skipped: feedback late', { submission: submission.id });
+        continue;
+      }
       const store = await storeOf(submission);
       const regionId = store.regionId ?? submission.regionId;
       for (const rule of rules) {

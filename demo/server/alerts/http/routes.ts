@@ -6,6 +6,7 @@ import { readJson } from '../../http/body.js';
 import { ApiError } from '../../http/errors.js';
 import { DELIVERY_STATUSES, listDeliveries, requeueDelivery } from '../delivery/log.js';
 import { deleteRule, getRule, listRules, saveRule, type StoredRule } from '../rules/repository.js';
+import { webhookTargetPolicyOf } from '../delivery/target-policy.js';
 import { AlertRuleSchema, redactRule } from '../rules/schema.js';
 
 const DeliveryQuerySchema = z.strictObject({
@@ -27,7 +28,8 @@ const readOnly = (id: string) => new ApiError(409, 'alert_rule_read_only', `Aler
 
 /**
  * The alerts admin API (ADMIN_TOKEN), mounted at `/v1/admin/alerts`: rules and the delivery log.
- * Webhook secrets go in, never out: responses show their last four characters.
+ * Webhook secrets go in, never out: responses say only that one is set, and show a webhook URL's
+ * origin with its path redacted (Slack and Teams put their secret in the path).
  */
 export function alertRoutes(ctx: AppContext): Hono {
   const app = new Hono();
@@ -48,6 +50,9 @@ export function alertRoutes(ctx: AppContext): Hono {
     if (!parsed.success) throw new ApiError(400, 'invalid_alert_rule', 'The alert rule is invalid', issuesOf(parsed.error));
     const rule = parsed.data;
     if (pathId !== undefined && rule.id !== pathId) throw new ApiError(400, 'alert_rule_id_mismatch', `The rule's id "${rule.id}" is not "${pathId}" of the URL`);
+    // No webhook may point into the collector's own network (SSRF), unless WEBHOOK_ALLOWED_HOSTS says so.
+    const target = await webhookTargetPolicyOf(ctx.config).check(rule.webhook.url);
+    if (!target.ok) throw new ApiError(400, 'invalid_alert_rule', `The alert rule is invalid: webhook.url: ${target.reason}`, { issues: [{ path: 'webhook.url', message: target.reason }] });
     const existing = await getRule(ctx.db, rule.id);
     if (existing?.source === 'file') throw readOnly(rule.id);
     if (existing && pathId === undefined) throw new ApiError(409, 'alert_rule_exists', `Alert rule "${rule.id}" exists: PUT /v1/admin/alerts/rules/${rule.id} replaces it`);

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { AppContext } from '../../context.js';
+import { webhookTargetPolicyOf } from '../delivery/target-policy.js';
 import { replaceFileRules } from './repository.js';
 import { AlertRulesFileSchema } from './schema.js';
 
@@ -24,6 +25,13 @@ export async function loadRulesFile(ctx: AppContext, path: string): Promise<numb
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`);
     throw new AlertRulesFileError(`ALERT_RULES_FILE ${path} is invalid:\n${lines.join('\n')}`);
   }
+  const policy = webhookTargetPolicyOf(ctx.config);
+  const refused = [];
+  for (const [index, rule] of parsed.data.entries()) {
+    const target = await policy.check(rule.webhook.url);
+    if (!target.ok) refused.push(`  ${index}.webhook.url: ${target.reason}`);
+  }
+  if (refused.length > 0) throw new AlertRulesFileError(`ALERT_RULES_FILE ${path} is invalid:\n${refused.join('\n')}`);
   await ctx.db.transaction((tx) => replaceFileRules(tx, parsed.data, ctx.now()));
   ctx.log.info('alert rules loaded', { file: path, rules: parsed.data.length });
   return parsed.data.length;

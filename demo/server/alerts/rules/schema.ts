@@ -101,7 +101,30 @@ export const AlertRulesFileSchema = z
   .transform((v) => (Array.isArray(v) ? v : v.rules))
   .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'rule ids must be unique');
 
-/** A rule as shown by the admin API and logs: the webhook secret never leaves the server. */
-export function redactRule(rule: AlertRule): Omit<AlertRule, 'webhook'> & { webhook: { url: string; secret: string } } {
-  return { ...rule, webhook: { url: rule.webhook.url, secret: `…${rule.webhook.secret.slice(-4)}` } };
+/**
+ * A webhook URL as the admin API shows it: the origin, with any path, query or credentials
+ * replaced by `…`. Slack, Teams and most chat relays put their secret in the path
+ * (`https://hooks.slack.com/services/T…/B…/<secret>`), so the full URL is as sensitive as the
+ * signing secret.
+ * @example redactWebhookUrl('https://hooks.slack.com/services/T0/B0/xyz') // 'https://hooks.slack.com/…'
+ */
+export function redactWebhookUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const bare = parsed.pathname === '/' && !parsed.search && !parsed.hash && !parsed.username && !parsed.password;
+    return bare ? `${parsed.origin}/` : `${parsed.origin}/…`;
+  } catch {
+    return '…';
+  }
+}
+
+/** A webhook as shown by the admin API: where it goes (redacted) and whether it signs; no part of the secret. */
+export interface RedactedWebhook {
+  url: string;
+  secretSet: boolean;
+}
+
+/** A rule as shown by the admin API and logs: the webhook secret and URL path never leave the server. */
+export function redactRule(rule: AlertRule): Omit<AlertRule, 'webhook'> & { webhook: RedactedWebhook } {
+  return { ...rule, webhook: { url: redactWebhookUrl(rule.webhook.url), secretSet: rule.webhook.secret.length > 0 } };
 }

@@ -22,6 +22,9 @@ export interface PinPadView {
 }
 
 export const PIN_TITLE_ID = 'sv-admin-pin-title';
+
+/** The pad's first key, where focus goes when a pad appears. */
+export const firstKeyOf = (root: ParentNode): HTMLElement | null => root.querySelector<HTMLElement>('.keys button');
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /**

@@ -11,7 +11,6 @@ export interface SettingsFormView {
   /** Announced in the form's status line: "Ana added", "PIN changed", "Not saved: …". */
   readonly status: string;
   readonly surveys: readonly string[] | undefined;
-  readonly busy: boolean;
   /**
    * Applies a change. Lists take a function of the draft as it is *now*: two taps before the next
    * render must not each toggle a copy of the same stale list.
@@ -27,6 +26,13 @@ export interface SettingsFormView {
 export const SETTINGS_TITLE_ID = 'sv-admin-settings-title';
 /** The id of a field's control; its error is `<id>-error`. */
 export const fieldId = (name: FieldName) => `sv-admin-${name}`;
+
+/** A field's control, or the group its error describes (the languages, the roster): where focus goes to fix it. */
+export const controlOf = (root: ParentNode, name: FieldName): HTMLElement | null =>
+  root.querySelector<HTMLElement>(`#${fieldId(name)}, [aria-describedby~="${fieldId(name)}-error"]`);
+
+/** The Remove button of a roster row. */
+export const removeButtonOf = (root: ParentNode, id: string): HTMLElement | null => root.querySelector<HTMLElement>(`[data-remove="${CSS.escape(id)}"]`);
 const TEXT_SCALES = [1, 1.25, 1.5, 1.75, 2];
 const languageName = (() => {
   try {
@@ -213,7 +219,7 @@ export function renderSettingsForm(view: SettingsFormView): TemplateResult {
     </fieldset>
     <div class="actions">
       <button type="button" class="button secondary" @click=${view.onCancel}>${m.cancel}</button>
-      <button type="submit" class="button primary" ?disabled=${view.busy}>${m.save}</button>
+      <button type="submit" class="button primary">${m.save}</button>
     </div>
   </form>`;
 }

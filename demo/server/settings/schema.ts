@@ -1,0 +1,99 @@
+/**
+ * A brand's settings: one JSON document per brand (`brand_settings`), edited by corporate users
+ * through `PUT /v1/settings`. Every field has a default, so a brand without settings, or a document
+ * saved before a section existed, reads as a complete object; features add their own section
+ * here. zod/mini, and nothing else imported: the dashboard validates `GET /v1/settings` with the
+ * same schema.
+ */
+import * as z from 'zod/mini';
+
+const wholeMinutes = (fallback: number) =>
+  // 30 days: a longer response time is no longer a follow-up.
+  z._default(z.number().check(z.int('must be a whole number of minutes'), z.minimum(1, 'must be at least 1 minute'), z.maximum(43_200, 'must be at most 43200 minutes (30 days)')), fallback);
+
+const scoreAtMost = (min: number, max: number, fallback: number) =>
+  z._default(z.number().check(z.int('must be a whole number'), z.minimum(min, `must be at least ${min}`), z.maximum(max, `must be at most ${max}`)), fallback);
+
+/** How long a store has to respond to a case, per reason, in minutes. */
+export const ResponseMinutesSchema = z.strictObject({
+  /** "Speak to a manager now" from a kiosk (`context.tags.managerRequested`). @default 10 */
+  managerRequested: wholeMinutes(10),
+  /** A detractor who agreed to be contacted. @default 1440 (24 hours) */
+  detractorWithContact: wholeMinutes(1440),
+  /** Any other detractor. @default 4320 (72 hours) */
+  detractor: wholeMinutes(4320),
+});
+
+/** The scores that make a detractor: any answer at or below its threshold opens a case. */
+export const DetractorThresholdsSchema = z.strictObject({
+  /** NPS 0–10. @default 6 */
+  npsAtMost: scoreAtMost(0, 10, 6),
+  /** CSAT 1–5. @default 2 */
+  csatAtMost: scoreAtMost(1, 5, 2),
+  /** Smiley and stars, 1–5 (three-face smileys send 1, 3 and 5). @default 2 */
+  ratingAtMost: scoreAtMost(1, 5, 2),
+});
+
+/** One root cause a manager can give when resolving a case. */
+export const RootCauseSchema = z.strictObject({
+  /** Stable id stored on resolved cases; keep it when only the label changes. */
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be 1–40 lowercase letters, digits, "_" or "-", starting with a letter or digit')),
+  /** What managers see, e.g. "Queue at the till". */
+  label: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(80, 'must be at most 80 characters')),
+});
+export type RootCause = z.infer<typeof RootCauseSchema>;
+
+/** @default staff, queue, stock, price, product, cleanliness, payment, other */
+export const DEFAULT_ROOT_CAUSES: readonly RootCause[] = [
+  { id: 'staff', label: 'Staff' },
+  { id: 'queue', label: 'Queue' },
+  { id: 'stock', label: 'Stock' },
+  { id: 'price', label: 'Price' },
+  { id: 'product', label: 'Product' },
+  { id: 'cleanliness', label: 'Cleanliness' },
+  { id: 'payment', label: 'Payment' },
+  { id: 'other', label: 'Other' },
+];
+
+export const RootCausesSchema = z._default(
+  z.array(RootCauseSchema).check(
+    z.minLength(1, 'must list at least one root cause'),
+    z.maxLength(30, 'must list at most 30 root causes'),
+    z.refine((causes) => new Set(causes.map((c) => c.id)).size === causes.length, 'must not repeat an id'),
+  ),
+  () => DEFAULT_ROOT_CAUSES.map((cause) => ({ ...cause })),
+);
+
+/** Follow-up cases (docs/collector.md, "Cases"). */
+export const CaseSettingsSchema = z.strictObject({
+  /** Response time per reason, in minutes: a case is due this long after it was opened. */
+  responseMinutes: z.prefault(ResponseMinutesSchema, {}),
+  /** Thresholds at or below which a customer's answer is a detractor's. */
+  detractor: z.prefault(DetractorThresholdsSchema, {}),
+  /** The brand's root causes, in the order managers see them. */
+  rootCauses: RootCausesSchema,
+});
+export type CaseSettings = z.infer<typeof CaseSettingsSchema>;
+
+/**
+ * Every setting of a brand. Strict: an unknown or misspelt field is a 400 naming it, not a
+ * setting silently ignored.
+ */
+export const BrandSettingsSchema = z.strictObject({
+  cases: z.prefault(CaseSettingsSchema, {}),
+});
+export type BrandSettings = z.infer<typeof BrandSettingsSchema>;
+/** What `PUT /v1/settings` accepts: any field left out takes its default. */
+export type BrandSettingsInput = z.input<typeof BrandSettingsSchema>;
+
+/** The settings of a brand that has saved none. */
+export const defaultBrandSettings = (): BrandSettings => z.parse(BrandSettingsSchema, {});
+
+/** `GET /v1/settings` and `PUT /v1/settings`. */
+export const SettingsResponseSchema = z.object({
+  brand: z.string(),
+  settings: BrandSettingsSchema,
+  /** When corporate last saved them; null while the brand uses the defaults. */
+  updatedAt: z.nullable(z.string()),
+});
+export type SettingsResponse = z.infer<typeof SettingsResponseSchema>;
