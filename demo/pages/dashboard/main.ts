@@ -14,6 +14,8 @@ import { SvReport } from './components/sv-report.js';
 import { SvTrendChart } from './components/sv-trend-chart.js';
 import { SvKudosView } from './views/kudos/sv-kudos-view.js';
 import { SvOverviewView } from './views/overview/sv-overview-view.js';
+import { SvPulseAnswers } from './views/pulse/sv-pulse-answers.js';
+import { SvPulseLinks } from './views/pulse/sv-pulse-links.js';
 import { SvPulseView } from './views/pulse/sv-pulse-view.js';
 
 const elements: Array<[string, CustomElementConstructor]> = [
@@ -28,6 +30,8 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['sv-report', SvReport],
   ['sv-trend-chart', SvTrendChart],
   ['sv-overview-view', SvOverviewView],
+  ['sv-pulse-answers', SvPulseAnswers],
+  ['sv-pulse-links', SvPulseLinks],
   ['sv-pulse-view', SvPulseView],
   ['sv-kudos-view', SvKudosView],
   ['sv-banners', SvBanners],
