@@ -96,6 +96,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { method: 'GET', path: '/v1/stats/kudos', access: 'session', anonymity: 'probe' },
   { method: 'GET', path: '/v1/stats/answers', access: 'session', anonymity: 'probe' },
   { method: 'GET', path: '/v1/stats/movers', access: 'session', anonymity: 'probe' },
+  { method: 'GET', path: '/v1/stats/topics', access: 'session', anonymity: 'probe' },
   { method: 'GET', path: '/v1/stats/export.csv', access: 'session', anonymity: 'probe' },
 
   { method: 'GET', path: '/v1/settings', access: 'session', anonymity: { exempt: "the brand's case settings: thresholds, response times, root causes" } },

@@ -11,14 +11,15 @@ import { exportEndpoint } from './endpoints/export.js';
 import { kudosEndpoint } from './endpoints/kudos.js';
 import { moversEndpoint } from './endpoints/movers.js';
 import { summaryEndpoint } from './endpoints/summary.js';
+import { topicsEndpoint } from './endpoints/topics.js';
 import { trendEndpoint } from './endpoints/trend.js';
 
-const ENDPOINTS: StatsEndpoint[] = [summaryEndpoint, trendEndpoint, distributionEndpoint, answersEndpoint, commentsEndpoint, kudosEndpoint, moversEndpoint, exportEndpoint];
+const ENDPOINTS: StatsEndpoint[] = [summaryEndpoint, trendEndpoint, distributionEndpoint, answersEndpoint, commentsEndpoint, kudosEndpoint, moversEndpoint, topicsEndpoint, exportEndpoint];
 
 /**
  * The dashboard's read API, every endpoint behind a session and confined to the user's scope
  * (one file per endpoint in `endpoints/`): `/v1/stats` (KPIs with the previous period, benchmarks,
- * targets, and groups), `/trend`, `/distribution`, `/answers`, `/comments`, `/kudos`, `/movers`,
+ * targets, and groups), `/trend`, `/distribution`, `/answers`, `/comments`, `/kudos`, `/movers`, `/topics`,
  * `/export.csv`.
  */
 export function statsRoutes(ctx: AppContext): Hono<AuthEnv> {

@@ -245,3 +245,27 @@ export const AnswersResponseSchema = z.object({
   surveys: z.array(z.object({ id: z.string(), title: z.nullable(LocalizedTextSchema), questions: z.array(QuestionAnswersSchema) })),
 });
 export type AnswersResponse = z.infer<typeof AnswersResponseSchema>;
+
+const TopicCountsSchema = z.object({ mentions: count, negative: count });
+
+export const TopicsResponseSchema = z.object({
+  filter: FilterEchoSchema,
+  /** The previous period of equal length, for each topic's change. */
+  previous: PeriodSchema,
+  /** Comments in the selection (what topic shares are a share of). */
+  comments: count,
+  /** Withheld for a protected group below the minimum (the topics of three people's words say too much). */
+  insufficientResponses: z.boolean(),
+  topics: z.array(
+    z.object({
+      id: z.string(),
+      /** The topic's name per language, from the brand's dictionary (`en` is the fallback); null for a topic no longer in it. */
+      label: z.nullable(z.record(z.string(), z.string())),
+      ...TopicCountsSchema.shape,
+      previous: TopicCountsSchema,
+      /** Mentions per ISO week (Monday) of the range, oldest first. */
+      weekly: z.array(z.object({ period: z.string(), mentions: count })),
+    }),
+  ),
+});
+export type TopicsResponse = z.infer<typeof TopicsResponseSchema>;
