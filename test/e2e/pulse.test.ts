@@ -153,7 +153,9 @@ describe('employee pulse from a phone to the manager, under the anonymity rule (
   });
 
   it('the manager revokes the link from the dashboard; the page and the collector refuse it', async () => {
-    const page = await desktop.newPage();
+    // A fresh profile: the login form, whatever ran before.
+    const manager = await newContext(browser, { viewport: DESKTOP, locale: 'en-GB' });
+    const page = await manager.newPage();
     await logInAsStoreManager(page, collector.url);
     const card = page.locator('.pulse-link', { hasText: 'Copenhagen' });
     assert.equal(await card.locator('.pulse-qr').evaluate((img) => (img as HTMLImageElement).naturalWidth > 0), true, 'the QR code is drawn');
@@ -161,7 +163,7 @@ describe('employee pulse from a phone to the manager, under the anonymity rule (
     await card.getByRole('button', { name: 'Revoke' }).click();
     await card.getByRole('button', { name: 'Make a pulse link' }).waitFor();
     assert.equal((await post(collector.url, KEY, pulseAnswer('after revoke'))).status, 401);
-    await page.close();
+    await manager.close();
 
     const staff = await phone.newPage();
     await staff.goto(`${collector.url}/pulse/#k=${KEY}`);
