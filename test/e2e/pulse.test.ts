@@ -78,7 +78,7 @@ describe('employee pulse from a phone to the manager, under the anonymity rule (
     await page.goto(`${collector.url}/pulse/#k=${KEY}`);
     const note = page.getByRole('region', { name: 'How your answers stay anonymous' });
     await note.waitFor();
-    assert.match(await note.innerText(), /never sent/);
+    assert.match(await note.innerText(), /never stored/);
     assert.match(await note.innerText(), /at least 10 colleagues/);
     assert.match(await page.locator('.store').innerText(), /Copenhagen Strøget/);
     assert.deepEqual(await axeViolations(page), [], 'the pulse page before the first question');

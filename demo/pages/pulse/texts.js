@@ -6,7 +6,7 @@ export const TEXTS = {
   en: {
     title: () => 'Team pulse',
     about: () => 'How your answers stay anonymous',
-    neverSent: () => 'Your name, your phone, the time you answer and your language are never sent with your answers.',
+    neverSent: () => 'Your name, your phone and your language are never stored with your answers, and nobody sees the time you answered, only the day.',
     whoSees: (min) => `Your manager sees only results for the whole team, and only once at least ${min} colleagues have answered. Comments show with the day only, never the time.`,
     notCustomer: () => 'Your answers never count toward customer scores.',
     once: (every) => `This phone notes that you answered this ${every}, so it asks you once a ${every}. The note never leaves this phone.`,
@@ -23,7 +23,7 @@ export const TEXTS = {
   es: {
     title: () => 'Pulso del equipo',
     about: () => 'Cómo se mantienen anónimas tus respuestas',
-    neverSent: () => 'Tu nombre, tu teléfono, la hora en que respondes y tu idioma nunca se envían con tus respuestas.',
+    neverSent: () => 'Tu nombre, tu teléfono y tu idioma nunca se guardan con tus respuestas, y nadie ve la hora en que respondiste, solo el día.',
     whoSees: (min) => `Tu responsable solo ve resultados del equipo completo, y solo cuando al menos ${min} compañeros han respondido. Los comentarios se muestran solo con el día, nunca con la hora.`,
     notCustomer: () => 'Tus respuestas nunca cuentan en las puntuaciones de clientes.',
     once: (every) => `Este teléfono anota que respondiste esta ${every}, para preguntarte una vez por ${every}. La nota nunca sale de este teléfono.`,
@@ -40,7 +40,7 @@ export const TEXTS = {
   fr: {
     title: () => 'Baromètre de l’équipe',
     about: () => 'Comment vos réponses restent anonymes',
-    neverSent: () => 'Votre nom, votre téléphone, l’heure de votre réponse et votre langue ne sont jamais envoyés avec vos réponses.',
+    neverSent: () => 'Votre nom, votre téléphone et votre langue ne sont jamais enregistrés avec vos réponses, et personne ne voit l’heure de votre réponse, seulement le jour.',
     whoSees: (min) => `Votre responsable ne voit que les résultats de toute l’équipe, et seulement quand au moins ${min} collègues ont répondu. Les commentaires n’indiquent que le jour, jamais l’heure.`,
     notCustomer: () => 'Vos réponses ne comptent jamais dans les notes des clients.',
     once: (every) => `Ce téléphone note que vous avez répondu ce ${every}, pour ne vous interroger qu’une fois par ${every}. Cette note ne quitte jamais ce téléphone.`,
@@ -57,7 +57,7 @@ export const TEXTS = {
   de: {
     title: () => 'Team-Puls',
     about: () => 'So bleiben deine Antworten anonym',
-    neverSent: () => 'Dein Name, dein Telefon, die Uhrzeit deiner Antwort und deine Sprache werden nie mit deinen Antworten gesendet.',
+    neverSent: () => 'Dein Name, dein Telefon und deine Sprache werden nie mit deinen Antworten gespeichert, und niemand sieht die Uhrzeit deiner Antwort, nur den Tag.',
     whoSees: (min) => `Deine Führungskraft sieht nur Ergebnisse des ganzen Teams, und erst wenn mindestens ${min} Kolleginnen und Kollegen geantwortet haben. Kommentare erscheinen nur mit dem Tag, nie mit der Uhrzeit.`,
     notCustomer: () => 'Deine Antworten zählen nie zu den Kundenwerten.',
     once: (every) => `Dieses Telefon merkt sich, dass du in diesem Zeitraum (${every}) geantwortet hast, und fragt dich nur einmal pro ${every}. Die Notiz verlässt dieses Telefon nie.`,
@@ -74,7 +74,7 @@ export const TEXTS = {
   'pt-BR': {
     title: () => 'Pulso da equipe',
     about: () => 'Como suas respostas continuam anônimas',
-    neverSent: () => 'Seu nome, seu celular, o horário da resposta e seu idioma nunca são enviados com suas respostas.',
+    neverSent: () => 'Seu nome, seu celular e seu idioma nunca são guardados com suas respostas, e ninguém vê o horário da resposta, só o dia.',
     whoSees: (min) => `Seu gestor vê apenas resultados da equipe inteira, e só quando pelo menos ${min} colegas responderam. Comentários aparecem só com o dia, nunca com o horário.`,
     notCustomer: () => 'Suas respostas nunca entram nas notas de clientes.',
     once: (every) => `Este celular anota que você respondeu neste período (${every}), para perguntar só uma vez por ${every}. A anotação nunca sai deste celular.`,
@@ -91,7 +91,7 @@ export const TEXTS = {
   ar: {
     title: () => 'نبض الفريق',
     about: () => 'كيف تبقى إجاباتك مجهولة الهوية',
-    neverSent: () => 'لا يُرسَل اسمك ولا هاتفك ولا وقت إجابتك ولا لغتك مع إجاباتك أبدًا.',
+    neverSent: () => 'لا يُحفظ اسمك ولا هاتفك ولا لغتك مع إجاباتك أبدًا، ولا يرى أحد وقت إجابتك، بل اليوم فقط.',
     whoSees: (min) => `لا يرى مديرك إلا نتائج الفريق كله، وفقط بعد أن يجيب ${min} زملاء على الأقل. تظهر التعليقات باليوم فقط، دون الوقت.`,
     notCustomer: () => 'لا تُحتسب إجاباتك أبدًا ضمن تقييمات العملاء.',
     once: (every) => `يسجّل هذا الهاتف أنك أجبت في هذه الفترة (${every})، ليسألك مرة واحدة في كل ${every}. لا تغادر هذه الملاحظة هاتفك أبدًا.`,
@@ -108,7 +108,7 @@ export const TEXTS = {
   he: {
     title: () => 'דופק הצוות',
     about: () => 'איך התשובות שלך נשארות אנונימיות',
-    neverSent: () => 'השם שלך, הטלפון שלך, שעת התשובה והשפה שלך לעולם אינם נשלחים עם התשובות.',
+    neverSent: () => 'השם שלך, הטלפון שלך והשפה שלך לעולם אינם נשמרים עם התשובות, ואף אחד לא רואה באיזו שעה ענית, רק את היום.',
     whoSees: (min) => `המנהל שלך רואה רק תוצאות של הצוות כולו, ורק אחרי שלפחות ${min} עמיתים ענו. הערות מוצגות עם היום בלבד, לעולם לא עם השעה.`,
     notCustomer: () => 'התשובות שלך לעולם אינן נספרות בציוני הלקוחות.',
     once: (every) => `הטלפון הזה רושם שענית בתקופה הזו (${every}), כדי לשאול אותך פעם אחת בכל ${every}. הרישום לעולם אינו יוצא מהטלפון.`,
@@ -125,7 +125,7 @@ export const TEXTS = {
   ja: {
     title: () => 'チームパルス',
     about: () => '回答の匿名性について',
-    neverSent: () => 'お名前、お使いの電話、回答した時刻、言語は回答と一緒に送信されません。',
+    neverSent: () => 'お名前、お使いの電話、言語が回答と一緒に保存されることはありません。回答した時刻は誰にも見えず、日付だけが表示されます。',
     whoSees: (min) => `マネージャーが見られるのはチーム全体の結果だけで、同僚が ${min} 人以上回答してからです。コメントには日付だけが付き、時刻は表示されません。`,
     notCustomer: () => 'あなたの回答がお客様のスコアに含まれることはありません。',
     once: (every) => `この電話は、この${every}に回答したことを記録し、${every}に一度だけお尋ねします。この記録は電話の外に出ません。`,
