@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { uuidv7, type Submission } from '../../sdk/index.js';
+import { login } from '../server/stats/client.js';
 import { axeViolations } from './support/axe.js';
 import { describeProblems, launchChromium, newContext, watchProblems } from './support/browser.js';
 import { demoLogin, startDemoCollector, type DemoCollector } from './support/collector.js';
@@ -159,8 +160,12 @@ describe('employee pulse from a phone to the manager, under the anonymity rule (
     await logInAsStoreManager(page, collector.url);
     const card = page.locator('.pulse-link', { hasText: 'Copenhagen' });
     assert.equal(await card.locator('.pulse-qr').evaluate((img) => (img as HTMLImageElement).naturalWidth > 0), true, 'the QR code is drawn');
+    // Keyboard only: Tab reaches the card's Revoke button, Enter presses it.
     page.once('dialog', (dialog) => void dialog.accept());
-    await card.getByRole('button', { name: 'Revoke' }).click();
+    const revoke = card.getByRole('button', { name: 'Revoke' });
+    for (let tabs = 0; tabs < 80 && !(await revoke.evaluate((el) => el === document.activeElement)); tabs++) await page.keyboard.press('Tab');
+    assert.ok(await revoke.evaluate((el) => el === document.activeElement), 'Revoke is reachable with Tab');
+    await page.keyboard.press('Enter');
     await card.getByRole('button', { name: 'Make a pulse link' }).waitFor();
     assert.equal((await post(collector.url, KEY, pulseAnswer('after revoke'))).status, 401);
     await manager.close();
@@ -170,5 +175,34 @@ describe('employee pulse from a phone to the manager, under the anonymity rule (
     await staff.getByRole('alert').getByText(/no longer valid/).waitFor();
     assert.deepEqual(await axeViolations(staff), []);
     await staff.close();
+  });
+
+  it("speaks the employee's language, right to left in Arabic, and says when a closed pulse opens next", async () => {
+    const corporate = await login(collector.url, demoLogin('corporate').email, demoLogin('corporate').password);
+    const put = (settings: unknown) =>
+      fetch(`${collector.url}/v1/settings`, {
+        method: 'PUT',
+        headers: { cookie: corporate.cookie, 'x-csrf-token': corporate.csrf, origin: collector.url, 'content-type': 'application/json' },
+        body: JSON.stringify(settings),
+      });
+    // Open only on a day that is not today in Stockholm: closed now, whatever day the test runs.
+    const days = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+    const today = new Date(new Date().toLocaleString('en-US', { timeZone: 'Europe/Stockholm' })).getDay();
+    assert.equal((await put({ pulse: { days: [days[(today + 2) % 7]] } })).status, 200);
+    const arabic = await newContext(browser, { viewport: PHONE, isMobile: true, hasTouch: true, locale: 'ar' });
+    try {
+      const page = await arabic.newPage();
+      const problems = await watchProblems(page);
+      await page.goto(`${collector.url}/pulse/#k=pk_pulse_demo_042`);
+      await page.getByRole('region', { name: 'كيف تبقى إجاباتك مجهولة الهوية' }).waitFor();
+      assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ['ar', 'rtl']);
+      await page.getByText(/النبض مغلق الآن/).waitFor();
+      assert.equal(await page.getByRole('button').count(), 0, 'no way to start a closed pulse');
+      assert.deepEqual(await axeViolations(page), []);
+      assert.deepEqual(problems.violations.concat(problems.errors), [], describeProblems(problems));
+    } finally {
+      await arabic.close();
+      await put({});
+    }
   });
 });
