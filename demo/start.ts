@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './server/config.js';
 import { isProduction } from './server/production-checks.js';
 import { startCollector } from './server/server.js';
+import { activePulseKey } from './server/pulse/keys.js';
+import { pulseUrl } from './server/pulse/routes.js';
 import { demoSurveysDir, demoUsers, seedDemo } from './seed/index.js';
 
 /**
@@ -46,6 +48,8 @@ try {
 }
 const seed = seeding ? await seedDemo(collector.ctx) : { seeded: false, submissions: 0 };
 const base = collector.url;
+// The demo store's pulse link (pulse/keys.ts), read back so it prints after a restart too.
+const pulseKey = demo ? await activePulseKey(collector.ctx.db, 'acme', '042').catch(() => undefined) : undefined;
 const database = `  database       ${collector.ctx.db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.DATA_DIR}`}`;
 const lines = demo
   ? [
@@ -60,6 +64,7 @@ const lines = demo
       seed.seeded ? `  seeded         ${seed.submissions} demo submissions over 90 days` : seeding ? '  seeded         already (delete the data directory to start over)' : '  seeded         nothing (--no-seed)',
       '',
       ...(seeding ? demoUsers.map((user) => `login: ${user.role} ${user.email} ${user.password}`) : []),
+      ...(pulseKey ? [`pulse: 042 ${pulseUrl(base, pulseKey.key)}`] : []),
       '',
     ]
   : [

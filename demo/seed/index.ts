@@ -6,6 +6,7 @@ import { storeSubmissions } from '../server/ingest/store.js';
 import { importSurveysFromDir } from '../server/surveys/import.js';
 import { seedCases } from './cases.js';
 import { demoHierarchy } from './hierarchy.js';
+import { demoPulseSubmissions, seedPulseKeys } from './pulse.js';
 import { demoSubmissions } from './submissions.js';
 import { demoUsers } from './users.js';
 
@@ -20,7 +21,8 @@ export interface SeedReport {
 }
 
 /**
- * Seeds the demo brand on first start: hierarchy with the `pk_demo` write key, the demo surveys,
+ * Seeds the demo brand on first start: hierarchy with the `pk_demo` write key (and a pulse key per
+ * store, pulse.ts), the demo surveys,
  * one user per role and ~5,000 submissions over the last 90 days. Does nothing when the database
  * already has a brand, so restarting `npm start` keeps what you added.
  */
@@ -30,7 +32,8 @@ export async function seedDemo(ctx: AppContext): Promise<SeedReport> {
   await importHierarchy(ctx, demoHierarchy);
   await importSurveysFromDir(ctx, demoSurveysDir);
   for (const user of demoUsers) await upsertUser(ctx, { ...user });
-  const submissions = demoSubmissions({ until: ctx.now() });
+  // The employee pulse comes from its own weekly seed (pulse.ts), team by team, not sprinkled in.
+  const submissions = [...demoSubmissions({ until: ctx.now() }).filter((s) => s.context.channel !== 'employee'), ...demoPulseSubmissions(ctx.now())];
   // Bulk insert in batch-sized chunks; alert hooks would page someone for 90 days of history.
   const hooks = ctx.afterIngest.splice(0);
   try {
@@ -39,5 +42,6 @@ export async function seedDemo(ctx: AppContext): Promise<SeedReport> {
     ctx.afterIngest.push(...hooks);
   }
   await seedCases(ctx);
+  await ctx.db.transaction((tx) => seedPulseKeys(tx, ctx.now()));
   return { seeded: true, submissions: submissions.length };
 }

@@ -11,6 +11,8 @@ export type RouteAccess =
   | 'public'
   /** A brand's public write key (ingest). */
   | 'write-key'
+  /** A store's pulse key (the no-login pulse page). */
+  | 'pulse-key'
   /** ADMIN_TOKEN: the operator of the collector, not a dashboard role. */
   | 'admin'
   /** A dashboard session (corporate, regional, store, staff), scoped on the server. */
@@ -108,12 +110,23 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { method: 'PUT', path: '/v1/targets', access: 'session', anonymity: { exempt: 'targets are numbers managers set, not feedback' } },
   { method: 'DELETE', path: '/v1/targets', access: 'session', anonymity: { exempt: 'targets are numbers managers set, not feedback' } },
 
+  { method: 'GET', path: '/v1/pulse/session', access: 'pulse-key', anonymity: { exempt: "the store's name and pulse schedule, no answers" } },
+  { method: 'GET', path: '/v1/pulse/links', access: 'session', anonymity: { exempt: 'pulse links of the stores in scope, no answers' } },
+  { method: 'POST', path: '/v1/pulse/links/:store', access: 'session', anonymity: { exempt: 'makes a pulse link, no answers' } },
+  { method: 'DELETE', path: '/v1/pulse/links/:store', access: 'session', anonymity: { exempt: 'revokes a pulse link, no answers' } },
+  { method: 'GET', path: '/v1/pulse/links/:store/qr.svg', access: 'session', anonymity: { exempt: 'the QR code of a pulse link, no answers' } },
+  { method: 'GET', path: '/v1/admin/brands/:brand/pulse-keys', access: 'admin', anonymity: OPERATOR },
+  { method: 'POST', path: '/v1/admin/brands/:brand/stores/:store/pulse-keys', access: 'admin', anonymity: OPERATOR },
+  { method: 'DELETE', path: '/v1/admin/brands/:brand/pulse-keys/:key', access: 'admin', anonymity: OPERATOR },
+
   { method: 'GET', path: '/dashboard', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/dashboard/:file{[A-Za-z.]*}', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/kiosk/sw.js', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/shop', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/shop/*', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/kiosk', access: 'public', anonymity: STATIC },
+  { method: 'GET', path: '/pulse', access: 'public', anonymity: STATIC },
+  { method: 'GET', path: '/pulse/*', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/kiosk/*', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/sdk', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/sdk/*', access: 'public', anonymity: STATIC },

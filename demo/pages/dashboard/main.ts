@@ -20,6 +20,8 @@ import { SvLeaderboard } from './views/compare/sv-leaderboard.js';
 import { SvTargets } from './views/compare/sv-targets.js';
 import { SvKudosView } from './views/kudos/sv-kudos-view.js';
 import { SvOverviewView } from './views/overview/sv-overview-view.js';
+import { SvPulseAnswers } from './views/pulse/sv-pulse-answers.js';
+import { SvPulseLinks } from './views/pulse/sv-pulse-links.js';
 import { SvPulseView } from './views/pulse/sv-pulse-view.js';
 import { SvAnswers } from './views/reasons/sv-answers.js';
 import { SvCommentFilters } from './views/reasons/sv-comment-filters.js';
@@ -46,6 +48,8 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['sv-overview-view', SvOverviewView],
   ['sv-compare-view', SvCompareView],
   ['sv-reasons-view', SvReasonsView],
+  ['sv-pulse-answers', SvPulseAnswers],
+  ['sv-pulse-links', SvPulseLinks],
   ['sv-pulse-view', SvPulseView],
   ['sv-kudos-view', SvKudosView],
   ['sv-banners', SvBanners],

@@ -11,7 +11,8 @@ import { deviceBucket, ingestLimits } from './rate-limits.js';
 import { lookUpIds } from './resolve.js';
 import { storeItems } from './store.js';
 import { checkContexts } from './verify-context.js';
-import { brandOfWriteKey, writeKeyOf } from './write-keys.js';
+import { resolveIngestKey, writeKeyOf } from './write-keys.js';
+import { checkKeyChannel, pulseItems } from '../pulse/ingest.js';
 
 /**
  * `POST /v1/submissions` (docs/collector.md "Ingest API"). Cheap refusals come first — rate
@@ -29,7 +30,8 @@ export function ingestRoutes(ctx: AppContext): Hono {
     limits.ip(clientIp(c, trust), ctx.now());
     requireMediaType(c, ['application/json', 'text/plain']);
     const writeKey = writeKeyOf(c);
-    const brandId = await brandOfWriteKey(ctx, writeKey);
+    const key = await resolveIngestKey(ctx, writeKey);
+    const brandId = key.brandId;
     const { submissions, batch } = parseSubmissionBody(await readBodyText(c.req.raw, MAX_SUBMISSION_BYTES));
 
     // The SDK sends the submission id for a single submission and `batch-<hash>` for a batch;
@@ -39,15 +41,17 @@ export function ingestRoutes(ctx: AppContext): Hono {
       throw new ApiError(400, 'idempotency_key_mismatch', `Idempotency-Key "${idempotencyKey}" is not the submission's id "${submissions[0]!.id}"`);
     }
 
+    checkKeyChannel(key, submissions, batch);
     const now = ctx.now();
-    const items = (await checkContexts(ctx, brandId, submissions, batch)).map((item) => {
+    const checked = key.kind === 'pulse' ? await pulseItems(ctx, key, submissions) : await checkContexts(ctx, brandId, submissions, batch);
+    const items = checked.map((item) => {
       const timing = placeInTime(item.submission.createdAt, now, ctx.config);
       return { ...item, createdAt: timing.createdAt, flags: [...item.flags, ...timing.flags] };
     });
     if (limits.enabled) {
       const devices = new Set(items.flatMap((item) => (item.context.device ? [item.context.device] : [])));
       const known = devices.size === 1 ? (await lookUpIds(ctx.db, brandId, { device: devices })).devices : new Set<string>();
-      // brandOfWriteKey refused a request without a key, so there is one here.
+      // resolveIngestKey refused a request without a key, so there is one here.
       limits.device(deviceBucket(brandId, writeKey ?? '', devices, known), ctx.now());
     }
     const { accepted, duplicates } = await storeItems(ctx, brandId, items);

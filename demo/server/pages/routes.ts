@@ -15,7 +15,7 @@ export const strictCsp =
 
 /**
  * The demo's pages and the built script-tag bundle, same origin as the collector:
- * `/` (index), `/shop/`, `/kiosk/`, `/sdk/`, and `/storevoice.iife.js` with its on-demand files.
+ * `/` (index), `/shop/`, `/kiosk/`, `/sdk/`, `/pulse/` (the staff pulse page), and `/storevoice.iife.js` with its on-demand files.
  */
 export function pageRoutes(): Hono {
   const app = new Hono();
@@ -32,7 +32,7 @@ export function pageRoutes(): Hono {
     await next();
     c.res.headers.set('Cache-Control', 'no-cache');
   });
-  for (const section of ['shop', 'kiosk', 'sdk']) {
+  for (const section of ['shop', 'kiosk', 'sdk', 'pulse']) {
     app.get(`/${section}`, (c) => c.redirect(`/${section}/`, 301));
     app.get(`/${section}/*`, serveStatic({ root: pages }));
   }

@@ -75,12 +75,35 @@ export const CaseSettingsSchema = z.strictObject({
 });
 export type CaseSettings = z.infer<typeof CaseSettingsSchema>;
 
+/** Days of the week, as opening hours spell them. */
+export const WeekdaySchema = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+export type Weekday = z.infer<typeof WeekdaySchema>;
+
+/**
+ * The employee pulse (docs/collector.md, "Pulse"): which survey staff answer from the store's pulse
+ * link, how often, and on which days the link is open. A period is a week (Monday to Sunday) or a
+ * calendar month in the store's time zone; each phone answers once per period.
+ */
+export const PulseSettingsSchema = z.strictObject({
+  /** The survey the pulse page shows. @default "employee-pulse" */
+  surveyId: z._default(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be a survey id (letters, digits, ".", "_" or "-")')), 'employee-pulse'),
+  /** How often staff are asked. @default "week" */
+  every: z._default(z.enum(['week', 'month']), 'week'),
+  /** The days of the week on which the pulse is open, in the store's time zone. @default every day */
+  days: z._default(
+    z.array(WeekdaySchema).check(z.minLength(1, 'must list at least one day'), z.refine((days) => new Set(days).size === days.length, 'must not repeat a day')),
+    () => [...WeekdaySchema.options],
+  ),
+});
+export type PulseSettings = z.infer<typeof PulseSettingsSchema>;
+
 /**
  * Every setting of a brand. Strict: an unknown or misspelt field is a 400 naming it, not a
  * setting silently ignored.
  */
 export const BrandSettingsSchema = z.strictObject({
   cases: z.prefault(CaseSettingsSchema, {}),
+  pulse: z.prefault(PulseSettingsSchema, {}),
 });
 export type BrandSettings = z.infer<typeof BrandSettingsSchema>;
 /** What `PUT /v1/settings` accepts: any field left out takes its default. */

@@ -7,6 +7,7 @@ import type { Collector } from '../../../demo/server/server.js';
 import { importSurveysFromDir } from '../../../demo/server/surveys/import.js';
 import { startTestCollector } from '../support/collector.js';
 import type { DatabaseTarget } from '../support/databases.js';
+import { activePulseKey, rotatePulseKey } from '../../../demo/server/pulse/keys.js';
 import { postSubmissions } from '../support/ingest.js';
 import { login, type Session } from '../stats/client.js';
 
@@ -130,9 +131,21 @@ export function feedback(
   };
 }
 
-/** Posts submissions with the brand's key; fails the test on anything but 202. */
+/**
+ * Posts submissions with the brand's key, employee pulse with its store's pulse key (made on first
+ * use: the collector takes pulse only with one); fails the test on anything but 202.
+ */
 export async function ingest(world: CasesWorld, ...submissions: Submission[]): Promise<void> {
-  const key = submissions[0]?.context.brand === 'other' ? 'pk_cases_other' : KEY;
+  const pulse = submissions.filter((s) => s.context.channel === 'employee');
+  for (const store of new Set(pulse.map((s) => s.context.store ?? ''))) {
+    const key = (await activePulseKey(world.collector.ctx.db, 'acme', store)) ?? (await world.collector.ctx.db.transaction((tx) => rotatePulseKey(tx, 'acme', store, world.clock.now)));
+    await post(world, pulse.filter((s) => (s.context.store ?? '') === store), key.key);
+  }
+  const customer = submissions.filter((s) => s.context.channel !== 'employee');
+  if (customer.length > 0) await post(world, customer, customer[0]?.context.brand === 'other' ? 'pk_cases_other' : KEY);
+}
+
+async function post(world: CasesWorld, submissions: Submission[], key: string): Promise<void> {
   const res = await postSubmissions(world.collector.url, submissions.length === 1 ? submissions[0] : { submissions }, { key });
   if (res.status !== 202) throw new Error(`ingest: ${res.status} ${await res.text()}`);
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createApp } from '../../../demo/server/app.js';
+import { activePulseKey, rotatePulseKey } from '../../../demo/server/pulse/keys.js';
 import { ROUTE_TABLE } from '../../../demo/server/route-table.js';
 import { uuidv7 } from '../../../sdk/index.js';
 import type { Collector } from '../../../demo/server/server.js';
@@ -234,7 +235,10 @@ for (const target of databaseTargets) {
           const pulseNow = { ...base, createdAt: at, id: uuidv7(Date.parse(at)), context: { channel: 'employee', brand: 'acme', region: 'north', store: 'n1', staff: ['eve'], device: PULSE_DEVICE, tags: { shift: PULSE_TAG } }, answers: [{ questionId: 'shift', type: 'smiley', value: 1 }, { questionId: 'comment', type: 'text', value: `${PULSE_SMALL}-live` }] };
           const aboutEve = { ...base, id: uuidv7(Date.parse(customerAt)), context: { channel: 'kiosk', brand: 'acme', region: 'north', store: 'n1', staff: ['eve'] }, answers: [{ questionId: 'mood', type: 'smiley', value: 1 }, { questionId: 'helped-by', type: 'staff', value: 'eve' }, { questionId: 'comment', type: 'text', value: `${EVE_SMALL}: live` }] };
           const marker = { ...base, id: uuidv7(Date.parse(customerAt)), context: { channel: 'kiosk', brand: 'acme', region: 'north', store: 'n1' }, answers: [{ questionId: 'mood', type: 'smiley', value: 2 }] };
-          for (const submission of [pulseNow, aboutEve, marker]) assert.equal((await postSubmissions(collector.url, submission, { key: 'pk_anon' })).status, 202);
+          // Pulse comes in with the store's pulse key (the collector takes it with no other), customers with the write key.
+          const pulseKey = (await activePulseKey(collector.ctx.db, 'acme', 'n1')) ?? (await collector.ctx.db.transaction((tx) => rotatePulseKey(tx, 'acme', 'n1', NOW)));
+          assert.equal((await postSubmissions(collector.url, pulseNow, { key: pulseKey.key })).status, 202);
+          for (const submission of [aboutEve, marker]) assert.equal((await postSubmissions(collector.url, submission, { key: 'pk_anon' })).status, 202);
           const staff = role === 'ann' || role === 'eve';
           if (staff) await new Promise((resolve) => setTimeout(resolve, 500));
           else await stream.waitFor(() => stream.find('case', (d) => d['submissionId'] === marker.id).length === 1, 5_000, 'the marker case');
