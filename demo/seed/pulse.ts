@@ -3,9 +3,10 @@ import { uuidv7 } from '../../sdk/internal/uuid.js';
 import type { Queryable } from '../server/db/database.js';
 import { rotatePulseKey } from '../server/pulse/keys.js';
 import { createRandom, type Random } from './random.js';
+import { DEMO_PULSE_KEY_PREFIX } from '../server/auth/demo-credentials.js';
 
 /** The demo's pulse key of a store: fixed, like `pk_demo`, so the printed link works after a restart. */
-export const demoPulseKey = (store: string): string => `pk_pulse_demo_${store}`;
+export const demoPulseKey = (store: string): string => `${DEMO_PULSE_KEY_PREFIX}${store}`;
 
 /** Every demo store gets a pulse link. */
 const STORES = ['042', '017', '023', '101', '108', '115'] as const;

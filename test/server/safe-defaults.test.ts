@@ -12,8 +12,10 @@ import type { Database } from '../../demo/server/db/database.js';
 import { importHierarchy } from '../../demo/server/hierarchy/import.js';
 import type { Logger } from '../../demo/server/log.js';
 import { DemoCredentialsError } from '../../demo/server/production-checks.js';
+import { rotatePulseKey } from '../../demo/server/pulse/keys.js';
 import { startCollector, type Collector } from '../../demo/server/server.js';
 import { demoHierarchy } from '../../demo/seed/hierarchy.js';
+import { demoPulseKey } from '../../demo/seed/pulse.js';
 import { demoUsers } from '../../demo/seed/users.js';
 import { databaseTargets } from './support/databases.js';
 
@@ -89,11 +91,13 @@ for (const target of databaseTargets) {
     it('refuses to start in production while the database accepts demo credentials, and says how to fix it (security review)', async () => {
       await importHierarchy({ db, log: memoryLog() }, demoHierarchy);
       for (const user of demoUsers) await upsertUser({ db }, { ...user });
+      await rotatePulseKey(db, 'acme', '042', new Date(), demoPulseKey('042'));
       await assert.rejects(startCollector({ db, log: memoryLog(), config: production }), (error: unknown) => {
         assert.ok(error instanceof DemoCredentialsError);
         const lines = error.message.split('\n');
         assert.match(lines[0]!, /^Refusing to start: NODE_ENV=production, and the database still accepts the demo's public credentials/);
         assert.ok(lines.includes('  - the write key pk_demo (brand acme) is not revoked'), error.message);
+        assert.ok(lines.includes('  - the pulse key pk_pulse_demo_042 (store 042) is not revoked'), error.message);
         assert.ok(lines.includes('  - the login ceo@acme.example still has its demo password'), error.message);
         assert.ok(lines.includes("  UPDATE write_keys SET revoked_at = now() WHERE key = 'pk_demo';"), error.message);
         return true;
@@ -103,6 +107,8 @@ for (const target of databaseTargets) {
       await upsertUser({ db }, { ...demoUsers[0], password: 'a real password, not the demo one' });
       await assert.rejects(startCollector({ db, log: memoryLog(), config: production }), /the login nordics@acme\.example still has its demo password/);
       await db.query('DELETE FROM users WHERE email <> $1', [demoUsers[0].email]);
+      await assert.rejects(startCollector({ db, log: memoryLog(), config: production }), /the pulse key pk_pulse_demo_042 \(store 042\) is not revoked/);
+      await db.query("UPDATE pulse_keys SET revoked_at = now() WHERE key LIKE 'pk_pulse_demo_%'");
       await withCollector(production, async (collector) => assert.equal((await fetch(`${collector.url}/readyz`)).status, 200));
     });
   });

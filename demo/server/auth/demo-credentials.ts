@@ -8,6 +8,8 @@ import { verifyPassword } from './password.js';
  * them (see production-checks.ts). demo/seed uses the same values; a test pins the two together.
  */
 export const DEMO_WRITE_KEY = 'pk_demo';
+/** The demo's per-store pulse keys all start with this (demo/seed/pulse.ts: `pk_pulse_demo_<store>`). */
+export const DEMO_PULSE_KEY_PREFIX = 'pk_pulse_demo_';
 export const DEMO_LOGINS: ReadonlyArray<{ email: string; password: string }> = [
   { email: 'ceo@acme.example', password: 'demo-corporate' },
   { email: 'nordics@acme.example', password: 'demo-regional' },
@@ -22,16 +24,24 @@ export const DEMO_LOGINS: ReadonlyArray<{ email: string; password: string }> = [
 ];
 
 /** A demo credential that still works against this database. */
-export type DemoCredential = { kind: 'write_key'; key: string; brandId: string } | { kind: 'login'; email: string };
+export type DemoCredential =
+  | { kind: 'write_key'; key: string; brandId: string }
+  | { kind: 'pulse_key'; key: string; brandId: string; storeId: string }
+  | { kind: 'login'; email: string };
 
 /**
- * The demo credentials this database still accepts: `pk_demo` not revoked, and demo logins whose
+ * The demo credentials this database still accepts: `pk_demo` or a demo pulse key not revoked, and demo logins whose
  * password is still the demo's (a demo account given a real password is not one any more).
  */
 export async function findDemoCredentials(db: Queryable): Promise<DemoCredential[]> {
   const found: DemoCredential[] = [];
   const keys = await db.query<{ key: string; brand_id: string }>('SELECT key, brand_id FROM write_keys WHERE key = $1 AND revoked_at IS NULL', [DEMO_WRITE_KEY]);
   for (const key of keys) found.push({ kind: 'write_key', key: key.key, brandId: key.brand_id });
+  const pulseKeys = await db.query<{ key: string; brand_id: string; store_id: string }>(
+    "SELECT key, brand_id, store_id FROM pulse_keys WHERE starts_with(key, $1) AND revoked_at IS NULL ORDER BY key",
+    [DEMO_PULSE_KEY_PREFIX],
+  );
+  for (const key of pulseKeys) found.push({ kind: 'pulse_key', key: key.key, brandId: key.brand_id, storeId: key.store_id });
   const users = await db.query<{ email: string; password_hash: string }>('SELECT email, password_hash FROM users WHERE email = ANY($1::text[]) ORDER BY email', [DEMO_LOGINS.map((l) => l.email)]);
   for (const user of users) {
     const demo = DEMO_LOGINS.find((l) => l.email === user.email);
