@@ -11,6 +11,8 @@ export type RouteAccess =
   | 'public'
   /** A brand's public write key (ingest). */
   | 'write-key'
+  /** A store's pulse key (the pulse page, no login). */
+  | 'pulse-key'
   /** ADMIN_TOKEN: the operator of the collector, not a dashboard role. */
   | 'admin'
   /** A dashboard session (corporate, regional, store, staff), scoped on the server. */
@@ -103,6 +105,11 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { method: 'GET', path: '/v1/cases/:id', access: 'session', anonymity: 'probe' },
   { method: 'PATCH', path: '/v1/cases/:id', access: 'session', anonymity: { exempt: 'answers what GET /v1/cases/:id shows the same user (probed there)' } },
   { method: 'GET', path: '/v1/events', access: 'session', anonymity: 'probe' },
+  { method: 'POST', path: '/v1/ideas/pulse', access: 'pulse-key', anonymity: { exempt: 'writes an idea; answers with that idea only' } },
+  { method: 'POST', path: '/v1/ideas', access: 'session', anonymity: { exempt: 'writes an idea; answers with that idea only' } },
+  { method: 'GET', path: '/v1/ideas', access: 'session', anonymity: 'probe' },
+  { method: 'GET', path: '/v1/ideas/metrics', access: 'session', anonymity: 'probe' },
+  { method: 'PATCH', path: '/v1/ideas/:id', access: 'session', anonymity: { exempt: 'answers what GET /v1/ideas shows the same manager (probed there)' } },
   { method: 'GET', path: '/v1/targets', access: 'session', anonymity: { exempt: 'targets are numbers managers set, not feedback' } },
   { method: 'PUT', path: '/v1/targets', access: 'session', anonymity: { exempt: 'targets are numbers managers set, not feedback' } },
   { method: 'DELETE', path: '/v1/targets', access: 'session', anonymity: { exempt: 'targets are numbers managers set, not feedback' } },
