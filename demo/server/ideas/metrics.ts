@@ -43,7 +43,7 @@ export async function ideaMetrics(db: Queryable, filter: Pick<IdeaFilter, 'brand
        SELECT ${places.key} AS id, i.status,
          count(*)::int AS n,
          (count(*) FILTER (WHERE i.answered_at IS NOT NULL))::int AS answered,
-         (count(*) FILTER (WHERE i.answered_at IS NOT NULL AND i.answered_at <= i.due_at))::int AS answered_in_time,
+         (count(*) FILTER (WHERE i.answered_at IS NOT NULL AND i.answered_at < i.due_at))::int AS answered_in_time,
          (count(*) FILTER (WHERE i.escalated_at IS NOT NULL))::int AS escalated
        FROM ideas i
        WHERE ${where.sql} AND i.created_at >= $1::date AND i.created_at < $2::date + 1

@@ -13,7 +13,7 @@ import type { Idea } from './types.js';
  */
 export async function answerIdea(ctx: Pick<AppContext, 'db' | 'now'>, filter: IdeaFilter, user: User, id: string, patch: IdeaPatch): Promise<Idea> {
   if (!filter.canAnswer || user.role === 'staff') throw new ApiError(403, 'forbidden', 'Ideas are answered by managers');
-  const where = ideaWhere(filter, 5);
+  const where = ideaWhere(filter, 6);
   const now = ctx.now().toISOString();
   const rows = await ctx.db.query<{ id: string; version: number }>(
     `UPDATE ideas i SET status = $2, reply = $3, version = i.version + 1, updated_at = $4::timestamptz,
