@@ -110,6 +110,8 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { method: 'GET', path: '/v1/ideas', access: 'session', anonymity: 'probe' },
   { method: 'GET', path: '/v1/ideas/metrics', access: 'session', anonymity: 'probe' },
   { method: 'PATCH', path: '/v1/ideas/:id', access: 'session', anonymity: { exempt: 'answers what GET /v1/ideas shows the same manager (probed there)' } },
+  { method: 'POST', path: '/v1/kudos/:id/thanks', access: 'session', anonymity: { exempt: 'writes a thanks; answers with that thanks only' } },
+  { method: 'GET', path: '/v1/recognition/stores', access: 'session', anonymity: 'probe' },
   { method: 'GET', path: '/v1/targets', access: 'session', anonymity: { exempt: 'targets are numbers managers set, not feedback' } },
   { method: 'PUT', path: '/v1/targets', access: 'session', anonymity: { exempt: 'targets are numbers managers set, not feedback' } },
   { method: 'DELETE', path: '/v1/targets', access: 'session', anonymity: { exempt: 'targets are numbers managers set, not feedback' } },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/database.js';
 import { disclosedPulseStoresSql } from '../../privacy/anonymity.js';
+import { attributedToSql } from '../../recognition/attribution.js';
 import type { Filter } from '../scope.js';
 import type { CommentItem } from '../types.js';
 import { Params, rollupSource, submissionsWhere } from '../where.js';
@@ -35,14 +36,20 @@ const toItem = (r: Row, createdAt: string): CommentItem => ({
   minScore: r.min_score,
 });
 
-/** The newest comments of the selection (newest first; the partial comment indexes serve it). */
+/**
+ * The newest comments of the selection (newest first; the partial comment indexes serve it).
+ * An individual's comments are those attributed to them (recognition/attribution.ts): a
+ * complaint that merely carries the id of whoever was at the till stays the store's.
+ */
 export async function recentComments(db: Queryable, filter: Filter, limit: number): Promise<CommentItem[]> {
   const where = submissionsWhere(filter);
+  const params = [...where.params];
+  const attributed = filter.staffId === undefined ? '' : `AND ${attributedToSql(`$${params.push(filter.staffId)}`)}`;
   const rows = await db.query<Row>(
     `SELECT ${COLUMNS} FROM submissions s ${STORE_JOIN}
-     WHERE ${where.sql} AND s.comment IS NOT NULL
-     ORDER BY s.created_at DESC LIMIT $${where.params.length + 1}`,
-    [...where.params, limit],
+     WHERE ${where.sql} AND s.comment IS NOT NULL ${attributed}
+     ORDER BY s.created_at DESC LIMIT $${params.length + 1}`,
+    [...params, limit],
   );
   return rows.map((r) => toItem(r, r.created_at.toISOString()));
 }
