@@ -5,6 +5,7 @@ import { importHierarchy } from '../server/hierarchy/import.js';
 import { storeSubmissions } from '../server/ingest/store.js';
 import { importSurveysFromDir } from '../server/surveys/import.js';
 import { seedCases } from './cases.js';
+import { seedIdeasAndRecognition } from './ideas.js';
 import { demoHierarchy } from './hierarchy.js';
 import { demoSubmissions } from './submissions.js';
 import { demoUsers } from './users.js';
@@ -39,5 +40,6 @@ export async function seedDemo(ctx: AppContext): Promise<SeedReport> {
     ctx.afterIngest.push(...hooks);
   }
   await seedCases(ctx);
+  await seedIdeasAndRecognition(ctx);
   return { seeded: true, submissions: submissions.length };
 }

@@ -12,6 +12,7 @@ import { SvKpis } from './components/sv-kpis.js';
 import { SvLanguageSwitch } from './components/sv-language-switch.js';
 import { SvReport } from './components/sv-report.js';
 import { SvTrendChart } from './components/sv-trend-chart.js';
+import { SvIdeasView } from './views/ideas/sv-ideas-view.js';
 import { SvKudosView } from './views/kudos/sv-kudos-view.js';
 import { SvOverviewView } from './views/overview/sv-overview-view.js';
 import { SvPulseView } from './views/pulse/sv-pulse-view.js';
@@ -30,6 +31,7 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['sv-overview-view', SvOverviewView],
   ['sv-pulse-view', SvPulseView],
   ['sv-kudos-view', SvKudosView],
+  ['sv-ideas-view', SvIdeasView],
   ['sv-banners', SvBanners],
   ['sv-live-status', SvLiveStatus],
   ['sv-login', SvLogin],
