@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../server/context.js';
+import { ideaDueAt } from '../server/ideas/submit.js';
 import type { IdeaStatus } from '../server/ideas/types.js';
 import { ATTRIBUTED_STAFF_SQL, POSITIVE_SQL } from '../server/recognition/attribution.js';
 
@@ -60,7 +61,7 @@ export async function seedIdeasAndRecognition(ctx: Pick<AppContext, 'db' | 'now'
     const region = stores.get(idea.store);
     if (!region) continue;
     const created = new Date(now - idea.daysAgo * DAY);
-    const due = new Date(created.getTime() + 7 * DAY);
+    const due = ideaDueAt(created, 7);
     const answered = idea.answeredAfter !== undefined ? new Date(created.getTime() + idea.answeredAfter * DAY) : null;
     const escalated = (answered ?? new Date(now)) >= due && due.getTime() <= now ? due : null;
     const signature = idea.signedBy && roster.has(idea.signedBy.staffId) ? idea.signedBy : undefined;

@@ -17,7 +17,18 @@ export interface NewIdea {
 }
 
 /**
- * Stores a new idea for its store's manager, due after the brand's `ideas.escalateAfterDays`.
+ * When an idea written at `created` escalates: at the first UTC midnight at least `days` days
+ * later. Never `created + days` to the second: the region would see the idea appear at the very
+ * minute, days later, that it was written, which with a small team says who wrote it.
+ */
+export function ideaDueAt(created: Date, days: number): Date {
+  const startOfDay = Date.UTC(created.getUTCFullYear(), created.getUTCMonth(), created.getUTCDate());
+  return new Date(startOfDay + (days + 1) * DAY_MS);
+}
+
+/**
+ * Stores a new idea for its store's manager, due after the brand's `ideas.escalateAfterDays`
+ * ({@link ideaDueAt}).
  * Nothing about an anonymous author is stored: no user, no staff id, no device; the id is random.
  */
 export async function submitIdea(ctx: Pick<AppContext, 'db' | 'now' | 'log'>, idea: NewIdea): Promise<Idea> {
@@ -25,7 +36,7 @@ export async function submitIdea(ctx: Pick<AppContext, 'db' | 'now' | 'log'>, id
   if (!store) throw new ApiError(403, 'forbidden', `Store "${idea.storeId}" does not exist`);
   const { settings } = await loadBrandSettings(ctx.db, idea.brandId, ctx.log);
   const now = ctx.now();
-  const due = new Date(now.getTime() + settings.ideas.escalateAfterDays * DAY_MS);
+  const due = ideaDueAt(now, settings.ideas.escalateAfterDays);
   const [row] = await ctx.db.query<IdeaRow>(
     `WITH i AS (
        INSERT INTO ideas (id, brand_id, region_id, store_id, text, signed_staff_id, signed_name, created_at, due_at, updated_at)

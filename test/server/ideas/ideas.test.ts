@@ -18,7 +18,10 @@ for (const target of databaseTargets) {
 
     it('takes an anonymous idea from the pulse page with the store of its pulse key, and stores no author', async () => {
       const { idea } = await json<{ idea: Idea }>(await pulseIdea(world, 'pulse-n1', { text: 'A bench in the break room' }), 201);
-      assert.deepEqual([idea.storeId, idea.regionId, idea.status, idea.signedBy, idea.createdOn, idea.dueOn], ['n1', 'north', 'new', null, '2026-03-02', '2026-03-09']);
+      // Due at the first midnight (UTC) at least 7 days on, never at the minute it was written.
+      assert.deepEqual([idea.storeId, idea.regionId, idea.status, idea.signedBy, idea.createdOn, idea.dueOn], ['n1', 'north', 'new', null, '2026-03-02', '2026-03-10']);
+      const [due] = await world.collector.ctx.db.query<{ due_at: Date }>('SELECT due_at FROM ideas WHERE id = $1', [idea.id]);
+      assert.equal(due!.due_at.toISOString(), '2026-03-10T00:00:00.000Z');
       assert.notEqual(idea.id[14], '7', 'a random id, not a UUID v7 that carries the time');
       const [row] = await world.collector.ctx.db.query<Record<string, unknown>>('SELECT * FROM ideas WHERE id = $1', [idea.id]);
       assert.deepEqual([row!['signed_staff_id'], row!['signed_name']], [null, null]);
@@ -90,7 +93,7 @@ for (const target of databaseTargets) {
     });
 
     it('escalates an unanswered idea to the region exactly once after the brand setting, never an answered one', async () => {
-      clock.advance(6 * DAY - 1000);
+      clock.now = new Date('2026-03-09T23:59:59Z');
       assert.deepEqual(await escalateOverdueIdeas(world.collector.ctx), [], 'not before its due time');
       clock.advance(1000);
       await relogin(world);
@@ -121,6 +124,8 @@ for (const target of databaseTargets) {
       const { idea } = await json<{ idea: Idea }>(await pulseIdea(world, 'pulse-n2', { text: 'Longer lunch break', name: 'Cat' }), 201);
       assert.equal(idea.signedBy, 'Cat');
       clock.advance(2 * DAY);
+      assert.deepEqual(await escalateOverdueIdeas(world.collector.ctx), [], 'two days later, but not yet the midnight after');
+      clock.advance(DAY);
       await relogin(world);
       assert.deepEqual((await escalateOverdueIdeas(world.collector.ctx)).map((i) => i.id), [idea.id]);
       const bad = await fetch(`${world.collector.url}/v1/settings`, {
