@@ -31,6 +31,9 @@ for (const target of databaseTargets) {
       const none = await fetch(`${world.collector.url}/v1/ideas/pulse`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"x"}' });
       assert.equal(none.status, 401);
       assert.equal((await pulseIdea(world, 'pk_cases', { text: 'x' })).status, 401, 'the customer write key is not a pulse key');
+      const byQuery = await fetch(`${world.collector.url}/v1/ideas/pulse?key=pulse-n2`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"Key in the address"}' });
+      assert.equal((await json<{ idea: Idea }>(byQuery, 201)).idea.storeId, 'n2', 'the key may also come as ?key=, as ingest accepts it');
+      await world.collector.ctx.db.query("DELETE FROM ideas WHERE text = 'Key in the address'");
       const empty = await json<{ message: string }>(await pulseIdea(world, 'pulse-n1', { text: '   ' }), 400);
       assert.match(empty.message, /text: must not be empty/);
       const long = await json<{ message: string }>(await pulseIdea(world, 'pulse-n1', { text: 'x'.repeat(2001) }), 400);
