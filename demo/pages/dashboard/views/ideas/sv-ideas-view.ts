@@ -142,9 +142,10 @@ export class SvIdeasView extends LightElement {
     const { f, pick } = this.#i18n;
     const cols = ideasTexts.columns;
     const c = this.context;
-    return all.map((metrics) => html`<div class="table-scroll">
+    // A region that scrolls sideways on a phone: focusable, so keyboard users can scroll it too.
+    return all.map((metrics) => html`<div class="table-scroll" role="region" aria-labelledby=${`ideas-metrics-${metrics.level}`} tabindex="0">
       <table class="groups ideas-metrics">
-        <caption>${pick(ideasTexts.metrics)}</caption>
+        <caption id=${`ideas-metrics-${metrics.level}`}>${pick(metrics.level === 'region' ? ideasTexts.metricsByRegion : ideasTexts.metricsByStore)}</caption>
         <thead><tr>
           <th scope="col">${pick(cols.place)}</th><th scope="col">${pick(cols.submitted)}</th><th scope="col">${pick(cols.answered)}</th>
           <th scope="col">${pick(cols.inTime)}</th><th scope="col">${pick(cols.escalated)}</th><th scope="col">${pick(cols.rate)}</th>

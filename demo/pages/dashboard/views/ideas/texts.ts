@@ -68,7 +68,8 @@ export const ideasTexts = {
   statusLabel: t('Status', 'Estado', 'Statut', 'Status', 'Status', 'الحالة', 'סטטוס', '状況'),
   save: t('Save answer', 'Guardar respuesta', 'Enregistrer la réponse', 'Antwort speichern', 'Salvar resposta', 'حفظ الرد', 'שמירת התשובה', '回答を保存'),
   saved: t('Answer saved. The team sees it.', 'Respuesta guardada. El equipo la ve.', 'Réponse enregistrée. L’équipe la voit.', 'Antwort gespeichert. Das Team sieht sie.', 'Resposta salva. A equipe a vê.', 'تم حفظ الرد. يراه الفريق.', 'התשובה נשמרה. הצוות רואה אותה.', '回答を保存しました。チームに表示されます。'),
-  metrics: t('Ideas and response rates', 'Ideas y tasa de respuesta', 'Idées et taux de réponse', 'Ideen und Antwortquote', 'Ideias e taxa de resposta', 'الأفكار ونسب الرد', 'רעיונות ושיעורי מענה', 'アイデアと回答率'),
+  metricsByRegion: t('Ideas and response rates per region', 'Ideas y tasa de respuesta por región', 'Idées et taux de réponse par région', 'Ideen und Antwortquote pro Region', 'Ideias e taxa de resposta por região', 'الأفكار ونسب الرد لكل منطقة', 'רעיונות ושיעורי מענה לפי אזור', '地域別のアイデアと回答率'),
+  metricsByStore: t('Ideas and response rates per store', 'Ideas y tasa de respuesta por tienda', 'Idées et taux de réponse par magasin', 'Ideen und Antwortquote pro Filiale', 'Ideias e taxa de resposta por loja', 'الأفكار ونسب الرد لكل متجر', 'רעיונות ושיעורי מענה לפי חנות', '店舗別のアイデアと回答率'),
   columns: {
     place: t('Place', 'Lugar', 'Lieu', 'Ort', 'Local', 'المكان', 'מקום', '場所'),
     submitted: t('Ideas', 'Ideas', 'Idées', 'Ideen', 'Ideias', 'الأفكار', 'רעיונות', 'アイデア'),

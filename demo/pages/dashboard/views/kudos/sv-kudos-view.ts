@@ -95,9 +95,10 @@ export class SvKudosView extends LightElement {
   #renderPerStore(answer: RecognitionResponse | undefined) {
     if (!answer) return nothing;
     const { f, pick } = this.#i18n;
-    return html`<div class="table-scroll">
+    // A region that scrolls sideways on a phone: focusable, so keyboard users can scroll it too.
+    return html`<div class="table-scroll" role="region" aria-labelledby="recognition-per-store" tabindex="0">
       <table class="groups recognition">
-        <caption>${pick(recognitionTexts.perStore)}</caption>
+        <caption id="recognition-per-store">${pick(recognitionTexts.perStore)}</caption>
         <thead><tr><th scope="col">${pick(recognitionTexts.store)}</th><th scope="col">${pick(recognitionTexts.kudos)}</th><th scope="col">${pick(recognitionTexts.thanked)}</th></tr></thead>
         <tbody>${answer.stores.map((s) => html`<tr><th scope="row"><bdi>${s.name ?? s.id}</bdi></th><td>${f.count(s.kudos)}</td><td>${f.count(s.thanked)}</td></tr>`)}</tbody>
       </table>
