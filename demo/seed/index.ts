@@ -5,6 +5,7 @@ import { importHierarchy } from '../server/hierarchy/import.js';
 import { storeSubmissions } from '../server/ingest/store.js';
 import { importSurveysFromDir } from '../server/surveys/import.js';
 import { seedCases } from './cases.js';
+import { seedIdeasAndRecognition } from './ideas.js';
 import { demoHierarchy } from './hierarchy.js';
 import { demoPulseSubmissions, seedPulseKeys } from './pulse.js';
 import { demoSubmissions } from './submissions.js';
@@ -43,5 +44,6 @@ export async function seedDemo(ctx: AppContext): Promise<SeedReport> {
   }
   await seedCases(ctx);
   await ctx.db.transaction((tx) => seedPulseKeys(tx, ctx.now()));
+  await seedIdeasAndRecognition(ctx);
   return { seeded: true, submissions: submissions.length };
 }

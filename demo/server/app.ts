@@ -21,6 +21,8 @@ import { caseRoutes } from './cases/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { pulseRoutes } from './pulse/routes.js';
+import { ideaRoutes } from './ideas/routes.js';
+import { recognitionRoutes } from './recognition/routes.js';
 
 /**
  * The collector's HTTP API as a Hono app: one route module per concern, each in its own folder.
@@ -56,6 +58,8 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', settingsRoutes(ctx));
   app.route('/', caseRoutes(ctx));
   app.route('/', eventRoutes(ctx));
+  app.route('/', ideaRoutes(ctx));
+  app.route('/', recognitionRoutes(ctx));
   app.route('/', targetRoutes(ctx));
   app.route('/', pulseRoutes(ctx));
   app.route('/', dashboardRoutes());

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { importStartupData } from './admin/startup.js';
 import { installAlerts } from './alerts/index.js';
 import { installCases } from './cases/index.js';
+import { installIdeas } from './ideas/index.js';
 import { installEvents } from './events/index.js';
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
@@ -41,6 +42,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Collec
     await installAlerts(ctx);
     await installEvents(ctx);
     installCases(ctx);
+    installIdeas(ctx);
     await importStartupData(ctx);
     const app = createApp(ctx);
     server = await listen(app.fetch, config.PORT, config.HOST);

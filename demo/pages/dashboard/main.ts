@@ -18,6 +18,7 @@ import { SvTrendChart } from './components/sv-trend-chart.js';
 import { SvCompareView } from './views/compare/sv-compare-view.js';
 import { SvLeaderboard } from './views/compare/sv-leaderboard.js';
 import { SvTargets } from './views/compare/sv-targets.js';
+import { SvIdeasView } from './views/ideas/sv-ideas-view.js';
 import { SvKudosView } from './views/kudos/sv-kudos-view.js';
 import { SvOverviewView } from './views/overview/sv-overview-view.js';
 import { SvPulseAnswers } from './views/pulse/sv-pulse-answers.js';
@@ -52,6 +53,7 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['sv-pulse-links', SvPulseLinks],
   ['sv-pulse-view', SvPulseView],
   ['sv-kudos-view', SvKudosView],
+  ['sv-ideas-view', SvIdeasView],
   ['sv-banners', SvBanners],
   ['sv-live-status', SvLiveStatus],
   ['sv-login', SvLogin],

@@ -96,6 +96,15 @@ export const PulseSettingsSchema = z.strictObject({
   ),
 });
 export type PulseSettings = z.infer<typeof PulseSettingsSchema>;
+/** Ideas upward (docs/collector.md, "Ideas"). */
+export const IdeaSettingsSchema = z.strictObject({
+  /**
+   * Days a store manager has to answer an idea before it also goes to the region's manager.
+   * @default 7
+   */
+  escalateAfterDays: z._default(z.number().check(z.int('must be a whole number of days'), z.minimum(1, 'must be at least 1 day'), z.maximum(90, 'must be at most 90 days')), 7),
+});
+export type IdeaSettings = z.infer<typeof IdeaSettingsSchema>;
 
 /**
  * Every setting of a brand. Strict: an unknown or misspelt field is a 400 naming it, not a
@@ -104,6 +113,7 @@ export type PulseSettings = z.infer<typeof PulseSettingsSchema>;
 export const BrandSettingsSchema = z.strictObject({
   cases: z.prefault(CaseSettingsSchema, {}),
   pulse: z.prefault(PulseSettingsSchema, {}),
+  ideas: z.prefault(IdeaSettingsSchema, {}),
 });
 export type BrandSettings = z.infer<typeof BrandSettingsSchema>;
 /** What `PUT /v1/settings` accepts: any field left out takes its default. */

@@ -206,10 +206,24 @@ export const CommentsResponseSchema = z.object({
 });
 export type CommentsResponse = z.infer<typeof CommentsResponseSchema>;
 
+/** A manager's thanks, forwarded with a kudos to the staff member it is for (recognition/). */
+export const KudosThanksSchema = z.object({
+  staffId: z.string(),
+  /** Plain text: render as text, never as HTML. */
+  text: z.string(),
+  /** The manager's name. */
+  from: z.string(),
+  /** ISO instant. */
+  createdAt: z.string(),
+});
+export type KudosThanks = z.infer<typeof KudosThanksSchema>;
+
 export const KudosItemSchema = z.object({
   ...feedbackItem,
-  /** The staff members the feedback names (by id) or mentions (by first name). */
+  /** The staff members it is attributed to: picked in a staff question, or carried by the submission (recognition/attribution.ts). */
   staff: z.array(z.object({ id: z.string(), name: nullableString })),
+  /** Thanks managers forwarded with it; a staff member sees only their own. */
+  thanks: z.array(KudosThanksSchema),
 });
 export type KudosItem = z.infer<typeof KudosItemSchema>;
 

@@ -5,7 +5,8 @@ import { formatMetric } from '../../../demo/pages/dashboard/format/metric.js';
 import { CATALOGS, DASHBOARD_LOCALES, formatLocale, resolveLocale } from '../../../demo/pages/dashboard/i18n/locales.js';
 import type { Messages } from '../../../demo/pages/dashboard/i18n/messages.js';
 import { compareTexts } from '../../../demo/pages/dashboard/views/compare/texts.js';
-import { kudosTexts } from '../../../demo/pages/dashboard/views/kudos/texts.js';
+import { ideasTexts } from '../../../demo/pages/dashboard/views/ideas/texts.js';
+import { kudosTexts, recognitionTexts } from '../../../demo/pages/dashboard/views/kudos/texts.js';
 import { overviewTexts } from '../../../demo/pages/dashboard/views/overview/texts.js';
 import { pulseTexts } from '../../../demo/pages/dashboard/views/pulse/texts.js';
 import { reasonsTexts } from '../../../demo/pages/dashboard/views/reasons/texts.js';
@@ -152,6 +153,23 @@ describe('dashboard languages', () => {
     }
     // Words French writes as English does.
     assert.deepEqual(untranslated, ['fr reasons.question']);
+  });
+
+  it('has the ideas and recognition texts in every language, translated', () => {
+    const flat = (prefix: string, table: object): Array<[string, Record<string, unknown>]> =>
+      Object.entries(table).flatMap(([key, value]) => ('en' in (value as object) ? [[`${prefix}${key}`, value as Record<string, unknown>]] : flat(`${prefix}${key}.`, value as object)));
+    for (const [name, table] of [...flat('ideas.', ideasTexts), ...flat('recognition.', recognitionTexts)]) {
+      for (const code of DASHBOARD_LOCALES) {
+        const entry = table[code];
+        const text = typeof entry === 'function' ? (entry as (s: string) => string)('X7') : String(entry);
+        assert.ok(text.trim().length > 0, `${name} ${code}`);
+        if (typeof entry === 'function') assert.match(text, /X7/, `${name} ${code} shows its value`);
+        // The same word in both languages: "Ideas" in Spanish, "Status" in German and Portuguese.
+        const same = new Set(['ideas.title es', 'ideas.columns.submitted es', 'ideas.statusLabel de', 'ideas.statusLabel pt-BR']);
+        const english = typeof table.en === 'function' ? (table.en as (s: string) => string)('X7') : String(table.en);
+        if (code !== 'en' && !same.has(`${name} ${code}`)) assert.notEqual(text, english, `${name} ${code} is still English`);
+      }
+    }
   });
 });
 

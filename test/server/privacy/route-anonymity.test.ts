@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createApp } from '../../../demo/server/app.js';
 import { activePulseKey, rotatePulseKey } from '../../../demo/server/pulse/keys.js';
+import { submitIdea } from '../../../demo/server/ideas/submit.js';
 import { ROUTE_TABLE } from '../../../demo/server/route-table.js';
 import { uuidv7 } from '../../../sdk/index.js';
 import type { Collector } from '../../../demo/server/server.js';
@@ -62,6 +63,12 @@ const SELECTIONS = [
 
 /** Selections of the case routes: every status, place and filter a client can ask for. */
 const CASE_SELECTIONS = ['', 'status=active', 'status=open', 'status=resolved', 'region=north', 'region=south', 'store=n1', 'store=n2', 'store=s1', 'escalated=true', 'escalated=false', 'assignee=none', 'limit=200'];
+/** Selections of the ideas and recognition routes. */
+const IDEA_SELECTIONS = ['', 'status=all', 'status=new', 'region=north', 'region=south', 'store=n1', 'store=n2', 'limit=500'];
+const IDEA_METRICS_SELECTIONS = ['', 'level=region', 'level=store', 'region=north', 'store=n1', 'store=n2'];
+const RECOGNITION_SELECTIONS = ['', 'region=north', 'region=south', 'store=n1', 'store=n2'];
+/** An unsigned idea from n1's staff: nobody may learn who wrote it, nor when within the day. */
+const IDEA_TEXT = 'IDEA-ANONYMOUS: a bench in the break room';
 const METRICS_SELECTIONS = ['', 'level=region', 'level=store', 'region=north', 'store=n1', 'store=s1', 'level=store&region=north'];
 
 /** Every request a probed route gets, as every role. `/v1/events` has its own probe below. */
@@ -70,6 +77,9 @@ function probesOf(path: string, caseIds: readonly string[]): Array<{ url: string
   if (path === '/v1/cases') return CASE_SELECTIONS.map((selection) => ({ url: `${path}${selection ? `?${selection}` : ''}`, selection }));
   if (path === '/v1/cases/metrics') return withRange(METRICS_SELECTIONS);
   if (path === '/v1/cases/:id') return caseIds.map((id) => ({ url: `/v1/cases/${id}`, selection: '' }));
+  if (path === '/v1/ideas') return IDEA_SELECTIONS.map((selection) => ({ url: `${path}${selection ? `?${selection}` : ''}`, selection }));
+  if (path === '/v1/ideas/metrics') return withRange(IDEA_METRICS_SELECTIONS);
+  if (path === '/v1/recognition/stores') return withRange(RECOGNITION_SELECTIONS);
   return withRange(SELECTIONS);
 }
 
@@ -81,7 +91,7 @@ const isMetric = (v: Record<string, unknown>) => 'value' in v && 'n' in v && 'in
 const SCALES = ['nps', 'csat', 'smiley', 'stars'] as const;
 
 /** What the probes saw overall: proof that the data they look for is really there. */
-const seen = { pulseOk: 0, withheld: 0, eveSmallInTeam: 0, dayOnlyPulse: 0, scorelessKudos: 0, regionPulseScore: 0, commentNamesAnn: 0, staffNamedOnCase: 0, staffWithheldOnCase: 0, streamEvents: 0 };
+const seen = { ideasShown: 0, pulseOk: 0, withheld: 0, eveSmallInTeam: 0, dayOnlyPulse: 0, scorelessKudos: 0, regionPulseScore: 0, commentNamesAnn: 0, staffNamedOnCase: 0, staffWithheldOnCase: 0, streamEvents: 0 };
 
 /** Every check of one answer; `where` names the request in failure messages. */
 function checkAnswer(text: string, contentType: string, protectedSelection: boolean, eveOnly: boolean, pulse: readonly PulseTrace[], where: string): void {
@@ -164,6 +174,8 @@ for (const target of databaseTargets) {
       collector = await startTestCollector(target, { STAFF_MIN_RESPONSES: MINIMUM }, { now: () => NOW });
       ({ pulse } = await seedAnonymity(collector.ctx));
       for (const role of ROLES) sessions[role] = await login(collector.url, USERS[role], PASSWORD);
+      // Written by ann (n1) at 17:42:13 on the fixtures' last day; anonymous.
+      await submitIdea({ ...collector.ctx, now: () => new Date('2026-03-07T17:42:13Z') }, { brandId: 'acme', storeId: 'n1', text: IDEA_TEXT, signature: null });
       caseIds = (await collector.ctx.db.query<{ id: string }>('SELECT id::text AS id FROM cases ORDER BY id')).map((r) => r.id);
     });
     after(() => collector.close());
@@ -212,6 +224,11 @@ for (const target of databaseTargets) {
               if (route.path.endsWith('/comments') && selection.includes('store=n1') && !protectedSelection && text.includes(EVE_SMALL)) seen.eveSmallInTeam++;
               if (pulseSelection && selection.includes('region=north') && route.path === '/v1/stats' && /"smiley":\{"value":\d/.test(text)) seen.regionPulseScore++;
             }
+            if (route.path === '/v1/ideas') {
+              // Ideas name no author unless signed, and carry no time finer than the day.
+              for (const trace of ['"ann"', '"eve"', 'Ann Lee', 'Eve Stone', '17:42', 'T17:']) assert.ok(!text.includes(trace), `${where}: an idea's author or time (${trace})`);
+              if (text.includes(IDEA_TEXT)) seen.ideasShown++;
+            }
             if (route.path.startsWith('/v1/cases')) {
               // Cases are team feedback, but they name staff members only at the minimum.
               for (const name of UNNAMED) assert.ok(!text.includes(name), `${where}: a case identifies a staff member below the minimum (${name})`);
@@ -255,6 +272,7 @@ for (const target of databaseTargets) {
     }
 
     it('looked at real data: every protected case was present and handled', () => {
+      assert.ok(seen.ideasShown > 0, 'an anonymous idea was shown to its store');
       assert.ok(seen.pulseOk > 0, 'pulse comments of a group above the minimum were shown somewhere');
       assert.ok(seen.dayOnlyPulse > 0, 'pulse comments were dated by day');
       assert.ok(seen.withheld > 0, 'some scores were withheld');

@@ -3,6 +3,7 @@ import { segmentParamsOf } from '../router/normalize.js';
 import { REPORT_PARAMS } from '../router/report-params.js';
 import type { RouteGrammar } from '../router/route.js';
 import { compareTexts } from './compare/texts.js';
+import { ideasTexts } from './ideas/texts.js';
 import { kudosTexts } from './kudos/texts.js';
 import { overviewTexts } from './overview/texts.js';
 import { pulseTexts } from './pulse/texts.js';
@@ -74,6 +75,17 @@ export const VIEWS: readonly ViewDefinition[] = [
     depth: 'staff',
     dateRange: true,
     render: (context) => html`<sv-kudos-view .context=${context}></sv-kudos-view>`,
+  },
+  {
+    id: 'ideas',
+    title: ideasTexts.title,
+    // Staff write ideas and follow their store's; managers answer the ideas that reached them.
+    roles: EVERYONE,
+    // The server decides which ideas reach whom (the store's manager, then the region): no drill-down.
+    depth: 'brand',
+    // The dates are those of the volume and response-rate figures.
+    dateRange: true,
+    render: (context) => html`<sv-ideas-view .context=${context}></sv-ideas-view>`,
   },
 ];
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import type { Queryable } from '../../db/database.js';
 import { disclosedPulseStoresSql, disclosedStaff } from '../../privacy/anonymity.js';
+import { attributedToSql } from '../../recognition/attribution.js';
 import type { Filter } from '../scope.js';
 import { CommentAnswerSchema, type CommentAnswer, type CommentItem, type ScoreBand } from '../types.js';
 import { Params, rollupSource, submissionsWhere } from '../where.js';
@@ -163,13 +164,16 @@ const toItem = (r: Row, createdAt: string, staff: CommentItem['staff']): Comment
 /**
  * The comments of the selection, newest first (the partial comment indexes serve it), narrowed by
  * `search`, one page of `limit`. Each names the staff members who reach the anonymity minimum in
- * the window, and no one else (privacy/anonymity.ts).
+ * the window, and no one else (privacy/anonymity.ts). An individual's comments (`staff=`) are
+ * those attributed to them (recognition/attribution.ts): a complaint that merely carries the id
+ * of whoever was at the till stays the store's.
  */
 export async function recentComments(db: Queryable, filter: Filter, limit: number, options: CommentOptions = {}): Promise<CommentPage> {
   const where = submissionsWhere(filter);
   const params = new Params(where.params);
   const search = options.search ?? {};
   const conditions = [where.sql, 's.comment IS NOT NULL', ...searchConditions(search, params)];
+  if (filter.staffId !== undefined) conditions.push(attributedToSql(params.add(filter.staffId)));
   const after = search.after;
   if (after && 'at' in after) conditions.push(`(s.created_at, s.id) < (${params.add(after.at)}::timestamptz, ${params.add(after.id)}::uuid)`);
   const rows = await db.query<Row>(

@@ -1,0 +1,50 @@
+/**
+ * The recognition rule (issue 15.4, docs/collector.md "Recognition"): customer feedback is
+ * attributed to a staff member only when the customer picked or named them:
+ *
+ * 1. **picked**: the customer chose them in a staff question (`type: "staff"` answer); or
+ * 2. **carried**: the submission carries their id (`context.staff`: the receipt QR code, the
+ *    till or kiosk they were logged in at) **with a positive score** (every rating given is high,
+ *    at least one given) **and a comment the store did not already get**: the same text
+ *    (ignoring case and surrounding spaces) in an earlier submission at the same store is a
+ *    preset, a copy or a store-wide remark, not about this person.
+ *
+ * So a complaint that merely carries the id of whoever was at the till ("Card terminal was
+ * broken again") is the store's, never the person's. A first name in the text alone attributes
+ * nothing: "Ann" may be two people, or a street. Kudos are attributed feedback with a positive
+ * score and a comment.
+ *
+ * SQL fragments over a `submissions` row aliased `s`; they take no parameters but the ones named.
+ */
+
+/** Whether the submission is positive: at least one rating, and every rating high (1–5 ≥ 4, NPS ≥ 9). */
+export const POSITIVE_SQL = '(s.min_score IS NOT NULL OR s.nps IS NOT NULL) AND coalesce(s.min_score, 5) >= 4 AND coalesce(s.nps, 10) >= 9';
+
+/** The staff ids the customer picked in a staff question, as rows `(id)`. */
+const PICKED_SQL = `SELECT a->>'value' AS id
+  FROM jsonb_array_elements(CASE WHEN jsonb_typeof(s.body->'answers') = 'array' THEN s.body->'answers' ELSE '[]'::jsonb END) a
+  WHERE a->>'type' = 'staff' AND jsonb_typeof(a->'value') = 'string'`;
+
+/**
+ * Whether the store already got the submission's comment: an earlier submission (by time, then
+ * id) at the same store with the same text. md5 first, so the expression index
+ * `submissions_store_comment` answers it.
+ */
+export const REPEATED_COMMENT_SQL = `EXISTS (
+  SELECT 1 FROM submissions o
+  WHERE o.brand_id = s.brand_id AND o.store_id = s.store_id AND o.comment IS NOT NULL
+    AND md5(lower(btrim(o.comment))) = md5(lower(btrim(s.comment))) AND lower(btrim(o.comment)) = lower(btrim(s.comment))
+    AND (o.created_at, o.id) < (s.created_at, s.id))`;
+
+/**
+ * The staff ids a submission with a comment is attributed to (picked, or carried with a comment
+ * the store did not already get), as rows `(id)`.
+ */
+export const ATTRIBUTED_STAFF_SQL = `${PICKED_SQL}
+  UNION
+  SELECT u.id FROM unnest(s.staff_ids) AS u(id) WHERE s.comment IS NOT NULL AND ${POSITIVE_SQL} AND NOT ${REPEATED_COMMENT_SQL}`;
+
+/** Whether the submission is attributed to the staff member in `staffParam` (e.g. `$4`). */
+export function attributedToSql(staffParam: string): string {
+  return `${staffParam}::text IN (${ATTRIBUTED_STAFF_SQL})`;
+}
