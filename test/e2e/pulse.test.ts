@@ -112,6 +112,35 @@ describe('employee pulse from a phone to the manager, under the anonymity rule (
     await page.close();
   });
 
+  it('a staff member sends an idea from the pulse page, anonymous; it reaches the store manager without a name', async () => {
+    const page = await phone.newPage();
+    const problems = await watchProblems(page);
+    await page.goto(`${collector.url}/pulse/#k=${KEY}`);
+    const ideas = page.getByRole('region', { name: 'An idea for your store' });
+    await ideas.waitFor();
+    // Nothing typed: the form says so and sends nothing.
+    await ideas.getByRole('button', { name: 'Send the idea' }).click();
+    await ideas.getByText('Write your idea first.').waitFor();
+    const text = `e2e idea ${run}: a second card terminal at the fitting rooms`;
+    await ideas.getByRole('textbox', { name: 'Your idea' }).fill(text);
+    await ideas.getByRole('button', { name: 'Send the idea' }).click();
+    await ideas.getByText(/Your idea was sent/).waitFor();
+    assert.equal(await ideas.getByRole('textbox', { name: 'Your idea' }).inputValue(), '', 'the form is ready for the next idea');
+    assert.deepEqual(await axeViolations(page), [], 'the pulse page with its idea form');
+
+    const { email, password } = demoLogin('store');
+    const manager = await login(collector.url, email.replace('042', STORE), password);
+    const res = await fetch(`${collector.url}/v1/ideas`, { headers: { cookie: manager.cookie } });
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as { ideas: Array<{ text: string; storeId: string; signedBy: unknown; createdOn: string }> };
+    const idea = body.ideas.find((i) => i.text === text);
+    assert.ok(idea, 'the store manager sees the idea');
+    assert.deepEqual([idea.storeId, idea.signedBy], [STORE, null]);
+    assert.match(idea.createdOn, /^\d{4}-\d{2}-\d{2}$/, 'a day, never a time');
+    assert.deepEqual(problems.violations.concat(problems.errors), [], describeProblems(problems));
+    await page.close();
+  });
+
   it('the manager sees "not enough answers yet" until the minimum, then the aggregate and day-dated comments', async () => {
     const page = await desktop.newPage();
     const problems = await watchProblems(page);

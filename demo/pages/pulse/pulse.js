@@ -2,6 +2,7 @@
 // collector what to show (GET /v1/pulse/session), says how anonymity works, then mounts
 // <storevoice-widget> with the pulse survey through the script tag's public API. Every text is
 // set with textContent, never as HTML. See docs/collector.md, "Pulse".
+import { ideaForm } from './idea-form.js';
 import { pickLanguage, TEXTS } from './texts.js';
 
 const lang = pickLanguage(navigator.languages?.length ? navigator.languages : [navigator.language || 'en']);
@@ -74,6 +75,10 @@ function render(session) {
   );
   about.setAttribute('aria-labelledby', 'about');
   main.append(about);
+  // Ideas have no schedule: the form is there whether or not the pulse is open (idea-form.js).
+  const extras = document.getElementById('pulse-extras');
+  extras.replaceChildren(ideaForm(key, lang));
+  extras.hidden = false;
   if (!session.window.open) return notice(t.closed(formatDay(session.window.nextOpensAt)));
   if (answered(session)) return notice(t.answered(every, formatDay(session.window.nextOpensAt)));
   const start = el('button', { type: 'button', className: 'start' }, t.start());

@@ -3,7 +3,6 @@ import { startIdeaEscalationWorker } from './escalation.js';
 
 export { ideaRoutes } from './routes.js';
 export { escalateOverdueIdeas, startIdeaEscalationWorker, type EscalatedIdea } from './escalation.js';
-export { pulseKeyResolvers, type PulseKeyResolver, type PulsePlace } from './pulse-keys.js';
 export * from './types.js';
 
 /**

@@ -11,7 +11,8 @@ import { ideaFilter, metricsFilter } from './access.js';
 import { listIdeas } from './list.js';
 import { ideaMetrics } from './metrics.js';
 import { IdeaListQuerySchema, IdeaMetricsQuerySchema, IdeaPatchSchema, IdeaSubmitSchema, PulseIdeaSubmitSchema } from './params.js';
-import { placeOfPulseKey, pulseKeyOf } from './pulse-keys.js';
+import { placeOfPulseKey } from '../pulse/keys.js';
+import { pulseKeyOf } from './pulse-keys.js';
 import { submitIdea } from './submit.js';
 import type { IdeaListResponse } from './types.js';
 import { answerIdea } from './update.js';
@@ -50,10 +51,11 @@ export function ideaRoutes(ctx: AppContext): Hono<AuthEnv> {
   app.post('/v1/ideas/pulse', async (c) => {
     const key = pulseKeyOf(c);
     if (!key) throw new ApiError(401, 'unauthorized', 'A pulse key is required (Authorization: Bearer <pulse key>)');
-    const place = await placeOfPulseKey(ctx, key);
-    if (!place) throw new ApiError(401, 'unauthorized', 'Unknown or revoked pulse key');
+    const place = await placeOfPulseKey(ctx.db, key);
+    if (!place) throw new ApiError(401, 'unauthorized', 'Unknown pulse key');
+    if (place.revoked) throw new ApiError(401, 'revoked_pulse_key', 'This pulse link has been revoked: ask your store manager for the current one');
     const input = parse(PulseIdeaSubmitSchema, await body(c), 'idea');
-    const idea = await submitIdea(ctx, { ...place, text: input.text, signature: input.name ? { staffId: null, name: input.name } : null });
+    const idea = await submitIdea(ctx, { brandId: place.brandId, storeId: place.storeId, text: input.text, signature: input.name ? { staffId: null, name: input.name } : null });
     return c.json({ idea }, 201);
   });
 

@@ -50,6 +50,12 @@ export async function activePulseKey(db: Queryable, brandId: string, storeId: st
   return row && toKey(row);
 }
 
+/** The store a pulse key opens: `undefined` for an unknown key, `revoked` for a revoked one. */
+export async function placeOfPulseKey(db: Queryable, key: string): Promise<{ brandId: string; storeId: string; revoked: boolean } | undefined> {
+  const [row] = await db.query<{ brand_id: string; store_id: string; revoked: boolean }>('SELECT brand_id, store_id, revoked_at IS NOT NULL AS revoked FROM pulse_keys WHERE key = $1', [key]);
+  return row && { brandId: row.brand_id, storeId: row.store_id, revoked: row.revoked };
+}
+
 /**
  * Gives a store a new pulse key and revokes the one it had (rotation). Run it in a transaction:
  * revoking first keeps "at most one active key per store" (a unique index) true at every moment.

@@ -1,28 +1,25 @@
 import { upsertUser } from '../../../demo/server/auth/index.js';
-import { pulseKeyResolvers } from '../../../demo/server/ideas/index.js';
 import type { Idea, IdeaListResponse } from '../../../demo/server/ideas/index.js';
+import { rotatePulseKey } from '../../../demo/server/pulse/keys.js';
 import { login, type Session } from '../stats/client.js';
 import { PASSWORD, USERS, startCasesWorld, type CasesWorld, type Clock, type Who } from '../cases/fixtures.js';
 import type { DatabaseTarget } from '../support/databases.js';
 
 /**
  * The cases tests' retailer (test/server/cases/fixtures.ts) with one more staff account, `cat`
- * at store n2, and two pulse keys: `pulse-n1` and `pulse-n2` open stores n1 and n2.
+ * at store n2, and two real pulse keys: `pk_pulse_n1` and `pk_pulse_n2` open stores n1 and n2.
  */
 export type IdeaWho = Who | 'cat';
 export interface IdeasWorld extends Omit<CasesWorld, 'sessions'> {
   sessions: Record<IdeaWho, Session>;
 }
 
-export const PULSE_KEYS: Record<string, { brandId: string; storeId: string }> = {
-  'pulse-n1': { brandId: 'acme', storeId: 'n1' },
-  'pulse-n2': { brandId: 'acme', storeId: 'n2' },
-};
+export const PULSE_KEYS = { n1: 'pk_pulse_n1', n2: 'pk_pulse_n2' } as const;
 
 export async function startIdeasWorld(target: DatabaseTarget, clock: Clock): Promise<IdeasWorld> {
   const world = await startCasesWorld(target, clock);
   await upsertUser(world.collector.ctx, { email: 'cat@cases.test', password: PASSWORD, role: 'staff', brandId: 'acme', staffId: 'cat', name: 'Cat Diaz' });
-  pulseKeyResolvers(world.collector.ctx).push(async (key) => PULSE_KEYS[key] ?? null);
+  for (const [store, key] of Object.entries(PULSE_KEYS)) await world.collector.ctx.db.transaction((tx) => rotatePulseKey(tx, 'acme', store, clock.now, key));
   return { ...world, sessions: { ...world.sessions, cat: await login(world.collector.url, 'cat@cases.test', PASSWORD) } };
 }
 

@@ -17,7 +17,7 @@ for (const target of databaseTargets) {
     after(() => world.collector.close());
 
     it('takes an anonymous idea from the pulse page with the store of its pulse key, and stores no author', async () => {
-      const { idea } = await json<{ idea: Idea }>(await pulseIdea(world, 'pulse-n1', { text: 'A bench in the break room' }), 201);
+      const { idea } = await json<{ idea: Idea }>(await pulseIdea(world, 'pk_pulse_n1', { text: 'A bench in the break room' }), 201);
       // Due at the first midnight (UTC) at least 7 days on, never at the minute it was written.
       assert.deepEqual([idea.storeId, idea.regionId, idea.status, idea.signedBy, idea.createdOn, idea.dueOn], ['n1', 'north', 'new', null, '2026-03-02', '2026-03-10']);
       const [due] = await world.collector.ctx.db.query<{ due_at: Date }>('SELECT due_at FROM ideas WHERE id = $1', [idea.id]);
@@ -31,14 +31,14 @@ for (const target of databaseTargets) {
       const none = await fetch(`${world.collector.url}/v1/ideas/pulse`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"x"}' });
       assert.equal(none.status, 401);
       assert.equal((await pulseIdea(world, 'pk_cases', { text: 'x' })).status, 401, 'the customer write key is not a pulse key');
-      const byQuery = await fetch(`${world.collector.url}/v1/ideas/pulse?key=pulse-n2`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"Key in the address"}' });
+      const byQuery = await fetch(`${world.collector.url}/v1/ideas/pulse?key=pk_pulse_n2`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"Key in the address"}' });
       assert.equal((await json<{ idea: Idea }>(byQuery, 201)).idea.storeId, 'n2', 'the key may also come as ?key=, as ingest accepts it');
       await world.collector.ctx.db.query("DELETE FROM ideas WHERE text = 'Key in the address'");
-      const empty = await json<{ message: string }>(await pulseIdea(world, 'pulse-n1', { text: '   ' }), 400);
+      const empty = await json<{ message: string }>(await pulseIdea(world, 'pk_pulse_n1', { text: '   ' }), 400);
       assert.match(empty.message, /text: must not be empty/);
-      const long = await json<{ message: string }>(await pulseIdea(world, 'pulse-n1', { text: 'x'.repeat(2001) }), 400);
+      const long = await json<{ message: string }>(await pulseIdea(world, 'pk_pulse_n1', { text: 'x'.repeat(2001) }), 400);
       assert.match(long.message, /text: .*2000 characters/);
-      const extra = await json<{ message: string }>(await pulseIdea(world, 'pulse-n1', { text: 'ok', store: 'n2' }), 400);
+      const extra = await json<{ message: string }>(await pulseIdea(world, 'pk_pulse_n1', { text: 'ok', store: 'n2' }), 400);
       assert.match(extra.message, /store/);
     });
 
@@ -124,7 +124,7 @@ for (const target of databaseTargets) {
         body: JSON.stringify({ ideas: { escalateAfterDays: 2 } }),
       });
       assert.equal(put.status, 200, await put.clone().text());
-      const { idea } = await json<{ idea: Idea }>(await pulseIdea(world, 'pulse-n2', { text: 'Longer lunch break', name: 'Cat' }), 201);
+      const { idea } = await json<{ idea: Idea }>(await pulseIdea(world, 'pk_pulse_n2', { text: 'Longer lunch break', name: 'Cat' }), 201);
       assert.equal(idea.signedBy, 'Cat');
       clock.advance(2 * DAY);
       assert.deepEqual(await escalateOverdueIdeas(world.collector.ctx), [], 'two days later, but not yet the midnight after');
