@@ -42,7 +42,7 @@ async function newest(path: string): Promise<number> {
  * parallel never read half a bundle.
  */
 export async function ensureDashboardBuilt(): Promise<void> {
-  const sources = ['demo/pages/dashboard', 'demo/server/stats/types.ts', 'demo/server/auth/session-body.ts', 'demo/server/directory/types.ts', 'rollup.config.mjs'];
+  const sources = ['demo/pages/dashboard', 'sdk/transport', 'demo/server/stats/types.ts', 'demo/server/auth/session-body.ts', 'demo/server/directory/types.ts', 'rollup.config.mjs'];
   const built = await stat(BUNDLE).then((s) => s.mtimeMs, () => 0);
   const changed = Math.max(...(await Promise.all(sources.map((s) => newest(ROOT + s)))));
   if (built > changed) return;
