@@ -45,13 +45,13 @@ export async function insertJobs(ctx: Pick<AppContext, 'db' | 'now'>, jobs: read
   // The submissions, and for those that are new their cases, contact details and live events: one statement (follow-ups.ts).
   const inserted = await ctx.db.query<{ id: string }>(
     withFollowUps(`INSERT INTO submissions (id, brand_id, region_id, store_id, staff_ids, device_id, channel, survey_id, survey_version, locale,
-       created_at, received_at, context_verified, flags, nps, csat, smiley, stars, min_score, comment, topics, body)
+       created_at, received_at, context_verified, flags, nps, csat, smiley, stars, min_score, comment, topics, device_class, body)
      SELECT id, brand_id, region_id, store_id, staff_ids, device_id, channel, survey_id, survey_version, locale,
-       created_at, received_at, context_verified, flags, nps, csat, smiley, stars, min_score, comment, coalesce(topics, '{}'), body
+       created_at, received_at, context_verified, flags, nps, csat, smiley, stars, min_score, comment, coalesce(topics, '{}'), device_class, body
      FROM jsonb_to_recordset($1::text::jsonb) AS r(id uuid, brand_id text, region_id text, store_id text, staff_ids text[], device_id text,
        channel text, survey_id text, survey_version integer, locale text, created_at timestamptz, received_at timestamptz,
        context_verified boolean, flags text[], nps smallint, csat smallint, smiley smallint, stars smallint, min_score smallint,
-       comment text, topics text[], body jsonb)
+       comment text, topics text[], device_class text, body jsonb)
      ON CONFLICT (id) DO NOTHING
      RETURNING id::text AS id`),
     [JSON.stringify(rows.map((r) => r.row)), await followUps(ctx.db, rows, receivedAt)],
@@ -114,6 +114,8 @@ function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<type
     min_score: metrics.minScore,
     comment: metrics.comment,
     topics: metrics.comment === null ? [] : tagTopics(metrics.comment, languageOf(submission.context.locale), defaultTopics()),
+    // Null (the seed, bulk loads) lets the database derive it from the channel (stats/rollups/sql.ts).
+    device_class: item.deviceClass ?? null,
     body,
   };
   return { row, stored, contact: contactOf(submission) };
