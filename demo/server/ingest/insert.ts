@@ -2,8 +2,8 @@ import type { Submission } from '../../../sdk/index.js';
 import { contactOf, withoutContactDetails } from '../cases/contacts.js';
 import type { AppContext, StoredSubmission } from '../context.js';
 import { withoutPulseIdentifiers } from '../privacy/pulse.js';
-import { defaultTopics } from '../topics/brand-topics.js';
-import { languageOf, tagTopics } from '../topics/tag.js';
+import { brandTopics } from '../topics/brand-topics.js';
+import { languageOf, tagTopics, type CompiledTopics } from '../topics/tag.js';
 import { followUps, withFollowUps } from './follow-ups.js';
 import { metricsOf } from './metrics.js';
 import { placeInHierarchy } from './resolve.js';
@@ -29,12 +29,13 @@ export async function insertJobs(ctx: Pick<AppContext, 'db' | 'now'>, jobs: read
   for (const job of jobs) {
     const items = job.items.map(anonymousPulse);
     const placements = await placeInHierarchy(ctx.db, job.brandId, items.map((item) => item.context));
+    const topics = await brandTopics(ctx.db, job.brandId);
     prepared.push(
       items.flatMap((item, index) => {
         const id = item.submission.id.toLowerCase();
         if (claimed.has(id)) return [];
         claimed.add(id);
-        return [toRow(job.brandId, item, placements[index]!, receivedAt)];
+        return [toRow(job.brandId, item, placements[index]!, receivedAt, topics)];
       }),
     );
   }
@@ -67,7 +68,7 @@ function anonymousPulse(item: IngestItem): IngestItem {
   return { ...item, submission: withoutPulseIdentifiers(item.submission), context: { ...item.context, staff: [], device: undefined }, flags: item.flags.filter((flag) => flag !== 'unverified_staff') };
 }
 
-function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<typeof placeInHierarchy>>[number], receivedAt: string) {
+function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<typeof placeInHierarchy>>[number], receivedAt: string, topics: CompiledTopics) {
   const submission = toStorable(item.submission);
   const id = submission.id.toLowerCase();
   const metrics = metricsOf(submission);
@@ -113,7 +114,7 @@ function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<type
     stars: metrics.stars,
     min_score: metrics.minScore,
     comment: metrics.comment,
-    topics: metrics.comment === null ? [] : tagTopics(metrics.comment, languageOf(submission.context.locale), defaultTopics()),
+    topics: metrics.comment === null ? [] : tagTopics(metrics.comment, languageOf(submission.context.locale), topics),
     // Null (the seed, bulk loads) lets the database derive it from the channel (stats/rollups/sql.ts).
     device_class: item.deviceClass ?? null,
     body,

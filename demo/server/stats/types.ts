@@ -165,6 +165,8 @@ export const CommentItemSchema = z.object({
   ...feedbackItem,
   regionId: nullableString,
   channel: z.string(),
+  /** Topic ids tagged at ingest from the brand's dictionary (`GET /v1/stats/topics` has their labels). */
+  topics: z.array(z.string()),
 });
 export type CommentItem = z.infer<typeof CommentItemSchema>;
 

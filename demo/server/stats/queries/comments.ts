@@ -17,10 +17,11 @@ interface Row {
   comment: string;
   nps: number | null;
   min_score: number | null;
+  topics: string[];
   [key: string]: unknown;
 }
 
-const COLUMNS = "s.id::text AS id, s.created_at, to_char(s.local_date, 'YYYY-MM-DD') AS local_date, s.region_id, s.store_id, st.name AS store_name, s.channel, s.comment, s.nps, s.min_score";
+const COLUMNS = "s.id::text AS id, s.created_at, to_char(s.local_date, 'YYYY-MM-DD') AS local_date, s.region_id, s.store_id, st.name AS store_name, s.channel, s.comment, s.nps, s.min_score, s.topics";
 const STORE_JOIN = 'LEFT JOIN stores st ON st.brand_id = s.brand_id AND st.id = s.store_id';
 
 const toItem = (r: Row, createdAt: string): CommentItem => ({
@@ -33,16 +34,21 @@ const toItem = (r: Row, createdAt: string): CommentItem => ({
   text: r.comment,
   nps: r.nps,
   minScore: r.min_score,
+  topics: r.topics,
 });
 
+/** Only the comments tagged with `topic`, when one is asked for. */
+const topicCondition = (topic: string | undefined, params: Params): string => (topic === undefined ? '' : ` AND ${params.add(topic)} = ANY(s.topics)`);
+
 /** The newest comments of the selection (newest first; the partial comment indexes serve it). */
-export async function recentComments(db: Queryable, filter: Filter, limit: number): Promise<CommentItem[]> {
+export async function recentComments(db: Queryable, filter: Filter, limit: number, topic?: string): Promise<CommentItem[]> {
   const where = submissionsWhere(filter);
+  const params = new Params(where.params);
   const rows = await db.query<Row>(
     `SELECT ${COLUMNS} FROM submissions s ${STORE_JOIN}
-     WHERE ${where.sql} AND s.comment IS NOT NULL
-     ORDER BY s.created_at DESC LIMIT $${where.params.length + 1}`,
-    [...where.params, limit],
+     WHERE ${where.sql} AND s.comment IS NOT NULL${topicCondition(topic, params)}
+     ORDER BY s.created_at DESC LIMIT ${params.add(limit)}`,
+    params.values,
   );
   return rows.map((r) => toItem(r, r.created_at.toISOString()));
 }
@@ -52,13 +58,13 @@ export async function recentComments(db: Queryable, filter: Filter, limit: numbe
  * only from stores with at least `minimum` pulse answers in the window, dated by day only, and
  * ordered by day and then by a hash of the id, so their order within a day tells nothing.
  */
-export async function pulseComments(db: Queryable, filter: Filter, limit: number, minimum: number): Promise<CommentItem[]> {
+export async function pulseComments(db: Queryable, filter: Filter, limit: number, minimum: number, topic?: string): Promise<CommentItem[]> {
   const where = submissionsWhere(filter);
   const params = new Params(where.params);
   const stores = disclosedPulseStoresSql(rollupSource(filter, 'store', params, { days: false }), params.add(minimum));
   const rows = await db.query<Row>(
     `SELECT ${COLUMNS} FROM submissions s ${STORE_JOIN}
-     WHERE ${where.sql} AND s.comment IS NOT NULL AND coalesce(s.store_id, '') IN (${stores})
+     WHERE ${where.sql} AND s.comment IS NOT NULL AND coalesce(s.store_id, '') IN (${stores})${topicCondition(topic, params)}
      ORDER BY s.local_date DESC, md5(s.id::text) LIMIT ${params.add(limit)}`,
     params.values,
   );
