@@ -10,6 +10,7 @@ import { isProduction } from './production-checks.js';
 import { rejectNulInUrl } from './http/storable-url.js';
 import { ingestRoutes } from './ingest/routes.js';
 import { surveyRoutes } from './surveys/routes.js';
+import { placeRoutes } from './places/routes.js';
 import { pageRoutes } from './pages/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { preferenceRoutes } from './auth/preferences.js';
@@ -46,6 +47,7 @@ export function createApp(ctx: AppContext): Hono {
   // Route modules are mounted here (ingest, surveys, hierarchy, alerts, auth, stats).
   app.route('/', ingestRoutes(ctx));
   app.route('/', surveyRoutes(ctx));
+  app.route('/', placeRoutes(ctx));
   app.route('/', hierarchyRoutes(ctx));
   app.route('/v1/admin/alerts', alertRoutes(ctx));
   app.route('/', authRoutes(ctx));

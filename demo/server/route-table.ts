@@ -47,6 +47,8 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 
   { method: 'OPTIONS', path: '/v1/surveys/:id', access: 'public', anonymity: NO_FEEDBACK },
   { method: 'GET', path: '/v1/surveys/:id', access: 'public', anonymity: { exempt: 'survey definitions, not answers' } },
+  { method: 'OPTIONS', path: '/v1/places/:store', access: 'public', anonymity: NO_FEEDBACK },
+  { method: 'GET', path: '/v1/places/:store', access: 'write-key', anonymity: { exempt: 'brand and store names, as the shop front shows them' } },
 
   { method: 'GET', path: '/v1/admin/surveys', access: 'admin', anonymity: OPERATOR },
   { method: 'GET', path: '/v1/admin/surveys/:id', access: 'admin', anonymity: OPERATOR },
