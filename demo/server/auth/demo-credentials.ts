@@ -3,15 +3,21 @@ import { verifyPassword } from './password.js';
 
 /**
  * The demo's credentials, public in the README and printed by `npm start --seed-demo`: the write
- * key and one login per role. The collector refuses to start in production while its database
- * still accepts any of them (see production-checks.ts). demo/seed uses the same values; a test
- * pins the two together.
+ * key and every demo login (a manager per region and per store, so each store's cases have an
+ * owner). The collector refuses to start in production while its database still accepts any of
+ * them (see production-checks.ts). demo/seed uses the same values; a test pins the two together.
  */
 export const DEMO_WRITE_KEY = 'pk_demo';
 export const DEMO_LOGINS: ReadonlyArray<{ email: string; password: string }> = [
   { email: 'ceo@acme.example', password: 'demo-corporate' },
   { email: 'nordics@acme.example', password: 'demo-regional' },
+  { email: 'uk-south@acme.example', password: 'demo-regional' },
   { email: 'store042@acme.example', password: 'demo-store' },
+  { email: 'store017@acme.example', password: 'demo-store' },
+  { email: 'store023@acme.example', password: 'demo-store' },
+  { email: 'store101@acme.example', password: 'demo-store' },
+  { email: 'store108@acme.example', password: 'demo-store' },
+  { email: 'store115@acme.example', password: 'demo-store' },
   { email: 'astrid@acme.example', password: 'demo-staff' },
 ];
 
