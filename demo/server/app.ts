@@ -21,6 +21,7 @@ import { dashboardRoutes } from './dashboard/routes.js';
 import { caseRoutes } from './cases/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { settingsRoutes } from './settings/routes.js';
+import { digestRoutes } from './digest/routes.js';
 
 /**
  * The collector's HTTP API as a Hono app: one route module per concern, each in its own folder.
@@ -55,6 +56,7 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', directoryRoutes(ctx));
   app.route('/', statsRoutes(ctx));
   app.route('/', settingsRoutes(ctx));
+  app.route('/', digestRoutes(ctx));
   app.route('/', caseRoutes(ctx));
   app.route('/', eventRoutes(ctx));
   app.route('/', targetRoutes(ctx));

@@ -101,6 +101,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 
   { method: 'GET', path: '/v1/settings', access: 'session', anonymity: { exempt: "the brand's case settings: thresholds, response times, root causes" } },
   { method: 'PUT', path: '/v1/settings', access: 'session', anonymity: { exempt: "the brand's case settings, corporate only" } },
+  { method: 'GET', path: '/v1/digest', access: 'session', anonymity: 'probe' },
   { method: 'GET', path: '/v1/cases', access: 'session', anonymity: 'probe' },
   { method: 'GET', path: '/v1/cases/metrics', access: 'session', anonymity: 'probe' },
   { method: 'GET', path: '/v1/cases/:id', access: 'session', anonymity: 'probe' },

@@ -6,6 +6,7 @@
  * validates `GET /v1/settings` with the same schema.
  */
 import * as z from 'zod/mini';
+import { DigestSettingsSchema } from '../digest/settings.js';
 import { DEFAULT_TOPICS, TopicDictionarySchema } from '../topics/dictionary.js';
 
 const wholeMinutes = (fallback: number) =>
@@ -88,6 +89,8 @@ export const BrandSettingsSchema = z.strictObject({
    * keep their topics (docs/collector.md, "Topics"). @default the built-in dictionary (DEFAULT_TOPICS)
    */
   topics: z._default(TopicDictionarySchema, () => structuredClone(DEFAULT_TOPICS)),
+  /** The weekly digest's schedule and webhooks (docs/collector.md, "Weekly digest"). */
+  digest: z.prefault(DigestSettingsSchema, {}),
 });
 export type BrandSettings = z.infer<typeof BrandSettingsSchema>;
 /** What `PUT /v1/settings` accepts: any field left out takes its default. */

@@ -51,6 +51,8 @@ const SELECTIONS = [
 /** Selections of the case routes: every status, place and filter a client can ask for. */
 const CASE_SELECTIONS = ['', 'status=active', 'status=open', 'status=resolved', 'region=north', 'region=south', 'store=n1', 'store=n2', 'store=s1', 'escalated=true', 'escalated=false', 'assignee=none', 'limit=200'];
 const METRICS_SELECTIONS = ['', 'level=region', 'level=store', 'region=north', 'store=n1', 'store=s1', 'level=store&region=north'];
+/** Selections of the weekly digest: every place, the fixture's weeks (it takes no date range). */
+const DIGEST_SELECTIONS = ['', 'region=north', 'region=south', 'store=n1', 'store=n2', 'store=s1', 'week=2026-W09', 'week=2026-W10', 'store=n1&week=2026-W10', 'region=north&week=2026-W10'];
 
 /** Every request a probed route gets, as every role. `/v1/events` has its own probe below. */
 function probesOf(path: string, caseIds: readonly string[]): Array<{ url: string; selection: string }> {
@@ -58,6 +60,7 @@ function probesOf(path: string, caseIds: readonly string[]): Array<{ url: string
   if (path === '/v1/cases') return CASE_SELECTIONS.map((selection) => ({ url: `${path}${selection ? `?${selection}` : ''}`, selection }));
   if (path === '/v1/cases/metrics') return withRange(METRICS_SELECTIONS);
   if (path === '/v1/cases/:id') return caseIds.map((id) => ({ url: `/v1/cases/${id}`, selection: '' }));
+  if (path === '/v1/digest') return DIGEST_SELECTIONS.map((selection) => ({ url: `${path}${selection ? `?${selection}` : ''}`, selection }));
   return withRange(SELECTIONS);
 }
 
