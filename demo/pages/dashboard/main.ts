@@ -11,7 +11,9 @@ import { SvGroupsTable } from './components/sv-groups-table.js';
 import { SvKpis } from './components/sv-kpis.js';
 import { SvLanguageSwitch } from './components/sv-language-switch.js';
 import { SvReport } from './components/sv-report.js';
+import { SvTopics } from './components/sv-topics.js';
 import { SvTrendChart } from './components/sv-trend-chart.js';
+import { SvDigestView } from './views/digest/sv-digest-view.js';
 import { SvKudosView } from './views/kudos/sv-kudos-view.js';
 import { SvOverviewView } from './views/overview/sv-overview-view.js';
 import { SvPulseView } from './views/pulse/sv-pulse-view.js';
@@ -26,10 +28,12 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['sv-kpis', SvKpis],
   ['sv-language-switch', SvLanguageSwitch],
   ['sv-report', SvReport],
+  ['sv-topics', SvTopics],
   ['sv-trend-chart', SvTrendChart],
   ['sv-overview-view', SvOverviewView],
   ['sv-pulse-view', SvPulseView],
   ['sv-kudos-view', SvKudosView],
+  ['sv-digest-view', SvDigestView],
   ['sv-banners', SvBanners],
   ['sv-live-status', SvLiveStatus],
   ['sv-login', SvLogin],

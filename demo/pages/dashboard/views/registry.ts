@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import type { RouteGrammar } from '../router/route.js';
+import { digestTexts } from './digest/texts.js';
 import { kudosTexts } from './kudos/texts.js';
 import { overviewTexts } from './overview/texts.js';
 import { pulseTexts } from './pulse/texts.js';
@@ -24,6 +25,8 @@ export const VIEWS: readonly ViewDefinition[] = [
     roles: EVERYONE,
     depth: 'staff',
     dateRange: true,
+    // The topic whose comments are listed (components/sv-topics.ts).
+    params: ['topic'],
     render: (context) => html`<sv-overview-view .context=${context}></sv-overview-view>`,
   },
   {
@@ -43,6 +46,16 @@ export const VIEWS: readonly ViewDefinition[] = [
     depth: 'staff',
     dateRange: true,
     render: (context) => html`<sv-kudos-view .context=${context}></sv-kudos-view>`,
+  },
+  {
+    id: 'digest',
+    title: digestTexts.title,
+    // A manager's week on paper; staff accounts have no digest (the collector answers 403).
+    roles: MANAGERS,
+    depth: 'store',
+    dateRange: false,
+    params: ['week'],
+    render: (context) => html`<sv-digest-view .context=${context}></sv-digest-view>`,
   },
 ];
 

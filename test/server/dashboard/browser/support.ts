@@ -135,7 +135,7 @@ export async function settled(page: Page): Promise<'figures' | 'empty' | 'error'
     const view = document.querySelector('main .view');
     if (!view || view.querySelector('.state-loading')) return false;
     if (view.querySelector('.state-error')) return 'error';
-    if (view.querySelector('sv-kpis .kpi, sv-comments .comments')) return 'figures';
+    if (view.querySelector('sv-kpis .kpi, sv-comments .comments, .digest')) return 'figures';
     if (view.querySelector('.state-empty')) return 'empty';
     return false;
   });

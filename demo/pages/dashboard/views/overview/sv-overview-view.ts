@@ -37,7 +37,8 @@ export class SvOverviewView extends LightElement {
     return renderTaskState(this.#report, {
       m,
       place: c.place,
-      complete: (report) => html`<sv-report .report=${report} .context=${c} audience="customer" .resultsHeading=${heading} .exportHref=${exportHref(query)}></sv-report>`,
+      complete: (report) =>
+        html`<sv-report .report=${report} .context=${c} audience="customer" .resultsHeading=${heading} .exportHref=${exportHref(query)} .topicsQuery=${c.route.scope.staff === undefined ? query.toString() : undefined}></sv-report>`,
     });
   }
 }
