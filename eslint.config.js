@@ -20,6 +20,12 @@ export default tseslint.config(
     files: ['test/**/*.ts', 'bench/**/*', 'demo/**/*'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-unused-expressions': 'off' },
   },
+  {
+    // One way to call the network (issue #17.1): the dashboard goes through api/http.ts, which is
+    // the SDK's ky layer.
+    files: ['demo/pages/dashboard/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', { name: 'fetch', message: 'Call the API through demo/pages/dashboard/api/http.ts (the SDK\'s HTTP layer).' }] },
+  },
   { files: ['**/*.mjs', 'eslint.config.js'], languageOptions: { globals: globals.node } },
   { files: ['demo/pages/**/*.js'], languageOptions: { globals: globals.browser } },
 );

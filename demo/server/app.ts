@@ -10,6 +10,7 @@ import { isProduction } from './production-checks.js';
 import { rejectNulInUrl } from './http/storable-url.js';
 import { ingestRoutes } from './ingest/routes.js';
 import { surveyRoutes } from './surveys/routes.js';
+import { placeRoutes } from './places/routes.js';
 import { pageRoutes } from './pages/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { preferenceRoutes } from './auth/preferences.js';
@@ -23,6 +24,7 @@ import { settingsRoutes } from './settings/routes.js';
 import { pulseRoutes } from './pulse/routes.js';
 import { ideaRoutes } from './ideas/routes.js';
 import { recognitionRoutes } from './recognition/routes.js';
+import { digestRoutes } from './digest/routes.js';
 
 /**
  * The collector's HTTP API as a Hono app: one route module per concern, each in its own folder.
@@ -49,6 +51,7 @@ export function createApp(ctx: AppContext): Hono {
   // Route modules are mounted here (ingest, surveys, hierarchy, alerts, auth, stats).
   app.route('/', ingestRoutes(ctx));
   app.route('/', surveyRoutes(ctx));
+  app.route('/', placeRoutes(ctx));
   app.route('/', hierarchyRoutes(ctx));
   app.route('/v1/admin/alerts', alertRoutes(ctx));
   app.route('/', authRoutes(ctx));
@@ -56,6 +59,7 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', directoryRoutes(ctx));
   app.route('/', statsRoutes(ctx));
   app.route('/', settingsRoutes(ctx));
+  app.route('/', digestRoutes(ctx));
   app.route('/', caseRoutes(ctx));
   app.route('/', eventRoutes(ctx));
   app.route('/', ideaRoutes(ctx));

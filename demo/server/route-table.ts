@@ -49,6 +49,8 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 
   { method: 'OPTIONS', path: '/v1/surveys/:id', access: 'public', anonymity: NO_FEEDBACK },
   { method: 'GET', path: '/v1/surveys/:id', access: 'public', anonymity: { exempt: 'survey definitions, not answers' } },
+  { method: 'OPTIONS', path: '/v1/places/:store', access: 'public', anonymity: NO_FEEDBACK },
+  { method: 'GET', path: '/v1/places/:store', access: 'write-key', anonymity: { exempt: 'brand and store names, as the shop front shows them' } },
 
   { method: 'GET', path: '/v1/admin/surveys', access: 'admin', anonymity: OPERATOR },
   { method: 'GET', path: '/v1/admin/surveys/:id', access: 'admin', anonymity: OPERATOR },
@@ -101,6 +103,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
 
   { method: 'GET', path: '/v1/settings', access: 'session', anonymity: { exempt: "the brand's case settings: thresholds, response times, root causes" } },
   { method: 'PUT', path: '/v1/settings', access: 'session', anonymity: { exempt: "the brand's case settings, corporate only" } },
+  { method: 'GET', path: '/v1/digest', access: 'session', anonymity: 'probe' },
   { method: 'GET', path: '/v1/cases', access: 'session', anonymity: 'probe' },
   { method: 'GET', path: '/v1/cases/metrics', access: 'session', anonymity: 'probe' },
   { method: 'GET', path: '/v1/cases/:id', access: 'session', anonymity: 'probe' },

@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { importStartupData } from './admin/startup.js';
 import { installAlerts } from './alerts/index.js';
+import { startDigestSchedule } from './digest/schedule.js';
 import { installCases } from './cases/index.js';
 import { installIdeas } from './ideas/index.js';
 import { installEvents } from './events/index.js';
@@ -43,6 +44,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Collec
     await installEvents(ctx);
     installCases(ctx);
     installIdeas(ctx);
+    if (config.DIGEST_INTERVAL_MS > 0) ctx.onClose.push(startDigestSchedule(ctx, config.DIGEST_INTERVAL_MS));
     await importStartupData(ctx);
     const app = createApp(ctx);
     server = await listen(app.fetch, config.PORT, config.HOST);

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit/html.js';
 import type { ReactiveController } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import type { Answer, Question, Tags } from '../../sdk/index.js';
+import type { Answer, Question, SurveyDefinition, Tags } from '../../sdk/index.js';
 import { en } from '../i18n/kiosk/en.js';
 import { kioskCatalog } from '../i18n/kiosk/index.js';
 import type { KioskMessages } from '../i18n/messages.js';
@@ -13,6 +13,7 @@ import { offlineIndicator, OfflineController } from './offline-indicator.js';
 import { countTap, decide, force, initialRateLimit } from './rate-limiter.js';
 import { scheduler, Timer } from './scheduler.js';
 import { attractScreen, offerScreen, thanksScreen, type LanguageChoice } from './screens.js';
+import { nativeLanguageName, primaryLanguage, surveyLanguages } from './survey-languages.js';
 import type { KioskControllers, KioskElement, KioskMode } from './types.js';
 import { WakeLockController } from './wake-lock.js';
 
@@ -248,15 +249,25 @@ export class KioskController implements ReactiveController, KioskMode, FlowDrive
     if (answers) this.#submit(answers, wanted);
   };
 
-  #languages(): LanguageChoice[] {
-    const current = kioskCatalog(this.#parts.locale.code);
-    const seen = new Set<KioskMessages>();
+  /**
+   * The language buttons: the `languages` attribute, or else every language the survey is written
+   * in. A language gets a button when the widget speaks it or the survey is written in it (the
+   * survey's texts then show in it, and the widget's own words in English).
+   */
+  #languages(definition: SurveyDefinition): LanguageChoice[] {
+    const written = surveyLanguages(definition);
+    const configured = (this.#el.languages ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+    const { locale } = this.#parts;
+    const active = primaryLanguage(locale.requested ?? locale.code);
+    const seen = new Set<string>();
     const choices: LanguageChoice[] = [];
-    for (const tag of (this.#el.languages ?? '').split(',').map((t) => t.trim())) {
-      const catalog = tag ? kioskCatalog(tag) : undefined;
-      if (!catalog || seen.has(catalog)) continue; // a language the widget does not speak gets no button
-      seen.add(catalog);
-      choices.push({ tag, name: catalog.languageName, current: catalog === current });
+    for (const tag of configured.length > 0 ? configured : written) {
+      const language = primaryLanguage(tag);
+      const catalog = kioskCatalog(tag);
+      const inSurvey = written.some((t) => primaryLanguage(t) === language);
+      if (seen.has(language) || (!catalog && !inSurvey)) continue; // a language neither speaks gets no button
+      seen.add(language);
+      choices.push({ tag, name: catalog?.languageName ?? nativeLanguageName(tag), current: language === active });
     }
     return choices;
   }
@@ -283,9 +294,10 @@ export class KioskController implements ReactiveController, KioskMode, FlowDrive
       const first = definition.questions[0];
       content = attractScreen({
         messages: kiosk,
-        // The survey's own smiley question is the invitation: one tap may be the whole survey.
-        question: first?.type === 'smiley' && !first.showIf ? view.question(first) : undefined,
-        languages: this.#languages(),
+        // The survey's own smiley question is the invitation: one tap may be the whole survey. No
+        // "required" marker there: tapping a face is the only thing the screen asks for.
+        question: first?.type === 'smiley' && !first.showIf ? view.question({ ...first, required: false }) : undefined,
+        languages: this.#languages(definition),
         onStart: this.#start,
         onLanguage: this.#chooseLanguage,
       });

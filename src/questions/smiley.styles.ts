@@ -1,7 +1,19 @@
 import { css } from 'lit';
 
-/** Styles for {@link smileyView}. */
+/**
+ * Styles for {@link smileyView}. Each face is tinted with its own colour, red (1) to green (5),
+ * mixed into the surface so it stays a light tint on a light theme and a dark one on a dark or
+ * high-contrast theme: the eyes and mouth (text colour) keep their contrast on every theme.
+ * Override a colour with `--storevoice-smiley-color-1` … `-5`.
+ */
 export const smileyStyles = css`
+  .rating.smiley {
+    --_smiley-1: var(--storevoice-smiley-color-1, #d93025);
+    --_smiley-2: var(--storevoice-smiley-color-2, #f07c1f);
+    --_smiley-3: var(--storevoice-smiley-color-3, #f2c12e);
+    --_smiley-4: var(--storevoice-smiley-color-4, #7cb342);
+    --_smiley-5: var(--storevoice-smiley-color-5, #1e8e3e);
+  }
   .rating.smiley .radio {
     flex: 1 1 0;
     /* Faces stay in line when some labels wrap to two lines. */
@@ -16,9 +28,22 @@ export const smileyStyles = css`
     color: var(--_text);
   }
   .rating.smiley .face {
-    fill: var(--_surface);
+    --_hue: var(--_smiley-3);
+    fill: color-mix(in srgb, var(--_hue) 35%, var(--_surface));
     stroke: currentColor;
     stroke-width: 2;
+  }
+  .rating.smiley .face[data-score='1'] {
+    --_hue: var(--_smiley-1);
+  }
+  .rating.smiley .face[data-score='2'] {
+    --_hue: var(--_smiley-2);
+  }
+  .rating.smiley .face[data-score='4'] {
+    --_hue: var(--_smiley-4);
+  }
+  .rating.smiley .face[data-score='5'] {
+    --_hue: var(--_smiley-5);
   }
   .rating.smiley .eye {
     fill: currentColor;
@@ -37,17 +62,16 @@ export const smileyStyles = css`
     font-size: 0.875em;
     line-height: 1.2;
   }
-  /* Checked: filled face, bigger, bordered, bold label — not told by colour alone. */
+  /* Checked: a deeper tint, thicker outline, bigger, bordered, bold label — not told by colour alone. */
   .rating.smiley [aria-checked='true'] {
     border-color: var(--_accent);
   }
   .rating.smiley [aria-checked='true'] svg {
-    color: var(--_on-accent);
     transform: scale(1.1);
   }
   .rating.smiley [aria-checked='true'] .face {
-    fill: var(--_accent);
-    stroke: var(--_accent);
+    fill: color-mix(in srgb, var(--_hue) 60%, var(--_surface));
+    stroke-width: 3.5;
   }
   .rating.smiley [aria-checked='true'] .label {
     font-weight: 700;

@@ -19,6 +19,8 @@ import { SvCompareView } from './views/compare/sv-compare-view.js';
 import { SvLeaderboard } from './views/compare/sv-leaderboard.js';
 import { SvTargets } from './views/compare/sv-targets.js';
 import { SvIdeasView } from './views/ideas/sv-ideas-view.js';
+import { SvTopics } from './components/sv-topics.js';
+import { SvDigestView } from './views/digest/sv-digest-view.js';
 import { SvKudosView } from './views/kudos/sv-kudos-view.js';
 import { SvOverviewView } from './views/overview/sv-overview-view.js';
 import { SvPulseAnswers } from './views/pulse/sv-pulse-answers.js';
@@ -41,6 +43,7 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['sv-report', SvReport],
   ['sv-segments', SvSegments],
   ['sv-trend', SvTrend],
+  ['sv-topics', SvTopics],
   ['sv-trend-chart', SvTrendChart],
   ['sv-leaderboard', SvLeaderboard],
   ['sv-targets', SvTargets],
@@ -54,6 +57,7 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['sv-pulse-view', SvPulseView],
   ['sv-kudos-view', SvKudosView],
   ['sv-ideas-view', SvIdeasView],
+  ['sv-digest-view', SvDigestView],
   ['sv-banners', SvBanners],
   ['sv-live-status', SvLiveStatus],
   ['sv-login', SvLogin],

@@ -27,6 +27,39 @@ function mount() {
   document.getElementById('kiosk').append(widget);
 }
 
+/** The (endpoint, key, store) whose names are on screen, so they are fetched once per change. */
+let placeShown = '';
+
+/**
+ * Shows the brand's and the store's names above the widget (GET /v1/places/:store with the
+ * kiosk's write key). The store comes from the widget's properties, since a provisioning link or
+ * the admin screen may set it; the element fires no event for that, so this looks again every few
+ * seconds and fetches only when something changed. Names are text, never HTML.
+ */
+async function showPlace() {
+  const widget = document.querySelector('#kiosk storevoice-widget');
+  const header = document.getElementById('place');
+  if (!widget || !header) return;
+  const { endpoint, key, store } = widget;
+  const wanted = `${endpoint} ${key} ${store}`;
+  if (!endpoint || !key || !store || wanted === placeShown) return;
+  placeShown = wanted;
+  try {
+    const url = `${String(endpoint).replace(/\/+$/, '')}/places/${encodeURIComponent(store)}`;
+    const res = await fetch(url, { headers: { authorization: `Bearer ${key}`, accept: 'application/json' } });
+    if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+    const place = await res.json();
+    header.querySelector('.brand').textContent = place.brand.name;
+    header.querySelector('.store').textContent = place.store.name;
+    header.hidden = false;
+  } catch (error) {
+    // Offline, or a store the collector does not know: no names, and another try later.
+    placeShown = '';
+    header.hidden = true;
+    console.warn('[storevoice kiosk] store name not shown:', error);
+  }
+}
+
 async function registerServiceWorker() {
   // Service workers need a secure context (https, or localhost for the demo).
   if (!('serviceWorker' in navigator)) return;
@@ -52,8 +85,11 @@ async function registerServiceWorker() {
   }
 }
 
-if (customElements.get('storevoice-widget')) mount();
-else {
+if (customElements.get('storevoice-widget')) {
+  mount();
+  void showPlace();
+  setInterval(showPlace, 5000);
+} else {
   // /storevoice.iife.js failed to load (first visit while offline, or a server problem).
   const notice = document.createElement('p');
   notice.className = 'notice';

@@ -2,8 +2,8 @@ import type { Submission } from '../../../sdk/index.js';
 import { contactOf, withoutContactDetails } from '../cases/contacts.js';
 import type { AppContext, StoredSubmission } from '../context.js';
 import { withoutPulseIdentifiers } from '../privacy/pulse.js';
-import { defaultTopics } from '../topics/brand-topics.js';
-import { languageOf, tagTopics } from '../topics/tag.js';
+import { brandTopics } from '../topics/brand-topics.js';
+import { languageOf, tagTopics, type CompiledTopics } from '../topics/tag.js';
 import { followUps, withFollowUps } from './follow-ups.js';
 import { metricsOf } from './metrics.js';
 import { placeInHierarchy } from './resolve.js';
@@ -29,12 +29,13 @@ export async function insertJobs(ctx: Pick<AppContext, 'db' | 'now'>, jobs: read
   for (const job of jobs) {
     const items = job.items.map(anonymousPulse);
     const placements = await placeInHierarchy(ctx.db, job.brandId, items.map((item) => item.context));
+    const topics = await brandTopics(ctx.db, job.brandId);
     prepared.push(
       items.flatMap((item, index) => {
         const id = item.submission.id.toLowerCase();
         if (claimed.has(id)) return [];
         claimed.add(id);
-        return [toRow(job.brandId, item, placements[index]!, receivedAt)];
+        return [toRow(job.brandId, item, placements[index]!, receivedAt, topics)];
       }),
     );
   }
@@ -45,13 +46,13 @@ export async function insertJobs(ctx: Pick<AppContext, 'db' | 'now'>, jobs: read
   // The submissions, and for those that are new their cases, contact details and live events: one statement (follow-ups.ts).
   const inserted = await ctx.db.query<{ id: string }>(
     withFollowUps(`INSERT INTO submissions (id, brand_id, region_id, store_id, staff_ids, device_id, channel, survey_id, survey_version, locale,
-       created_at, received_at, context_verified, flags, nps, csat, smiley, stars, min_score, comment, topics, body)
+       created_at, received_at, context_verified, flags, nps, csat, smiley, stars, min_score, comment, topics, device_class, body)
      SELECT id, brand_id, region_id, store_id, staff_ids, device_id, channel, survey_id, survey_version, locale,
-       created_at, received_at, context_verified, flags, nps, csat, smiley, stars, min_score, comment, coalesce(topics, '{}'), body
+       created_at, received_at, context_verified, flags, nps, csat, smiley, stars, min_score, comment, coalesce(topics, '{}'), device_class, body
      FROM jsonb_to_recordset($1::text::jsonb) AS r(id uuid, brand_id text, region_id text, store_id text, staff_ids text[], device_id text,
        channel text, survey_id text, survey_version integer, locale text, created_at timestamptz, received_at timestamptz,
        context_verified boolean, flags text[], nps smallint, csat smallint, smiley smallint, stars smallint, min_score smallint,
-       comment text, topics text[], body jsonb)
+       comment text, topics text[], device_class text, body jsonb)
      ON CONFLICT (id) DO NOTHING
      RETURNING id::text AS id`),
     [JSON.stringify(rows.map((r) => r.row)), await followUps(ctx.db, rows, receivedAt)],
@@ -67,7 +68,7 @@ function anonymousPulse(item: IngestItem): IngestItem {
   return { ...item, submission: withoutPulseIdentifiers(item.submission), context: { ...item.context, staff: [], device: undefined }, flags: item.flags.filter((flag) => flag !== 'unverified_staff') };
 }
 
-function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<typeof placeInHierarchy>>[number], receivedAt: string) {
+function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<typeof placeInHierarchy>>[number], receivedAt: string, topics: CompiledTopics) {
   const submission = toStorable(item.submission);
   const id = submission.id.toLowerCase();
   const metrics = metricsOf(submission);
@@ -113,7 +114,9 @@ function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<type
     stars: metrics.stars,
     min_score: metrics.minScore,
     comment: metrics.comment,
-    topics: metrics.comment === null ? [] : tagTopics(metrics.comment, languageOf(submission.context.locale), defaultTopics()),
+    topics: metrics.comment === null ? [] : tagTopics(metrics.comment, languageOf(submission.context.locale), topics),
+    // Null (the seed, bulk loads) lets the database derive it from the channel (stats/rollups/sql.ts).
+    device_class: item.deviceClass ?? null,
     body,
   };
   return { row, stored, contact: contactOf(submission) };

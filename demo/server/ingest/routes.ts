@@ -9,6 +9,7 @@ import { placeInTime } from './created-at.js';
 import { parseSubmissionBody } from './parse.js';
 import { deviceBucket, ingestLimits } from './rate-limits.js';
 import { lookUpIds } from './resolve.js';
+import { deviceClassOf } from './device-class.js';
 import { storeItems } from './store.js';
 import { checkContexts } from './verify-context.js';
 import { resolveIngestKey, writeKeyOf } from './write-keys.js';
@@ -43,10 +44,12 @@ export function ingestRoutes(ctx: AppContext): Hono {
 
     checkKeyChannel(key, submissions, batch);
     const now = ctx.now();
+    const hints = { userAgent: c.req.header('user-agent'), mobileHint: c.req.header('sec-ch-ua-mobile') };
     const checked = key.kind === 'pulse' ? await pulseItems(ctx, key, submissions) : await checkContexts(ctx, brandId, submissions, batch);
     const items = checked.map((item) => {
       const timing = placeInTime(item.submission.createdAt, now, ctx.config);
-      return { ...item, createdAt: timing.createdAt, flags: [...item.flags, ...timing.flags] };
+      const deviceClass = deviceClassOf(item.submission.context.channel, hints);
+      return { ...item, createdAt: timing.createdAt, flags: [...item.flags, ...timing.flags], deviceClass };
     });
     if (limits.enabled) {
       const devices = new Set(items.flatMap((item) => (item.context.device ? [item.context.device] : [])));

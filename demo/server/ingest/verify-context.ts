@@ -2,6 +2,7 @@ import type { Submission } from '../../../sdk/index.js';
 import { contextTokenSecrets } from '../config.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../http/errors.js';
+import type { DeviceClass } from '../stats/types.js';
 import { verifyContextToken, type ContextTokenPayload } from './context-token.js';
 import { lookUpIds } from './resolve.js';
 
@@ -26,6 +27,8 @@ export interface IngestItem {
   flags: string[];
   /** The instant to store as `created_at` when it is not the submission's claim (a clock ahead). */
   createdAt?: Date;
+  /** From the channel and the request's User-Agent (device-class.ts); left out, the database derives it from the channel alone. */
+  deviceClass?: DeviceClass;
 }
 
 /**

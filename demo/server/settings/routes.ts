@@ -6,6 +6,7 @@ import type { AppContext } from '../context.js';
 import { readJson, requireMediaType } from '../http/body.js';
 import { ApiError } from '../http/errors.js';
 import { invalid } from '../http/invalid.js';
+import { checkDigestTargets, maskDigestSecrets, restoreDigestSecrets } from '../digest/secrets.js';
 import { loadBrandSettings, saveBrandSettings, type StoredSettings } from './repository.js';
 import { BrandSettingsSchema, type SettingsResponse } from './schema.js';
 
@@ -14,7 +15,8 @@ const MAX_SETTINGS_BYTES = 64 * 1024;
 
 const toResponse = (brandId: string, stored: StoredSettings): SettingsResponse => ({
   brand: brandId,
-  settings: stored.settings,
+  // Digest webhook secrets never leave the server (digest/secrets.ts).
+  settings: maskDigestSecrets(stored.settings),
   updatedAt: stored.updatedAt?.toISOString() ?? null,
 });
 
@@ -37,9 +39,11 @@ export function settingsRoutes(ctx: AppContext): Hono<AuthEnv> {
     const { user } = c.var.session;
     if (user.role !== 'corporate') throw new ApiError(403, 'forbidden', "Only corporate users change the brand's settings");
     requireMediaType(c, ['application/json']);
-    const body = await readJson(c.req.raw, MAX_SETTINGS_BYTES);
+    const current = await loadBrandSettings(ctx.db, user.brandId, ctx.log);
+    const body = restoreDigestSecrets(await readJson(c.req.raw, MAX_SETTINGS_BYTES), current.settings);
     const parsed = z.safeParse(BrandSettingsSchema, body);
     if (!parsed.success) throw invalid('settings', parsed.error.issues, body);
+    await checkDigestTargets(ctx.config, parsed.data);
     const stored = await saveBrandSettings(ctx.db, user.brandId, parsed.data, ctx.now());
     ctx.log.info('brand settings saved', { brand: user.brandId, user: user.id });
     return c.json(toResponse(user.brandId, stored));

@@ -2,10 +2,12 @@
  * A brand's settings: one JSON document per brand (`brand_settings`), edited by corporate users
  * through `PUT /v1/settings`. Every field has a default, so a brand without settings, or a document
  * saved before a section existed, reads as a complete object; features add their own section
- * here. zod/mini, and nothing else imported: the dashboard validates `GET /v1/settings` with the
- * same schema.
+ * here. zod/mini, and nothing else imported (but sections written the same way): the dashboard
+ * validates `GET /v1/settings` with the same schema.
  */
 import * as z from 'zod/mini';
+import { DigestSettingsSchema } from '../digest/settings.js';
+import { DEFAULT_TOPICS, TopicDictionarySchema } from '../topics/dictionary.js';
 
 const wholeMinutes = (fallback: number) =>
   // 30 days: a longer response time is no longer a follow-up.
@@ -114,6 +116,14 @@ export const BrandSettingsSchema = z.strictObject({
   cases: z.prefault(CaseSettingsSchema, {}),
   pulse: z.prefault(PulseSettingsSchema, {}),
   ideas: z.prefault(IdeaSettingsSchema, {}),
+  /**
+   * The topics comments are tagged with at ingest (topics/dictionary.ts): topic id → label and
+   * keywords per language. Applies to comments received after a change; comments already tagged
+   * keep their topics (docs/collector.md, "Topics"). @default the built-in dictionary (DEFAULT_TOPICS)
+   */
+  topics: z._default(TopicDictionarySchema, () => structuredClone(DEFAULT_TOPICS)),
+  /** The weekly digest's schedule and webhooks (docs/collector.md, "Weekly digest"). */
+  digest: z.prefault(DigestSettingsSchema, {}),
 });
 export type BrandSettings = z.infer<typeof BrandSettingsSchema>;
 /** What `PUT /v1/settings` accepts: any field left out takes its default. */

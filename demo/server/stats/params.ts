@@ -50,6 +50,11 @@ export const StatsQuerySchema = z
     metric: z.enum(SCORE_METRICS).default('nps'),
     /** Movers: the rolling window in days, compared with the window before it. @default 28 */
     window: z.coerce.number().pipe(z.union([z.literal(7), z.literal(28)])).default(28),
+    /** Comments: only those tagged with this topic (an id of the brand's dictionary, or one it had). */
+    topic: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a topic id such as queue or fitting-rooms')
+      .optional(),
     /** Comments and kudos per page. @default 50 */
     limit: z.coerce.number().int().min(1).max(200).default(50),
     /** Export: one row per group, or one per response. @default "groups" */

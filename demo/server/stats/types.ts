@@ -193,6 +193,8 @@ export const CommentItemSchema = z.object({
    * employee pulse.
    */
   staff: z.array(z.object({ id: z.string(), name: nullableString })),
+  /** Topic ids tagged at ingest from the brand's dictionary (`GET /v1/stats/topics` has their labels). */
+  topics: z.array(z.string()),
 });
 export type CommentItem = z.infer<typeof CommentItemSchema>;
 

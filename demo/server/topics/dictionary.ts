@@ -1,27 +1,40 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A brand's topic dictionary: each topic has a label per language and keywords per language.
  * A keyword is a word or a phrase, compared after stemming (`queues` finds `queue`); a keyword
  * ending in `*` matches any word starting with it, unstemmed (`kassakö*` for Swedish compounds).
- * Languages are primary subtags (`sv`, not `sv-SE`).
+ * Languages are primary subtags (`sv`, not `sv-SE`). zod/mini and no other import: the brand
+ * settings (and so the dashboard) validate with it.
  */
-const Lang = z.string().regex(/^[a-z]{2,3}$/, 'must be a language such as en or sv');
-const Keyword = z.string().trim().min(1).max(60);
+const Lang = z.string().check(z.regex(/^[a-z]{2,3}$/, 'must be a language such as en or sv'));
+const Keyword = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(60, 'must be at most 60 characters'));
+
+/** At most this many topics per brand: a dashboard list, not a taxonomy. */
+export const MAX_TOPICS = 50;
+/** At most this many keywords per topic and language. */
+export const MAX_KEYWORDS = 200;
 
 export const TopicSchema = z.strictObject({
   /** What the dashboard calls the topic, per language (`en` is the fallback). */
-  label: z.record(Lang, z.string().min(1).max(60)).refine((labels) => 'en' in labels, 'needs an English label (the fallback)'),
-  keywords: z.record(Lang, z.array(Keyword).max(200)),
+  label: z.record(Lang, z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(60, 'must be at most 60 characters'))).check(
+    z.refine((labels) => 'en' in labels, 'needs an English label (the fallback)'),
+  ),
+  /** Words and phrases that mark a comment with the topic, per language. */
+  keywords: z.record(Lang, z.array(Keyword).check(z.maxLength(MAX_KEYWORDS, `must list at most ${MAX_KEYWORDS} keywords`))),
 });
 export type Topic = z.infer<typeof TopicSchema>;
 
 const TOPIC_ID = /^[a-z][a-z0-9-]{0,39}$/;
-export const TopicDictionarySchema = z.record(z.string(), TopicSchema).superRefine((dictionary, issues) => {
-  const ids = Object.keys(dictionary);
-  if (ids.length > 50) issues.addIssue({ code: 'custom', path: [], message: 'at most 50 topics' });
-  for (const id of ids) if (!TOPIC_ID.test(id)) issues.addIssue({ code: 'custom', path: [id], message: 'a topic id must be lowercase letters, digits and -, such as fitting-rooms' });
-});
+export const TopicDictionarySchema = z.record(z.string(), TopicSchema).check(
+  z.superRefine((dictionary, ctx) => {
+    const ids = Object.keys(dictionary);
+    if (ids.length > MAX_TOPICS) ctx.issues.push({ code: 'custom', input: dictionary, path: [], message: `must have at most ${MAX_TOPICS} topics` });
+    for (const id of ids) {
+      if (!TOPIC_ID.test(id)) ctx.issues.push({ code: 'custom', input: id, path: [id], message: 'a topic id must be lowercase letters, digits and -, such as fitting-rooms' });
+    }
+  }),
+);
 export type TopicDictionary = z.infer<typeof TopicDictionarySchema>;
 
 /**

@@ -70,6 +70,8 @@ const RECOGNITION_SELECTIONS = ['', 'region=north', 'region=south', 'store=n1', 
 /** An unsigned idea from n1's staff: nobody may learn who wrote it, nor when within the day. */
 const IDEA_TEXT = 'IDEA-ANONYMOUS: a bench in the break room';
 const METRICS_SELECTIONS = ['', 'level=region', 'level=store', 'region=north', 'store=n1', 'store=s1', 'level=store&region=north'];
+/** Selections of the weekly digest: every place, the fixture's weeks (it takes no date range). */
+const DIGEST_SELECTIONS = ['', 'region=north', 'region=south', 'store=n1', 'store=n2', 'store=s1', 'week=2026-W09', 'week=2026-W10', 'store=n1&week=2026-W10', 'region=north&week=2026-W10'];
 
 /** Every request a probed route gets, as every role. `/v1/events` has its own probe below. */
 function probesOf(path: string, caseIds: readonly string[]): Array<{ url: string; selection: string }> {
@@ -80,6 +82,7 @@ function probesOf(path: string, caseIds: readonly string[]): Array<{ url: string
   if (path === '/v1/ideas') return IDEA_SELECTIONS.map((selection) => ({ url: `${path}${selection ? `?${selection}` : ''}`, selection }));
   if (path === '/v1/ideas/metrics') return withRange(IDEA_METRICS_SELECTIONS);
   if (path === '/v1/recognition/stores') return withRange(RECOGNITION_SELECTIONS);
+  if (path === '/v1/digest') return DIGEST_SELECTIONS.map((selection) => ({ url: `${path}${selection ? `?${selection}` : ''}`, selection }));
   return withRange(SELECTIONS);
 }
 

@@ -5,10 +5,10 @@ import { upsertUser } from '../../../demo/server/auth/index.js';
 import { importHierarchy } from '../../../demo/server/hierarchy/import.js';
 import { storeSubmissions } from '../../../demo/server/ingest/store.js';
 import type { Collector } from '../../../demo/server/server.js';
-import type { TopicsResponse } from '../../../demo/server/stats/types.js';
+import type { CommentsResponse, TopicsResponse } from '../../../demo/server/stats/types.js';
 import { startTestCollector } from '../support/collector.js';
 import { databaseTargets } from '../support/databases.js';
-import { getJson, login, type Session } from './client.js';
+import { get, getJson, login, type Session } from './client.js';
 
 /** Topics tagged at ingest, counted per scope with their trend; worked out by hand. */
 const NOW = new Date('2026-03-14T18:00:00Z');
@@ -72,6 +72,27 @@ for (const target of databaseTargets) {
     it('withholds the topics of a pulse group below the minimum', async () => {
       const body = await getJson<TopicsResponse>(collector.url, '/v1/stats/topics?from=2026-03-08&to=2026-03-14&store=n1&channel=employee', ceo);
       assert.deepEqual([body.insufficientResponses, body.topics], [true, []]);
+    });
+
+    it('lists only the comments of a topic with topic=, each with its topics', async () => {
+      const all = await getJson<CommentsResponse>(collector.url, '/v1/stats/comments?from=2026-03-08&to=2026-03-14', ceo);
+      assert.equal(all.comments.length, 5);
+      const queue = await getJson<CommentsResponse>(collector.url, '/v1/stats/comments?from=2026-03-08&to=2026-03-14&topic=queue', ceo);
+      assert.deepEqual(queue.comments.map((c) => c.text), ['Friendly staff, short queue', 'Lång kö i kassan', 'Long queue and the card terminal was broken', 'Queue at the till took forever']);
+      assert.deepEqual(queue.comments[2]?.topics, ['payment', 'queue']);
+      const payment = await getJson<CommentsResponse>(collector.url, '/v1/stats/comments?from=2026-03-08&to=2026-03-14&store=n1&topic=payment', ceo);
+      assert.deepEqual(payment.comments.map((c) => c.text), ['Long queue and the card terminal was broken']);
+      const none = await getJson<CommentsResponse>(collector.url, '/v1/stats/comments?from=2026-03-08&to=2026-03-14&topic=fitting-rooms', ceo);
+      assert.deepEqual(none.comments, []);
+    });
+
+    it('keeps the topic filter under the anonymity rule, and refuses a malformed topic naming it', async () => {
+      const pulse = await getJson<CommentsResponse>(collector.url, '/v1/stats/comments?from=2026-03-08&to=2026-03-14&store=n1&channel=employee&topic=payment', ceo);
+      assert.deepEqual([pulse.insufficientResponses, pulse.comments], [true, []]);
+      const res = await get(collector.url, '/v1/stats/comments?topic=Not%20A%20Topic', ceo);
+      assert.equal(res.status, 400);
+      const body = (await res.json()) as { issues: Array<{ path: string[] }> };
+      assert.deepEqual(body.issues.map((i) => i.path.join('.')), ['topic']);
     });
   });
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import * as z from 'zod/mini';
 import { DEFAULT_TOPICS, TopicDictionarySchema } from '../../../demo/server/topics/dictionary.js';
 import { compileTopics, tagTopics, words } from '../../../demo/server/topics/tag.js';
 
@@ -42,8 +43,8 @@ describe('topic tagging', () => {
   });
 
   it('validates a brand dictionary and says what is wrong', () => {
-    assert.equal(TopicDictionarySchema.safeParse(DEFAULT_TOPICS).success, true);
-    const bad = TopicDictionarySchema.safeParse({ 'Fitting Rooms': { label: { sv: 'Provrum' }, keywords: { sv: [''] } } });
+    assert.equal(z.safeParse(TopicDictionarySchema, DEFAULT_TOPICS).success, true);
+    const bad = z.safeParse(TopicDictionarySchema, { 'Fitting Rooms': { label: { sv: 'Provrum' }, keywords: { sv: [''] } } });
     assert.equal(bad.success, false);
     const messages = bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n') ?? '';
     assert.match(messages, /Fitting Rooms: a topic id must be lowercase/);

@@ -1,4 +1,7 @@
+import { isTimeoutError } from 'ky';
 import * as z from 'zod/mini';
+import { parseRetryAfter } from '../../../../sdk/transport/retry-after.js';
+import { request as sdkRequest } from '../../../../sdk/transport/request.js';
 
 /** Why a request failed: the collector said no (`http`), could not be reached (`network`), or answered in an unknown shape (`shape`). */
 export type FailureKind = 'http' | 'network' | 'shape';
@@ -39,27 +42,42 @@ export interface RequestOptions {
 }
 
 /**
+ * The dashboard's client: the SDK's HTTP layer (ky with the SDK's defaults, sdk/transport/request.ts),
+ * so the widget and the dashboard call the network one way. Three differences, each for a person
+ * waiting at a screen rather than an outbox: the session cookie goes with every request (same
+ * origin only); no automatic retries (a failed view says why and offers Retry, and a write is
+ * never repeated behind the user's back); and a status is an answer to map, not an exception
+ * (`throwHttpErrors: false`), because the collector's error body names the field.
+ */
+const api = sdkRequest.extend({
+  credentials: 'same-origin',
+  retry: 0,
+  // Dashboard queries answer within a second on the rollups (bench/dashboard-queries.ts); a
+  // request still waiting after this is stuck, and the view's error state says so.
+  timeout: 30_000,
+  throwHttpErrors: false,
+});
+
+/**
  * The one place the dashboard touches the network: same-origin, cookies included. Everything
- * else builds on it, so moving to the SDK's HTTP layer later means changing this function only.
- * Aborts propagate as the browser's `AbortError`; other network failures become an
- * {@link ApiFailure} of kind `network`.
+ * else builds on it. Aborts propagate as the browser's `AbortError`; other network failures (and
+ * timeouts) become an {@link ApiFailure} of kind `network`.
  */
 export async function send(path: string, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.csrfToken) headers['x-csrf-token'] = options.csrfToken;
-  const query = options.query?.toString();
   try {
-    return await fetch(query ? `${path}?${query}` : path, {
+    return await api(path, {
       method: options.method ?? 'GET',
-      credentials: 'same-origin',
       headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-      signal: options.signal ?? null,
+      ...(options.query && { searchParams: options.query }),
+      ...(options.body !== undefined && { json: options.body }),
+      ...(options.signal && { signal: options.signal }),
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    throw new ApiFailure('network', 0, `${path}: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = isTimeoutError(error) ? 'no answer in time' : error instanceof Error ? error.message : String(error);
+    throw new ApiFailure('network', 0, `${path}: ${reason}`);
   }
 }
 
@@ -108,6 +126,6 @@ async function failureOf(path: string, res: Response): Promise<ApiFailure> {
   } catch {
     // not JSON: keep the generic message
   }
-  const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
-  return new ApiFailure('http', res.status, message, code, issues, Number.isFinite(retryAfter) ? retryAfter : undefined);
+  const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), Date.now());
+  return new ApiFailure('http', res.status, message, code, issues, retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000));
 }

@@ -5,11 +5,13 @@ import {
   KudosResponseSchema,
   StatsResponseSchema,
   type AnswersResponse,
+  TopicsResponseSchema,
   type Audience,
   type CommentsResponse,
   type DistributionResponse,
   type KudosResponse,
   type StatsResponse,
+  type TopicsResponse,
 } from '../../../server/stats/types.js';
 import type { DateRange } from '../router/date-range.js';
 import type { RouteScope } from '../router/route.js';
@@ -100,6 +102,22 @@ export function fetchKudos(query: URLSearchParams, signal: AbortSignal): Promise
   const selection = selectionOf(query);
   selection.delete('channel');
   return request('/v1/stats/kudos', KudosResponseSchema, { query: selection, signal });
+}
+
+/** What comments talk about in a selection (`GET /v1/stats/topics`): counts, the previous period, weekly mentions. */
+export function fetchTopics(query: URLSearchParams, signal: AbortSignal): Promise<TopicsResponse> {
+  const selection = new URLSearchParams(query);
+  selection.delete('level');
+  return request('/v1/stats/topics', TopicsResponseSchema, { query: selection, signal });
+}
+
+/** The newest comments of a selection tagged with `topic` (`GET /v1/stats/comments?topic=`). */
+export function fetchTopicComments(query: URLSearchParams, topic: string, signal: AbortSignal): Promise<CommentsResponse> {
+  const selection = new URLSearchParams(query);
+  selection.delete('level');
+  selection.set('topic', topic);
+  selection.set('limit', String(RECENT_COMMENTS));
+  return request('/v1/stats/comments', CommentsResponseSchema, { query: selection, signal });
 }
 
 /** The CSV download of a selection (same scope and dates as the figures on screen). */

@@ -4,6 +4,7 @@ import type { Report } from '../api/stats.js';
 import { LocaleController } from '../i18n/localizer.js';
 import type { ViewContext } from '../views/view.js';
 import { LightElement } from './light-element.js';
+import { topicsTexts } from './topics-texts.js';
 
 /**
  * The figures of one selection: key figures, trend, the groups one level down, how answers
@@ -23,6 +24,7 @@ export class SvReport extends LightElement {
     selection: { attribute: false },
     trend: { attribute: false },
     movers: { attribute: false },
+    topicsQuery: { attribute: false },
   };
   declare report: Report | undefined;
   declare context: ViewContext | undefined;
@@ -38,6 +40,8 @@ export class SvReport extends LightElement {
   declare trend: { bucket: Bucket; metric: ScoreMetric; series?: 'region' | 'store' | undefined } | undefined;
   /** The movers' window, on the landing views of corporate and regional managers; undefined: no movers. */
   declare movers: 7 | 28 | undefined;
+  /** The selection whose topics to show (with a topic filter on comments); none when undefined. */
+  declare topicsQuery: string | undefined;
   readonly #i18n = new LocaleController(this);
 
   constructor() {
@@ -138,6 +142,12 @@ export class SvReport extends LightElement {
         <h2 id="dist-h">${m.distribution.heading}</h2>
         <sv-distribution .data=${r.distribution}></sv-distribution>
       </section>
+      ${this.topicsQuery
+        ? html`<section>
+            <h2 id="topics-h">${this.#i18n.pick(topicsTexts.heading)}</h2>
+            <sv-topics .context=${c} .query=${this.topicsQuery} .topic=${c.route.params['topic'] ?? ''}></sv-topics>
+          </section>`
+        : nothing}
       <section>
         <h2 id="comments-h">${m.comments.heading}</h2>
         <sv-comments .items=${r.comments.comments} .directory=${c.directory}></sv-comments>

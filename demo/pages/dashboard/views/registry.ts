@@ -4,6 +4,7 @@ import { REPORT_PARAMS } from '../router/report-params.js';
 import type { RouteGrammar } from '../router/route.js';
 import { compareTexts } from './compare/texts.js';
 import { ideasTexts } from './ideas/texts.js';
+import { digestTexts } from './digest/texts.js';
 import { kudosTexts } from './kudos/texts.js';
 import { overviewTexts } from './overview/texts.js';
 import { pulseTexts } from './pulse/texts.js';
@@ -33,7 +34,8 @@ export const VIEWS: readonly ViewDefinition[] = [
     depth: 'staff',
     dateRange: true,
     segments: true,
-    params: REPORT_PARAMS,
+    // Report parameters, and the topic whose comments are listed (components/sv-topics.ts).
+    params: [...REPORT_PARAMS, 'topic'],
     render: (context) => html`<sv-overview-view .context=${context}></sv-overview-view>`,
   },
   {
@@ -86,6 +88,16 @@ export const VIEWS: readonly ViewDefinition[] = [
     // The dates are those of the volume and response-rate figures.
     dateRange: true,
     render: (context) => html`<sv-ideas-view .context=${context}></sv-ideas-view>`,
+  },
+  {
+    id: 'digest',
+    title: digestTexts.title,
+    // A manager's week on paper; staff accounts have no digest (the collector answers 403).
+    roles: MANAGERS,
+    depth: 'store',
+    dateRange: false,
+    params: ['week'],
+    render: (context) => html`<sv-digest-view .context=${context}></sv-digest-view>`,
   },
 ];
 

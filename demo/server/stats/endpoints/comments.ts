@@ -9,7 +9,7 @@ import type { StatsEndpoint } from './context.js';
 
 /**
  * `GET /v1/stats/comments`: the selection's comments, newest first, under the anonymity rule;
- * searchable (`q`), filterable (`score`, `question`, `answer`) and paged (`cursor`).
+ * searchable (`q`), filterable (`topic`, `score`, `question`, `answer`) and paged (`cursor`).
  */
 export const commentsEndpoint: StatsEndpoint = (app, ctx) => {
   app.get('/v1/stats/comments', async (c) => {
@@ -18,6 +18,7 @@ export const commentsEndpoint: StatsEndpoint = (app, ctx) => {
     const pulse = protection.group === 'pulse';
     const search: CommentSearch = {
       ...(query.q !== undefined && { q: query.q }),
+      ...(query.topic !== undefined && { topic: query.topic }),
       ...(query.score !== undefined && { score: query.score }),
       ...(query.question !== undefined && { question: query.question }),
       ...(query.answer !== undefined && { answer: query.answer }),

@@ -1,5 +1,5 @@
 import { isDisclosed } from '../../privacy/anonymity.js';
-import { DEFAULT_TOPICS } from '../../topics/dictionary.js';
+import { loadBrandSettings } from '../../settings/repository.js';
 import { weekStart, previousPeriod } from '../period.js';
 import { summaryCounts } from '../queries/rollup.js';
 import { topicDays, type TopicDayRow } from '../queries/topics.js';
@@ -17,7 +17,12 @@ export const topicsEndpoint: StatsEndpoint = (app, ctx) => {
   app.get('/v1/stats/topics', async (c) => {
     const s = await select(c, ctx);
     const previous = previousPeriod(s.filter);
-    const [counts, rows, before] = await Promise.all([summaryCounts(ctx.db, s.filter), topicDays(ctx.db, s.filter), topicDays(ctx.db, { ...s.filter, ...previous })]);
+    const [counts, rows, before, { settings }] = await Promise.all([
+      summaryCounts(ctx.db, s.filter),
+      topicDays(ctx.db, s.filter),
+      topicDays(ctx.db, { ...s.filter, ...previous }),
+      loadBrandSettings(ctx.db, s.filter.brandId, ctx.log),
+    ]);
     const disclosed = isDisclosed(s.protection, Number(counts.responses ?? 0));
     const total = (list: TopicDayRow[], topic: string) =>
       list.filter((r) => r.topic === topic).reduce((sum, r) => ({ mentions: sum.mentions + r.mentions, negative: sum.negative + r.negative }), { mentions: 0, negative: 0 });
@@ -29,7 +34,8 @@ export const topicsEndpoint: StatsEndpoint = (app, ctx) => {
             for (const row of rows) if (row.topic === id) weeks.set(weekStart(row.day), (weeks.get(weekStart(row.day)) ?? 0) + row.mentions);
             return {
               id,
-              label: DEFAULT_TOPICS[id]?.label ?? null,
+              // A topic the brand has since removed keeps its counts; the dashboard shows its id.
+              label: settings.topics[id]?.label ?? null,
               ...total(rows, id),
               previous: total(before, id),
               weekly: [...weeks].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, mentions]) => ({ period, mentions })),

@@ -11,6 +11,8 @@ import { Params, rollupSource, submissionsWhere } from '../where.js';
 export interface CommentSearch {
   /** Text the comment contains, case-insensitive; `%` and `_` are plain characters. */
   q?: string;
+  /** Only comments tagged with this topic at ingest (an id of the brand's dictionary, or one it had). */
+  topic?: string;
   /** NPS band or band of the lowest 1–5 rating. */
   score?: ScoreBand;
   /** Only submissions that answered this question (staff questions match nothing: see CommentAnswer). */
@@ -85,12 +87,13 @@ interface Row {
   comment: string;
   nps: number | null;
   min_score: number | null;
+  topics: string[];
   [key: string]: unknown;
 }
 
 const COLUMNS = `s.id::text AS id, s.created_at, to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_key,
   to_char(s.local_date, 'YYYY-MM-DD') AS local_date, md5(s.id::text) AS h, s.region_id, s.store_id, st.name AS store_name, st.time_zone,
-  s.channel, s.survey_id, s.staff_ids, s.body->'answers' AS answers, s.comment, s.nps, s.min_score`;
+  s.channel, s.survey_id, s.staff_ids, s.body->'answers' AS answers, s.comment, s.nps, s.min_score, s.topics`;
 const STORE_JOIN = 'LEFT JOIN stores st ON st.brand_id = s.brand_id AND st.id = s.store_id';
 
 const SCORE_SQL: Record<ScoreBand, string> = {
@@ -109,6 +112,7 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 function searchConditions(search: CommentSearch, params: Params): string[] {
   const parts: string[] = [];
   if (search.q !== undefined) parts.push(`s.comment ILIKE ${params.add(`%${escapeLike(search.q)}%`)} ESCAPE '\\'`);
+  if (search.topic !== undefined) parts.push(`${params.add(search.topic)} = ANY(s.topics)`);
   if (search.score !== undefined) parts.push(SCORE_SQL[search.score]);
   if (search.question !== undefined) {
     // Staff answers are never matched: "comments about Eve" would attribute feedback to a person
@@ -159,6 +163,7 @@ const toItem = (r: Row, createdAt: string, staff: CommentItem['staff']): Comment
   minScore: r.min_score,
   answers: answersOf(r.answers),
   staff,
+  topics: r.topics,
 });
 
 /**

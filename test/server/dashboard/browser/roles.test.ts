@@ -19,9 +19,9 @@ import {
 
 /** What each role sees on landing: the place by name, their address, and their views. */
 const ROLES: Record<Role, { heading: string; hash: string; views: string[] }> = {
-  corporate: { heading: 'Customer feedback — Acme Outfitters', hash: '#/overview', views: ['Customer feedback', 'Compare', 'Reasons', 'Employee pulse', 'Kudos', 'Ideas'] },
-  regional: { heading: 'Customer feedback — North', hash: '#/overview/region/north', views: ['Customer feedback', 'Compare', 'Reasons', 'Employee pulse', 'Kudos', 'Ideas'] },
-  store: { heading: 'Customer feedback — North One', hash: '#/overview/store/n1', views: ['Customer feedback', 'Reasons', 'Employee pulse', 'Kudos', 'Ideas'] },
+  corporate: { heading: 'Customer feedback — Acme Outfitters', hash: '#/overview', views: ['Customer feedback', 'Compare', 'Reasons', 'Employee pulse', 'Kudos', 'Ideas', 'Weekly digest'] },
+  regional: { heading: 'Customer feedback — North', hash: '#/overview/region/north', views: ['Customer feedback', 'Compare', 'Reasons', 'Employee pulse', 'Kudos', 'Ideas', 'Weekly digest'] },
+  store: { heading: 'Customer feedback — North One', hash: '#/overview/store/n1', views: ['Customer feedback', 'Reasons', 'Employee pulse', 'Kudos', 'Ideas', 'Weekly digest'] },
   staff: { heading: 'Customer feedback — Ann Lee', hash: '#/overview/staff/ann', views: ['Customer feedback', 'Kudos', 'Ideas'] },
 };
 

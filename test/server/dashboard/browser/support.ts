@@ -46,7 +46,7 @@ async function newest(path: string): Promise<number> {
  * parallel never read half a bundle.
  */
 export async function ensureDashboardBuilt(): Promise<void> {
-  const sources = ['demo/pages/dashboard', 'demo/server/stats/types.ts', 'demo/server/ideas/types.ts', 'demo/server/recognition/types.ts', 'demo/server/auth/session-body.ts', 'demo/server/directory/types.ts', 'rollup.config.mjs'];
+  const sources = ['demo/pages/dashboard', 'sdk/transport', 'demo/server/stats/types.ts', 'demo/server/ideas/types.ts', 'demo/server/recognition/types.ts', 'demo/server/auth/session-body.ts', 'demo/server/directory/types.ts', 'rollup.config.mjs'];
   const built = await stat(BUNDLE).then((s) => s.mtimeMs, () => 0);
   const changed = Math.max(...(await Promise.all(sources.map((s) => newest(ROOT + s)))));
   if (built > changed) return;
@@ -182,7 +182,7 @@ export async function settled(page: Page): Promise<'figures' | 'empty' | 'error'
     const view = document.querySelector('main .view');
     if (!view || view.querySelector('.state-loading')) return false;
     if (view.querySelector('.state-error')) return 'error';
-    if (view.querySelector('sv-kpis .kpi, sv-comments .comments, sv-leaderboard table, sv-answers table, ul.kudos, ul.ideas, table.ideas-metrics, table.recognition')) return 'figures';
+    if (view.querySelector('sv-kpis .kpi, sv-comments .comments, sv-leaderboard table, sv-answers table, ul.kudos, ul.ideas, table.ideas-metrics, table.recognition, .digest')) return 'figures';
     if (view.querySelector('.state-empty')) return 'empty';
     return false;
   });

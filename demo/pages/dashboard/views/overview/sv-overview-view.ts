@@ -59,6 +59,7 @@ export class SvOverviewView extends LightElement {
           .selection=${selectionOf(query).toString()}
           .trend=${trend}
           .movers=${movers}
+          .topicsQuery=${c.route.scope.staff === undefined ? query.toString() : undefined}
         ></sv-report>`,
     });
   }
