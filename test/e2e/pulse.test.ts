@@ -226,7 +226,9 @@ describe('employee pulse from a phone to the manager, under the anonymity rule (
       await page.getByRole('region', { name: 'كيف تبقى إجاباتك مجهولة الهوية' }).waitFor();
       assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ['ar', 'rtl']);
       await page.getByText(/النبض مغلق الآن/).waitFor();
-      assert.equal(await page.getByRole('button').count(), 0, 'no way to start a closed pulse');
+      // The idea form stays (ideas have no schedule); only the pulse cannot be started.
+      assert.equal(await page.getByRole('button', { name: 'ابدأ', exact: true }).count(), 0, 'no way to start a closed pulse');
+      assert.equal(await page.locator('storevoice-widget').count(), 0);
       assert.deepEqual(await axeViolations(page), []);
       assert.deepEqual(problems.violations.concat(problems.errors), [], describeProblems(problems));
     } finally {

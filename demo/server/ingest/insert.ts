@@ -64,8 +64,8 @@ export async function insertJobs(ctx: Pick<AppContext, 'db' | 'now'>, jobs: read
 /** An employee pulse item without anything that points below its store (privacy/pulse.ts). */
 function anonymousPulse(item: IngestItem): IngestItem {
   if (item.submission.context.channel !== 'employee') return item;
-  // No staff are stored, so no flag about them either.
-  return { ...item, submission: withoutPulseIdentifiers(item.submission), context: { ...item.context, staff: [], device: undefined }, flags: item.flags.filter((flag) => flag !== 'unverified_staff') };
+  // No staff are stored, so no flag about them either; no device class (which phone answered is a hint below the store).
+  return { ...item, deviceClass: undefined, submission: withoutPulseIdentifiers(item.submission), context: { ...item.context, staff: [], device: undefined }, flags: item.flags.filter((flag) => flag !== 'unverified_staff') };
 }
 
 function toRow(brandId: string, item: IngestItem, place: Awaited<ReturnType<typeof placeInHierarchy>>[number], receivedAt: string, topics: CompiledTopics) {
