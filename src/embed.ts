@@ -7,8 +7,10 @@
  *
  * Including the tag twice is harmless: the second copy sees `StoreVoice` and does nothing.
  */
-import { createClient, http, mergeContext, type ContextInput } from '../sdk/index.js';
+import { mergeContext } from '../sdk/context/merge.js';
 import type { contextFromUrl } from '../sdk/context/url.js';
+import type { ContextInput } from '../sdk/schema/context.js';
+import { createDeferredClient, deferredHttp } from './delivery/deferred-client.js';
 import { besideBundle } from './i18n/loaders-script.js';
 import { StoreVoiceWidget } from './widget/index.js';
 import type { WidgetEventDetails } from './widget/events.js';
@@ -46,8 +48,8 @@ const api = {
    * (`scrubPii`, `contextFromUrl`…): that is `storevoice/sdk` (docs/widget.md, "The StoreVoice
    * global"). Receipt QR codes need no script: see `autoMount`.
    */
-  createClient,
-  http,
+  createClient: createDeferredClient,
+  http: deferredHttp,
   version: typeof __STOREVOICE_VERSION__ === 'string' ? __STOREVOICE_VERSION__ : 'dev',
   /** Mounts the widget (or reconfigures the mounted one) and returns it. */
   init(options: EmbedOptions): StoreVoiceWidget {

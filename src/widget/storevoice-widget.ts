@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Client, ContextInput, SurveyDefinition } from '../../sdk/index.js';
+import { preloadDelivery } from '../delivery/client.js';
 import { loadKiosk } from '../kiosk/load.js';
 import type { KioskMode } from '../kiosk/types.js';
 import { questionStyles } from '../questions/registry.js';
@@ -196,6 +197,7 @@ export class StoreVoiceWidget extends LitElement {
   /** Loads kiosk mode's code (a separate chunk, or `kiosk.js` beside the script tag) and hands it the controllers. */
   async #startKiosk(): Promise<void> {
     this.#kioskLoading = true;
+    preloadDelivery(); // a kiosk submits all day: its delivery code loads together with kiosk mode
     try {
       const { createKiosk } = await loadKiosk();
       // Unless the mode changed meanwhile (it starts again when it comes back).

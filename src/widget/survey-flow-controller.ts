@@ -1,18 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import {
-  createClient,
-  pruneAnswers,
-  validateAnswer,
-  visibleQuestions,
-  type Answer,
-  type AnswerCheck,
-  type Client,
-  type ContextInput,
-  type Question,
-  type SubmitResult,
-  type SurveyDefinition,
-  type Tags,
-} from '../../sdk/index.js';
+import type { Client, SubmitResult } from '../../sdk/client.js';
+import type { Answer } from '../../sdk/schema/answer.js';
+import type { ContextInput, Tags } from '../../sdk/schema/context.js';
+import type { Question, SurveyDefinition } from '../../sdk/schema/survey.js';
+import { pruneAnswers, visibleQuestions } from '../../sdk/survey/engine.js';
+import { validateAnswer, type AnswerCheck } from '../../sdk/survey/validate.js';
+import { createClient, preloadDelivery } from '../delivery/client.js';
 import { emit } from './events.js';
 import { focusProblem, focusQuestion } from './focus.js';
 import { loadSurvey } from './survey-loader.js';
@@ -201,6 +194,7 @@ export class SurveyFlowController implements ReactiveController {
       rechecked = copy;
     }
     this.#set({ answers: definition ? pruneAnswers(definition, answers) : answers, problems: rechecked });
+    preloadDelivery();
     emit(this.#host, 'storevoice-answer', { questionId: question.id, answer });
     if (this.driver) this.driver.answered(question, answer);
     else if (answer && this.micro) this.send();
@@ -294,6 +288,8 @@ export class SurveyFlowController implements ReactiveController {
       if (!host.endpoint && !host.client) return this.#fail('config', NO_ENDPOINT);
       this.#lastError = ''; // a later failure, even the same one again, is reported again
       this.restart();
+      // The script tag's delivery code comes in while the shopper reads the question (or at the first answer).
+      (globalThis.requestIdleCallback ?? setTimeout)(preloadDelivery);
     } catch (error) {
       if (token !== this.#loads) return;
       this.#fail('survey', error instanceof Error ? error.message : String(error));

@@ -1,5 +1,6 @@
-import { parseSurvey, type SurveyDefinition } from '../../sdk/index.js';
-import { request } from '../../sdk/transport/request.js';
+import type { SurveyDefinition } from '../../sdk/schema/survey.js';
+import { parseSurvey } from '../../sdk/survey/parse.js';
+import { fetchSurvey } from './survey-fetch.js';
 
 const CACHE_PREFIX = 'storevoice:survey:';
 
@@ -17,7 +18,7 @@ export async function loadSurvey(survey: string | SurveyDefinition, endpoint: st
   if (!endpoint) throw new Error(`survey "${text}" is an id, so an endpoint is needed to fetch it (set the endpoint attribute or pass inline JSON)`);
   const url = `${endpoint.replace(/\/+$/, '')}/surveys/${encodeURIComponent(text)}`;
   try {
-    const definition = parseSurvey(await fetchJson(url));
+    const definition = parseSurvey(await fetchSurvey(url));
     remember(url, definition);
     return definition;
   } catch (error) {
@@ -26,9 +27,6 @@ export async function loadSurvey(survey: string | SurveyDefinition, endpoint: st
     throw error;
   }
 }
-
-/** GET through the SDK's HTTP layer (ky): 8 s per attempt, one retry on a network error, a timeout or a 5xx. */
-const fetchJson = (url: string): Promise<unknown> => request.get(url, { timeout: 8000, retry: { limit: 1, retryOnTimeout: true } }).json();
 
 function remember(url: string, definition: SurveyDefinition): void {
   try {
