@@ -6,6 +6,7 @@ import type { Question, SurveyDefinition } from '../../sdk/schema/survey.js';
 import { pruneAnswers, visibleQuestions } from '../../sdk/survey/engine.js';
 import { validateAnswer, type AnswerCheck } from '../../sdk/survey/validate.js';
 import { createClient, preloadDelivery } from '../delivery/client.js';
+import { nextTask } from '../internal/next-task.js';
 import { emit } from './events.js';
 import { focusProblem, focusQuestion } from './focus.js';
 import { loadSurvey } from './survey-loader.js';
@@ -282,6 +283,8 @@ export class SurveyFlowController implements ReactiveController {
     try {
       // The survey and the shopper's language arrive together, so the first screen is in that language.
       const [definition] = await Promise.all([loadSurvey(survey, host.endpoint), this.#options.ready()]);
+      // Its first render in a task of its own: after parsing, it would make one long task on a slow phone.
+      await nextTask();
       if (token !== this.#loads) return;
       this.define(definition);
       // Without a way to submit, showing the survey would waste the shopper's time.

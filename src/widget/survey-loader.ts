@@ -1,5 +1,7 @@
+import { surveySchemas } from '../../sdk/schema/survey-schemas.js';
 import type { SurveyDefinition } from '../../sdk/schema/survey.js';
 import { parseSurvey } from '../../sdk/survey/parse.js';
+import { nextTask } from '../internal/next-task.js';
 import { fetchSurvey } from './survey-fetch.js';
 
 const CACHE_PREFIX = 'storevoice:survey:';
@@ -12,13 +14,17 @@ const CACHE_PREFIX = 'storevoice:survey:';
  * @throws a ValidationError (invalid definition) or an Error naming what is missing or failed
  */
 export async function loadSurvey(survey: string | SurveyDefinition, endpoint: string | undefined): Promise<SurveyDefinition> {
-  if (typeof survey === 'object') return parseSurvey(survey);
+  // zod builds the survey schema on first use: a few milliseconds, 4× that on a slow phone. It gets
+  // a task of its own (while the survey is fetched), not a share of a task that renders.
+  const schemas = nextTask().then(surveySchemas);
+  if (typeof survey === 'object') return schemas.then(() => parseSurvey(survey));
   const text = survey.trim();
-  if (text.startsWith('{')) return parseSurvey(text);
+  if (text.startsWith('{')) return schemas.then(() => parseSurvey(text));
   if (!endpoint) throw new Error(`survey "${text}" is an id, so an endpoint is needed to fetch it (set the endpoint attribute or pass inline JSON)`);
   const url = `${endpoint.replace(/\/+$/, '')}/surveys/${encodeURIComponent(text)}`;
   try {
-    const definition = parseSurvey(await fetchSurvey(url));
+    const [body] = await Promise.all([fetchSurvey(url), schemas]);
+    const definition = parseSurvey(body);
     remember(url, definition);
     return definition;
   } catch (error) {
