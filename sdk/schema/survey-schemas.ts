@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { once } from '../internal/once.js';
-import { ConditionSchema } from './condition.js';
-import { IdSchema, LocalizedTextSchema } from './primitives.js';
+import { conditionSchema } from './condition-schema.js';
+import { primitiveSchemas } from './primitive-schemas.js';
 
 /**
  * The survey definition's schemas, built on first use (`survey.ts` exports them, built at once).
@@ -10,6 +10,8 @@ import { IdSchema, LocalizedTextSchema } from './primitives.js';
  * while the survey is fetched (src/widget/survey-loader.ts), and `parseSurvey` on first use.
  */
 export const surveySchemas = once(() => {
+  const { IdSchema, LocalizedTextSchema } = primitiveSchemas();
+  const ConditionSchema = conditionSchema();
   /** Show a question only when every condition on earlier questions holds: `{ "mood": { "lte": 2 } }`. */
   const ShowIfSchema = z.record(IdSchema, ConditionSchema);
 

@@ -228,6 +228,13 @@ export class StoreVoiceWidget extends LitElement {
     const dialog = this.renderRoot.querySelector('dialog');
     // showModal() focuses the dialog's first control, the close button; the question's is more useful.
     if (dialog && !dialog.open) dialog.showModal();
+    // Opened while the survey is still loading (fetched, or its schemas being built in tasks of
+    // their own): focus goes to its first question once it is shown.
+    if (this.#flow.state.phase === 'loading') {
+      await this.#flow.loaded;
+      await this.updateComplete;
+      if (!this.#isOpen) return;
+    }
     focusQuestion(this.renderRoot);
     emit(this, 'storevoice-open', {});
   }

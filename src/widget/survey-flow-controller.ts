@@ -95,6 +95,7 @@ export class SurveyFlowController implements ReactiveController {
   /** What the survey was last loaded from: `survey`, it as JSON, `endpoint`, `client`. */
   #source: readonly unknown[] | undefined;
   #loads = 0;
+  #loading: Promise<void> = Promise.resolve();
   #lastError = '';
   /** Bumped by restart(): an outcome that arrives for an earlier shopper must not reach this one. */
   #serial = 0;
@@ -156,7 +157,12 @@ export class SurveyFlowController implements ReactiveController {
     // looked at again, so a survey changed in place, as Lit itself, goes unnoticed.
     const source = [survey, last && survey === last[0] ? last[1] : JSON.stringify(survey), endpoint, client];
     this.#source = source;
-    if (!last || source.some((value, i) => i > 0 && value !== last[i])) void this.#load();
+    if (!last || source.some((value, i) => i > 0 && value !== last[i])) this.#loading = this.#load();
+  }
+
+  /** Settles when the survey last asked for is shown or known to be unavailable (it never rejects). */
+  get loaded(): Promise<void> {
+    return this.#loading;
   }
 
   /**

@@ -1,3 +1,5 @@
+import { conditionSchema } from '../../sdk/schema/condition-schema.js';
+import { primitiveSchemas } from '../../sdk/schema/primitive-schemas.js';
 import { surveySchemas } from '../../sdk/schema/survey-schemas.js';
 import type { SurveyDefinition } from '../../sdk/schema/survey.js';
 import { parseSurvey } from '../../sdk/survey/parse.js';
@@ -14,9 +16,7 @@ const CACHE_PREFIX = 'storevoice:survey:';
  * @throws a ValidationError (invalid definition) or an Error naming what is missing or failed
  */
 export async function loadSurvey(survey: string | SurveyDefinition, endpoint: string | undefined): Promise<SurveyDefinition> {
-  // zod builds the survey schema on first use: a few milliseconds, 4× that on a slow phone. It gets
-  // a task of its own (while the survey is fetched), not a share of a task that renders.
-  const schemas = nextTask().then(surveySchemas);
+  const schemas = buildSchemas();
   if (typeof survey === 'object') return schemas.then(() => parseSurvey(survey));
   const text = survey.trim();
   if (text.startsWith('{')) return schemas.then(() => parseSurvey(text));
@@ -24,13 +24,26 @@ export async function loadSurvey(survey: string | SurveyDefinition, endpoint: st
   const url = `${endpoint.replace(/\/+$/, '')}/surveys/${encodeURIComponent(text)}`;
   try {
     const [body] = await Promise.all([fetchSurvey(url), schemas]);
-    const definition = parseSurvey(body);
+    // Awaited: the script tag's parseSurvey is async (survey-parse-script.ts).
+    const definition = await parseSurvey(body);
     remember(url, definition);
     return definition;
   } catch (error) {
-    const cached = recall(url);
+    const cached = await recall(url);
     if (cached) return cached;
     throw error;
+  }
+}
+
+/**
+ * zod builds the survey schemas on first use: tens of milliseconds of cold code on a slow phone.
+ * They are built in three tasks of their own (while the survey is fetched), each short enough to
+ * leave the main thread to input and rendering in between, rather than within a task that renders.
+ */
+async function buildSchemas(): Promise<void> {
+  for (const build of [primitiveSchemas, conditionSchema, surveySchemas]) {
+    await nextTask();
+    build();
   }
 }
 
@@ -42,10 +55,10 @@ function remember(url: string, definition: SurveyDefinition): void {
   }
 }
 
-function recall(url: string): SurveyDefinition | undefined {
+async function recall(url: string): Promise<SurveyDefinition | undefined> {
   try {
     const text = localStorage.getItem(CACHE_PREFIX + url);
-    return text ? parseSurvey(text) : undefined;
+    return text ? await parseSurvey(text) : undefined;
   } catch {
     return undefined;
   }
