@@ -47,13 +47,15 @@ function privateLibraryGlobals() {
 /**
  * Modules the script tag swaps for a `-script` twin that loads from beside the bundle what the npm
  * build imports (a classic script cannot be code-split, but it can import() a module): languages
- * from dist/locales/, kiosk mode from dist/kiosk.js, the SDK's delivery code from dist/delivery.js.
+ * from dist/locales/, kiosk mode from dist/kiosk.js, the SDK's delivery code from dist/delivery.js
+ * (and with it ky for the survey request's retry, and the English words of a survey's problems).
  */
 const SCRIPT_TAG_SWAPS = {
   'src/i18n/loaders.ts': 'src/i18n/loaders-script.ts',
   'src/kiosk/load.ts': 'src/kiosk/load-script.ts',
   'src/delivery/client.ts': 'src/delivery/client-script.ts',
   'src/widget/survey-fetch.ts': 'src/widget/survey-fetch-script.ts',
+  'sdk/survey/parse.ts': 'src/widget/survey-parse-script.ts',
 };
 function scriptTagSwaps() {
   const root = fileURLToPath(new URL('.', import.meta.url));

@@ -6,4 +6,6 @@
  */
 export { createClientCore } from '../../sdk/client.js';
 export { http } from '../../sdk/transport/http.js';
+/** The English words for a schema problem, which the bundle's survey check borrows (survey-parse-script.ts). */
+export { englishErrors } from '../../sdk/schema/parse.js';
 export { request } from '../../sdk/transport/request.js';

@@ -64,6 +64,22 @@ describe('script tag: delivery.js on demand (needs `npm run build`)', () => {
     frame.remove();
   });
 
+  it("names an invalid survey's problems in the SDK's English, which comes with delivery.js", async () => {
+    const collector = await testCollector('embed-page');
+    await collector.serveSurvey({ id: 'micro', questions: [{ id: 'mood', type: 'slider', prompt: 'How was it?' }] });
+    // Earlier tests' good copy of "micro" would be shown instead (the widget's offline fallback).
+    localStorage.clear();
+    // Blocked at first, so the message cannot be ready before the test listens for it.
+    await blockRequests(DELIVERY, true);
+    const frame = await openFrame('/test/widget/fixtures/embed.html');
+    const failed = new Promise<string>((resolve) => frame.contentWindow!.StoreVoice!.on('error', ({ message }) => resolve(message)));
+    await blockRequests(DELIVERY, false);
+    // The survey's check waits for the words (up to 8 s); delivery.js is retried within ~1 s.
+    expect(await failed).to.equal('Invalid survey definition: questions[0].type: "slider" is not a known type');
+    expect(frame.contentWindow!.performance.getEntriesByType('resource').some((e) => e.name.endsWith('/dist/delivery.js'))).to.equal(true);
+    frame.remove();
+  });
+
   it('StoreVoice.createClient(): holds submissions, lists them as pending and sends them once delivery.js loads', async () => {
     const collector = await testCollector();
     await blockRequests(DELIVERY, true);
