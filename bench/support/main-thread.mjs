@@ -31,10 +31,16 @@ export async function traceMainThread(cdp) {
 export function tasksFromScript(events, scriptPath) {
   const evaluation = events.find((e) => e.name === 'EvaluateScript' && e.ph === 'X' && urlPath(e.args?.data?.url) === scriptPath);
   if (!evaluation) return undefined;
-  const onThread = events.filter((e) => e.pid === evaluation.pid && e.tid === evaluation.tid && e.ph === 'X' && e.name === 'RunTask' && e.tdur !== undefined);
+  // Tasks are the outermost complete events of the thread (ThreadControllerImpl::RunTask mostly,
+  // and a microtask checkpoint the scheduler runs on its own); the rest is nested inside them.
+  const spans = events
+    .filter((e) => e.pid === evaluation.pid && e.tid === evaluation.tid && e.ph === 'X' && e.tdur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const tasks = [];
+  for (const span of spans) if (!tasks.length || span.ts >= tasks.at(-1).ts + tasks.at(-1).dur) tasks.push(span);
   // A task's own span holds the evaluation: start from the task, not from the evaluation itself.
-  const first = onThread.find((t) => t.ts <= evaluation.ts && t.ts + t.dur >= evaluation.ts + evaluation.dur) ?? evaluation;
-  return onThread.filter((t) => t.ts >= first.ts).map((t) => ({ cpu: t.tdur / 1000, wall: t.dur / 1000 }));
+  const first = tasks.find((t) => t.ts <= evaluation.ts && t.ts + t.dur >= evaluation.ts + evaluation.dur) ?? evaluation;
+  return tasks.filter((t) => t.ts >= first.ts).map((t) => ({ cpu: t.tdur / 1000, wall: t.dur / 1000 }));
 }
 
 function urlPath(url) {
