@@ -44,21 +44,29 @@ function privateLibraryGlobals() {
   };
 }
 
-/** In the script tag, catalogs other than English are fetched from dist/locales/ on demand. */
-function scriptTagLocales() {
-  const scriptLoaders = fileURLToPath(new URL('./src/i18n/loaders-script.ts', import.meta.url));
+/**
+ * Modules the script tag swaps for a `-script` twin that loads from beside the bundle what the npm
+ * build imports (a classic script cannot be code-split, but it can import() a module): languages
+ * from dist/locales/, kiosk mode from dist/kiosk.js, the SDK's delivery code from dist/delivery.js
+ * (and with it ky for the survey request's retry, and the English words of a survey's problems).
+ */
+const SCRIPT_TAG_SWAPS = {
+  'src/i18n/loaders.ts': 'src/i18n/loaders-script.ts',
+  'src/kiosk/load.ts': 'src/kiosk/load-script.ts',
+  'src/delivery/client.ts': 'src/delivery/client-script.ts',
+  'src/widget/survey-fetch.ts': 'src/widget/survey-fetch-script.ts',
+  'sdk/survey/parse.ts': 'src/widget/survey-parse-script.ts',
+};
+function scriptTagSwaps() {
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  const swaps = new Map(Object.entries(SCRIPT_TAG_SWAPS).map(([from, to]) => [root + from, root + to]));
   return {
-    name: 'script-tag-locales',
-    resolveId: (source, importer) => (source === './loaders.js' && importer?.endsWith('/src/i18n/locales.ts') ? scriptLoaders : null),
-  };
-}
-
-/** In the script tag, kiosk mode is fetched from dist/kiosk.js on demand (see src/kiosk/load-script.ts). */
-function scriptTagKiosk() {
-  const scriptLoader = fileURLToPath(new URL('./src/kiosk/load-script.ts', import.meta.url));
-  return {
-    name: 'script-tag-kiosk',
-    resolveId: (source, importer) => (source === '../kiosk/load.js' && importer?.endsWith('/src/widget/storevoice-widget.ts') ? scriptLoader : null),
+    name: 'script-tag-swaps',
+    async resolveId(source, importer) {
+      if (!importer || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      return (resolved && swaps.get(resolved.id)) ?? null;
+    },
   };
 }
 
@@ -83,6 +91,28 @@ function scriptTagKioskLit() {
       return null;
     },
   };
+}
+
+/**
+ * Inside dist/delivery.js, `zod/mini` resolves to src/delivery/script-tag-zod.ts: the bundle's own
+ * zod, lent at start. Any of zod's own files reaching delivery.js would be a second copy: refuse to build.
+ */
+function scriptTagZod() {
+  const shim = fileURLToPath(new URL('./src/delivery/script-tag-zod.ts', import.meta.url));
+  return {
+    name: 'script-tag-zod',
+    resolveId: (source, importer) => (importer && importer !== shim && (source === 'zod' || source.startsWith('zod/')) ? shim : null),
+    load(id) {
+      if (/[\\/]node_modules[\\/]zod[\\/]/.test(id)) this.error(`delivery.js must not bundle zod (see src/delivery/script-tag-zod.ts): ${id}`);
+      return null;
+    },
+  };
+}
+
+/** onwarn, where a name missing from a module (one zod does not lend, say) is an error, not a warning. */
+function strictOnwarn(warning, warn) {
+  if (warning.code === 'MISSING_EXPORT') throw new Error(warning.message);
+  onwarn(warning, warn);
 }
 
 /** Puts package.json's version into the script tag's `StoreVoice.version` and the kiosk's heartbeat. */
@@ -142,7 +172,7 @@ export const builds = [
   },
   {
     input: 'src/embed.ts',
-    plugins: [scriptTagLocales(), scriptTagKiosk(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), ts(), minifyCss(), minifyHtml(), shortPrivateProperties(), terser({ ecma: 2020, module: false, compress: { passes: 3 }, format: { comments: keepLicenses } })],
+    plugins: [scriptTagSwaps(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), ts(), minifyCss(), minifyHtml(), shortPrivateProperties(), terser({ ecma: 2020, module: false, compress: { passes: 3 }, format: { comments: keepLicenses } })],
     output: { file: 'dist/storevoice.iife.js', format: 'iife', sourcemap: true, banner: LIT_NOTICE, intro: 'var __storevoice_globals = {};' },
     onwarn,
   },
@@ -160,6 +190,24 @@ export const builds = [
     plugins: [nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), ts(), terser({ ecma: 2020, module: true })],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true, intro: 'const __storevoice_globals = {};' },
     onwarn,
+  },
+  {
+    // The script tag's delivery code (the SDK client, outbox, http() and ky): one module beside the
+    // bundle, imported when the first answer is given or the browser is idle (src/delivery/).
+    // It borrows the bundle's zod (src/delivery/script-tag-zod.ts), so its code runs inside
+    // `start(zod)`: `export function start(__storevoice_zod) { …the IIFE… }`.
+    input: { delivery: 'src/delivery/script-tag-entry.ts' },
+    plugins: [scriptTagZod(), nodeResolve({ browser: true, exportConditions: ['production'] }), ts(), terser({ ecma: 2020, module: true, compress: { passes: 3 } })],
+    output: {
+      dir: 'dist',
+      format: 'iife',
+      name: '__storevoice_delivery',
+      entryFileNames: '[name].js',
+      sourcemap: true,
+      banner: 'export function start(__storevoice_zod) {',
+      footer: 'return __storevoice_delivery }',
+    },
+    onwarn: strictOnwarn,
   },
   {
     // The script tag's kiosk mode: one module beside the bundle, imported only by mode="kiosk".

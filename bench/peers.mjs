@@ -8,22 +8,18 @@
 // `node bench/peers.mjs --refresh` installs their latest versions again.
 // Needs `npm run build` first. When npm cannot install the peers it says so in one line, prints
 // StoreVoice's own numbers and exits 0. Prints numbers only: no budgets.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { ROOT, commandLine } from './support/cli.mjs';
+import { PEERS_MODULES as MODULES, bundle as bundleWith, installPeers, version } from './support/peers.mjs';
 import { kb } from './support/stats.mjs';
 
-const CACHE = `${ROOT}bench/.cache/peers/`;
-const MODULES = `${CACHE}node_modules/`;
 const IIFE = `${ROOT}dist/storevoice.iife.js`;
 const SDK = `${ROOT}dist/sdk.js`;
-/** npm gets this long to install the peers; a hung registry fails the install, not the benchmark. */
-const INSTALL_TIMEOUT = 150_000;
-const PEERS = ['@sentry/browser', 'posthog-js', '@formbricks/js', '@formbricks/surveys'];
+const DELIVERY = `${ROOT}dist/delivery.js`;
 
 const { args, fail, requireBuild } = commandLine('peers', { refresh: { type: 'boolean', default: false } }, '--refresh');
-requireBuild('dist/storevoice.iife.js', 'dist/sdk.js');
+requireBuild('dist/storevoice.iife.js', 'dist/delivery.js', 'dist/sdk.js');
 let esbuild;
 try {
   esbuild = await import('esbuild');
@@ -33,7 +29,9 @@ try {
 
 const ours = measure(readFileSync(IIFE));
 const rows = [
-  row('StoreVoice: script tag, widget + SDK', version(`${ROOT}package.json`), 'dist/storevoice.iife.js as shipped', ours),
+  row('StoreVoice: script tag (first question)', version(`${ROOT}package.json`), 'dist/storevoice.iife.js as shipped', ours),
+  // What a page has downloaded once its first submission is acknowledged: the delivery code comes on demand.
+  row('StoreVoice: + delivery.js (first submission)', version(`${ROOT}package.json`), 'the script tag + dist/delivery.js', sum(ours, measure(readFileSync(DELIVERY)))),
   row(
     'StoreVoice: SDK only (createClient + http)',
     version(`${ROOT}package.json`),
@@ -42,7 +40,7 @@ const rows = [
   ),
 ];
 
-const installed = await install();
+const installed = await installPeers({ refresh: args.refresh });
 if (installed.ok) {
   const peer = (name) => version(`${MODULES}${name}/package.json`);
   const sentry = peer('@sentry/browser');
@@ -87,47 +85,6 @@ function row(name, ver, how, size) {
 }
 
 /** A minimal usage, bundled the way an app's bundler would for production: tree-shaken, minified. */
-async function bundle(code, resolveDir = CACHE) {
-  const result = await esbuild.build({
-    stdin: { contents: code, resolveDir, loader: 'js' },
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2020',
-    conditions: ['production'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0].contents;
-}
-
-/** Installs the peers into the cache once; `--refresh` reinstalls them. Never throws: reports why it failed. */
-async function install() {
-  if (!args.refresh && PEERS.every((name) => existsSync(`${MODULES}${name}/package.json`))) return { ok: true };
-  if (args.refresh) rmSync(CACHE, { recursive: true, force: true });
-  mkdirSync(CACHE, { recursive: true });
-  // Its own package.json, so npm does not walk up and install into the repository.
-  writeFileSync(`${CACHE}package.json`, `${JSON.stringify({ private: true, description: 'peer widgets for bench/peers.mjs' }, null, 2)}\n`);
-  const command = ['install', '--prefix', CACHE, '--no-audit', '--no-fund', '--ignore-scripts', '--fetch-retries=1', ...PEERS];
-  console.log(`installing ${PEERS.join(', ')} into bench/.cache/peers/ …`);
-  return new Promise((resolve) => {
-    const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', command, { cwd: CACHE, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGTERM'), INSTALL_TIMEOUT);
-    child.on('error', (error) => resolve({ ok: false, reason: `could not run npm (${error.message})` }));
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0 && PEERS.every((name) => existsSync(`${MODULES}${name}/package.json`))) return resolve({ ok: true });
-      const why = stderr.split('\n').find((line) => /npm (error|ERR!)/.test(line) && !/A complete log|^npm error\s*$/.test(line)) ?? (signal ? `timed out after ${INSTALL_TIMEOUT / 1000} s` : `exit code ${code}`);
-      resolve({ ok: false, reason: `npm could not install the peer packages (${why.replace(/^npm (error|ERR!)\s*/, '').trim()})` });
-    });
-  });
-}
-
-function version(packageJson) {
-  return JSON.parse(readFileSync(packageJson, 'utf8')).version;
+function bundle(code, resolveDir) {
+  return bundleWith(esbuild, code, resolveDir && { resolveDir });
 }

@@ -48,6 +48,33 @@ export type ContextUpdate = {
   [K in keyof ContextInput]?: K extends 'tags' ? Record<string, Tags[string] | undefined> : ContextInput[K] | undefined;
 };
 
+/**
+ * When and where a submission was made, for one handed over later: its id, time (epoch ms), page
+ * address and the client's context at that moment. The script tag's deferred client
+ * (src/delivery/deferred-client.ts) records one when it is asked to submit before its delivery code
+ * has loaded, so the submission keeps them however late it is queued.
+ * @internal
+ */
+export interface SubmitMoment {
+  readonly id: string;
+  readonly at: number;
+  readonly href: string | undefined;
+  readonly context: ContextInput;
+}
+
+/**
+ * A client and what the script tag's deferred client needs beyond its public face: `submit()` for
+ * a moment already past, and the way to report a submission it held as lost.
+ * @internal
+ */
+export interface ClientCore {
+  readonly client: Client;
+  /** `client.submit()` for a submission made at `moment`. */
+  submitAt(input: SubmitInput, moment: SubmitMoment): Promise<SubmitResult>;
+  /** Reports `submission` as lost (`failed`, then `dropped`), e.g. one found invalid once it could be checked. */
+  lost(submission: Submission, message: string): void;
+}
+
 /** The object host apps hold. Create it with {@link createClient}. */
 export interface Client {
   /** Merges into the client's context; a key set to `undefined` removes it. Throws a `ValidationError` for bad values. */
@@ -124,6 +151,14 @@ function defaultOutboxName(destinations: readonly ResolvedDestination[]): string
  * if (result.status === 'queued') showSavedOffline();
  */
 export function createClient(input: ClientOptions): Client {
+  return createClientCore(input).client;
+}
+
+/**
+ * {@link createClient}, with what the script tag's deferred client needs besides (see {@link ClientCore}).
+ * @internal
+ */
+export function createClientCore(input: ClientOptions): ClientCore {
   const options = parseOrThrow(ClientOptionsSchema, input, 'client options');
   const destinations = resolveDestinations(options);
   const names = new Set(destinations.map((d) => d.name));
@@ -161,20 +196,23 @@ export function createClient(input: ClientOptions): Client {
 
   const listeners = options.autoFlush === false ? undefined : listenToPage(ready);
 
-  /** `given` (surveyId, surveyVersion, answers) goes on as it is; parsing puts the fields in wire order. */
-  async function build({ context: own, consent: chosen, ...given }: SubmitInput): Promise<Submission> {
-    const merged = mergeContext(context, own);
-    const href = globalThis.location?.href;
+  /**
+   * `given` (surveyId, surveyVersion, answers) goes on as it is; parsing puts the fields in wire
+   * order. A `moment` gives the id, time, page and client context of a submission made earlier.
+   */
+  async function build({ context: own, consent: chosen, ...given }: SubmitInput, moment?: SubmitMoment): Promise<Submission> {
+    const merged = mergeContext(moment?.context ?? context, own);
+    const href = moment ? moment.href : globalThis.location?.href;
     const url = merged.page === undefined && href ? pageUrl(href, options.pageUrl ?? 'strip') : undefined;
     const locale = merged.locale ?? browserLocale();
     const token = typeof options.contextToken === 'function' ? await options.contextToken() : options.contextToken;
     const consentAnswer = given.answers.find((a) => a.type === 'consent');
     const consent = chosen ?? (consentAnswer && { contact: consentAnswer.value });
     const submission = {
-      id: uuidv7(),
+      id: moment?.id ?? uuidv7(),
       schemaVersion: 1 as const,
       ...given,
-      createdAt: new Date().toISOString(),
+      createdAt: new Date(moment?.at ?? Date.now()).toISOString(),
       context: { ...merged, channel: merged.channel ?? 'web', ...(url && { page: { url } }), ...(locale && { locale }) },
       ...(consent && { consent }),
       ...(token && { contextToken: token }),
@@ -182,10 +220,10 @@ export function createClient(input: ClientOptions): Client {
     return parseOrThrow(SubmissionSchema, submission, 'submission');
   }
 
-  async function submit(raw: SubmitInput): Promise<SubmitResult> {
+  async function submit(raw: SubmitInput, moment?: SubmitMoment): Promise<SubmitResult> {
     if (destroyed) throw new StoreVoiceError('This StoreVoice client was destroyed.');
     const parsed = parseOrThrow(SubmitInputSchema, raw, 'submission');
-    const built = await build(parsed);
+    const built = await build(parsed, moment);
     const submission = options.beforeSend ? await options.beforeSend(built) : built;
     if (submission === null) {
       events.emit('dropped', { id: built.id, reason: 'before_send', submission: built });
@@ -223,7 +261,7 @@ export function createClient(input: ClientOptions): Client {
     return { id: submission.id, durable, submission, ...submissionStatus(targets, watch.outcomes) };
   }
 
-  return {
+  const client: Client = {
     setContext(partial) {
       // Validate what is being set; keys (and tags) set to undefined are removals, passed on as such.
       const tags = partial.tags && withoutUndefined(partial.tags);
@@ -231,7 +269,7 @@ export function createClient(input: ClientOptions): Client {
       context = mergeContext(context, partial as ContextInput);
     },
     getContext: () => structuredClone(context),
-    submit,
+    submit: (raw) => submit(raw),
     on: (type, listener) => events.on(type, listener),
     off: (type, listener) => events.off(type, listener),
     async flush() {
@@ -250,6 +288,11 @@ export function createClient(input: ClientOptions): Client {
       events.clear();
       void ready.then(({ courier }) => courier.stop());
     },
+  };
+  return {
+    client,
+    submitAt: submit,
+    lost: (submission, message) => reportLoss(events, { id: submission.id, reason: 'rejected', message }, submission),
   };
 }
 

@@ -3,7 +3,8 @@ import type { RetryReason } from './transport/types.js';
 
 /**
  * Why a submission left the outbox (or never entered it) without reaching a destination.
- * - `rejected`: the destination refused it for good (a 4xx other than 408/429); see `message`.
+ * - `rejected`: the destination refused it for good (a 4xx other than 408/429); see `message`. Also
+ *   a submission the script tag held while its delivery code loaded that proved invalid once it did.
  * - `queue_full`: the outbox hit `maxItems` or `maxBytes`; the new submission was not queued.
  * - `expired`: it stayed undelivered longer than `outbox.maxAgeMs`.
  * - `before_send`: the host's `beforeSend` returned `null`.

@@ -7,9 +7,12 @@
  *
  * Including the tag twice is harmless: the second copy sees `StoreVoice` and does nothing.
  */
-import { createClient, http, mergeContext, type ContextInput } from '../sdk/index.js';
+import { mergeContext } from '../sdk/context/merge.js';
 import type { contextFromUrl } from '../sdk/context/url.js';
+import type { ContextInput } from '../sdk/schema/context.js';
+import { createDeferredClient, deferredHttp } from './delivery/deferred-client.js';
 import { besideBundle } from './i18n/loaders-script.js';
+import { nextTask } from './internal/next-task.js';
 import { StoreVoiceWidget } from './widget/index.js';
 import type { WidgetEventDetails } from './widget/events.js';
 
@@ -46,18 +49,14 @@ const api = {
    * (`scrubPii`, `contextFromUrl`…): that is `storevoice/sdk` (docs/widget.md, "The StoreVoice
    * global"). Receipt QR codes need no script: see `autoMount`.
    */
-  createClient,
-  http,
+  createClient: createDeferredClient,
+  http: deferredHttp,
   version: typeof __STOREVOICE_VERSION__ === 'string' ? __STOREVOICE_VERSION__ : 'dev',
   /** Mounts the widget (or reconfigures the mounted one) and returns it. */
   init(options: EmbedOptions): StoreVoiceWidget {
-    widget ??= document.createElement('storevoice-widget') as StoreVoiceWidget;
-    for (const [name, value] of Object.entries(options)) if (name !== 'target' && typeof value === 'string') widget.setAttribute(name, value);
-    if (!widget.isConnected) {
-      const target = typeof options.target === 'string' ? document.querySelector(options.target) : options.target;
-      (target ?? document.body).append(widget);
-    }
-    return widget;
+    const element = configure(options);
+    attach(element, options.target);
+    return element;
   },
   open: () => void widget?.open(),
   close: () => widget?.close(),
@@ -86,6 +85,20 @@ const api = {
 
 export type StoreVoiceGlobal = typeof api;
 
+/** The widget, made on first use, with `options` set as its attributes. */
+function configure(options: EmbedOptions): StoreVoiceWidget {
+  widget ??= document.createElement('storevoice-widget') as StoreVoiceWidget;
+  for (const [name, value] of Object.entries(options)) if (name !== 'target' && typeof value === 'string') widget.setAttribute(name, value);
+  return widget;
+}
+
+/** Puts the widget into the page (into `target` when given and found), unless it is there already. */
+function attach(element: StoreVoiceWidget, target: EmbedOptions['target']): void {
+  if (element.isConnected) return;
+  const parent = typeof target === 'string' ? document.querySelector(target) : target;
+  (parent ?? document.body).append(element);
+}
+
 declare global {
   interface Window {
     StoreVoice?: StoreVoiceGlobal;
@@ -101,8 +114,12 @@ declare global {
  */
 function autoMount({ 'context-from-url': fromUrl, ...options }: EmbedOptions & { 'context-from-url'?: string }): void {
   const mount = (context?: ContextInput): void => {
-    api.init(options);
+    // Configured now, so a page script's own StoreVoice.init() after this tag still has the last word.
+    const element = configure(options);
     if (context) api.setContext(context);
+    // Put in the page (its styles adopted, its first render, the survey request) in a task of its
+    // own: together with this script's evaluation it would be one long task on a slow phone.
+    void nextTask().then(() => attach(element, options.target));
   };
   if (fromUrl === undefined || !location.search.includes('sv_')) return mount();
   import(/* webpackIgnore: true */ besideBundle('url-context.js')).then(

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { LocaleSchema } from '../schema/primitives.js';
+import { primitiveSchemas } from '../schema/primitive-schemas.js';
 
 /** `tag` when it is a language tag submissions may carry (`LocaleSchema`), otherwise `undefined`. */
-export const validLocale = (tag: string | undefined): string | undefined => (tag && z.safeParse(LocaleSchema, tag).success ? tag : undefined);
+export const validLocale = (tag: string | undefined): string | undefined => (tag && z.safeParse(primitiveSchemas().LocaleSchema, tag).success ? tag : undefined);
 
 /** The browser's language (`navigator.language`) when it is a valid tag; `undefined` in Node and during SSR. */
 export const browserLocale = (): string | undefined => validLocale(globalThis.navigator?.language);

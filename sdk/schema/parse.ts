@@ -1,13 +1,11 @@
 import * as z from 'zod/mini';
 import { ValidationError, type ValidationIssue } from '../errors.js';
+import { formatPath } from './format-path.js';
 
 /** An issue as zod's error maps see it (with the offending `input`), or as it ends up in a `ZodError` (without). */
 type Issue = z.core.$ZodRawIssue | z.core.$ZodIssue;
 
-/** `['answers', 0, 'value']` → `answers[0].value`; an empty key (a tag named "") → `tags[""]` */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : key === '' ? `${out}[""]` : out ? `${out}.${String(key)}` : String(key)), '');
-}
+export { formatPath };
 
 const sizeUnit: Record<string, string> = { string: 'characters', array: 'items' };
 

@@ -1,123 +1,33 @@
-import * as z from 'zod/mini';
-import { ConditionSchema } from './condition.js';
-import { IdSchema, LocalizedTextSchema } from './primitives.js';
+import type * as z from 'zod/mini';
+import { surveySchemas } from './survey-schemas.js';
 
 export { ConditionSchema, type Condition } from './condition.js';
 
+// The schemas themselves are in survey-schemas.ts, built on first use; importing this module builds them.
+const schemas = surveySchemas();
+
 /** Show a question only when every condition on earlier questions holds: `{ "mood": { "lte": 2 } }`. */
-export const ShowIfSchema = z.record(IdSchema, ConditionSchema);
+export const ShowIfSchema = schemas.ShowIfSchema;
 export type ShowIf = z.infer<typeof ShowIfSchema>;
-
-const base = {
-  id: IdSchema,
-  prompt: LocalizedTextSchema,
-  description: z.optional(LocalizedTextSchema),
-  required: z.optional(z.boolean()),
-  showIf: z.optional(ShowIfSchema),
-};
-
-export const SmileyQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('smiley'),
-  /** @default 5 */
-  faces: z.optional(z.literal([3, 5])),
-});
-export const StarsQuestionSchema = z.strictObject({ ...base, type: z.literal('stars') });
-export const NpsQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('nps'),
-  lowLabel: z.optional(LocalizedTextSchema),
-  highLabel: z.optional(LocalizedTextSchema),
-});
-export const CsatQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('csat'),
-  lowLabel: z.optional(LocalizedTextSchema),
-  highLabel: z.optional(LocalizedTextSchema),
-});
-export const ChoiceOptionSchema = z.strictObject({ id: IdSchema, label: LocalizedTextSchema });
-export const ChoiceQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('choice'),
-  options: z.array(ChoiceOptionSchema).check(
-    z.minLength(1),
-    z.maxLength(30),
-    z.refine((options) => new Set(options.map((o) => o.id)).size === options.length, 'option ids must be unique'),
-  ),
-  /** Allow several options. @default false */
-  multiple: z.optional(z.boolean()),
-  /** Add an "Other" option with a text field. @default false */
-  other: z.optional(z.boolean()),
-});
-export const TextQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('text'),
-  /** @default 1000 */
-  maxLength: z.optional(z.int().check(z.gte(1), z.lte(5000))),
-  placeholder: z.optional(LocalizedTextSchema),
-});
-export const StaffMemberSchema = z.strictObject({
-  id: IdSchema,
-  name: z.string().check(z.minLength(1), z.maxLength(100)),
-  photo: z.optional(z.string().check(z.maxLength(2048))),
-});
+export const SmileyQuestionSchema = schemas.SmileyQuestionSchema;
+export const StarsQuestionSchema = schemas.StarsQuestionSchema;
+export const NpsQuestionSchema = schemas.NpsQuestionSchema;
+export const CsatQuestionSchema = schemas.CsatQuestionSchema;
+export const ChoiceOptionSchema = schemas.ChoiceOptionSchema;
+export const ChoiceQuestionSchema = schemas.ChoiceQuestionSchema;
+export const TextQuestionSchema = schemas.TextQuestionSchema;
+export const StaffMemberSchema = schemas.StaffMemberSchema;
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
-export const StaffQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('staff'),
-  /** The names to pick from; a kiosk may supply its own roster instead. */
-  roster: z.optional(z.array(StaffMemberSchema).check(z.maxLength(200))),
-  /** Offer a "not sure" choice. @default true */
-  allowUnsure: z.optional(z.boolean()),
-});
-export const ConsentQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('consent'),
-  /** Which contact detail to ask for once the shopper opts in. @default "email" */
-  contactField: z.optional(z.enum(['email', 'phone', 'none'])),
-});
-
-export const QuestionSchema = z.discriminatedUnion('type', [
-  SmileyQuestionSchema,
-  StarsQuestionSchema,
-  NpsQuestionSchema,
-  CsatQuestionSchema,
-  ChoiceQuestionSchema,
-  TextQuestionSchema,
-  StaffQuestionSchema,
-  ConsentQuestionSchema,
-]);
+export const StaffQuestionSchema = schemas.StaffQuestionSchema;
+export const ConsentQuestionSchema = schemas.ConsentQuestionSchema;
+/** One question of a survey, by its `type`. */
+export const QuestionSchema = schemas.QuestionSchema;
 export type Question = z.infer<typeof QuestionSchema>;
 export type QuestionOf<T extends Question['type']> = Extract<Question, { type: T }>;
-
-/** Branching may only look back: a `showIf` names questions that come earlier. This also rules out cycles. */
-function showIfLooksBack(questions: readonly Question[]): boolean {
-  const seen = new Set<string>();
-  for (const question of questions) {
-    for (const ref of Object.keys(question.showIf ?? {})) if (!seen.has(ref)) return false;
-    seen.add(question.id);
-  }
-  return true;
-}
-
 /**
  * A survey: questions in order, optional branching, a thank-you text.
  * @example
  * { "id": "post-visit", "questions": [{ "id": "mood", "type": "smiley", "prompt": "How was your visit?", "required": true }] }
  */
-export const SurveyDefinitionSchema = z.strictObject({
-  id: IdSchema,
-  /** @default 1 */
-  version: z.optional(z.int().check(z.gte(1))),
-  title: z.optional(LocalizedTextSchema),
-  questions: z.array(QuestionSchema).check(
-    z.minLength(1),
-    z.maxLength(50),
-    z.refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, 'question ids must be unique'),
-    z.refine(showIfLooksBack, 'showIf may only refer to questions that come earlier'),
-  ),
-  thankYou: z.optional(LocalizedTextSchema),
-  /** One question per step, or all on one page. @default "steps" */
-  display: z.optional(z.enum(['steps', 'page'])),
-});
+export const SurveyDefinitionSchema = schemas.SurveyDefinitionSchema;
 export type SurveyDefinition = z.infer<typeof SurveyDefinitionSchema>;

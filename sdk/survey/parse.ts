@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors.js';
 import { parseOrThrow } from '../schema/parse.js';
-import { SurveyDefinitionSchema, type SurveyDefinition } from '../schema/survey.js';
+import type { SurveyDefinition } from '../schema/survey.js';
+import { surveySchemas } from '../schema/survey-schemas.js';
 
 /**
  * Validate a survey definition, given as an object or as JSON text (the widget's `survey` attribute
@@ -20,5 +21,5 @@ export function parseSurvey(input: unknown): SurveyDefinition {
       throw new ValidationError('survey definition', [{ path: '', message: `not valid JSON (${(error as Error).message})` }]);
     }
   }
-  return parseOrThrow(SurveyDefinitionSchema, value, 'survey definition');
+  return parseOrThrow(surveySchemas().SurveyDefinitionSchema, value, 'survey definition');
 }

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { validLocale } from '../../sdk/internal/locale.js';
-import { localize, type LocalizedText } from '../../sdk/index.js';
+import type { LocalizedText } from '../../sdk/schema/primitives.js';
+import { localize } from '../../sdk/survey/localize.js';
 import { en } from '../i18n/en.js';
 import { loadMessages, messagesFor, resolveLocale, type LocaleCode } from '../i18n/locales.js';
 import type { Messages } from '../i18n/messages.js';

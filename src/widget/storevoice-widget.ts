@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Client, ContextInput, SurveyDefinition } from '../../sdk/index.js';
+import { preloadDelivery } from '../delivery/client.js';
 import { loadKiosk } from '../kiosk/load.js';
 import type { KioskMode } from '../kiosk/types.js';
 import { questionStyles } from '../questions/registry.js';
@@ -196,6 +197,7 @@ export class StoreVoiceWidget extends LitElement {
   /** Loads kiosk mode's code (a separate chunk, or `kiosk.js` beside the script tag) and hands it the controllers. */
   async #startKiosk(): Promise<void> {
     this.#kioskLoading = true;
+    preloadDelivery(); // a kiosk submits all day: its delivery code loads together with kiosk mode
     try {
       const { createKiosk } = await loadKiosk();
       // Unless the mode changed meanwhile (it starts again when it comes back).
@@ -226,6 +228,13 @@ export class StoreVoiceWidget extends LitElement {
     const dialog = this.renderRoot.querySelector('dialog');
     // showModal() focuses the dialog's first control, the close button; the question's is more useful.
     if (dialog && !dialog.open) dialog.showModal();
+    // Opened while the survey is still loading (fetched, or its schemas being built in tasks of
+    // their own): focus goes to its first question once it is shown.
+    if (this.#flow.state.phase === 'loading') {
+      await this.#flow.loaded;
+      await this.updateComplete;
+      if (!this.#isOpen) return;
+    }
     focusQuestion(this.renderRoot);
     emit(this, 'storevoice-open', {});
   }

@@ -1,18 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import {
-  createClient,
-  pruneAnswers,
-  validateAnswer,
-  visibleQuestions,
-  type Answer,
-  type AnswerCheck,
-  type Client,
-  type ContextInput,
-  type Question,
-  type SubmitResult,
-  type SurveyDefinition,
-  type Tags,
-} from '../../sdk/index.js';
+import type { Client, SubmitResult } from '../../sdk/client.js';
+import type { Answer } from '../../sdk/schema/answer.js';
+import type { ContextInput, Tags } from '../../sdk/schema/context.js';
+import type { Question, SurveyDefinition } from '../../sdk/schema/survey.js';
+import { pruneAnswers, visibleQuestions } from '../../sdk/survey/engine.js';
+import { validateAnswer, type AnswerCheck } from '../../sdk/survey/validate.js';
+import { createClient, preloadDelivery } from '../delivery/client.js';
+import { nextTask } from '../internal/next-task.js';
 import { emit } from './events.js';
 import { focusProblem, focusQuestion } from './focus.js';
 import { loadSurvey } from './survey-loader.js';
@@ -101,6 +95,7 @@ export class SurveyFlowController implements ReactiveController {
   /** What the survey was last loaded from: `survey`, it as JSON, `endpoint`, `client`. */
   #source: readonly unknown[] | undefined;
   #loads = 0;
+  #loading: Promise<void> = Promise.resolve();
   #lastError = '';
   /** Bumped by restart(): an outcome that arrives for an earlier shopper must not reach this one. */
   #serial = 0;
@@ -162,7 +157,12 @@ export class SurveyFlowController implements ReactiveController {
     // looked at again, so a survey changed in place, as Lit itself, goes unnoticed.
     const source = [survey, last && survey === last[0] ? last[1] : JSON.stringify(survey), endpoint, client];
     this.#source = source;
-    if (!last || source.some((value, i) => i > 0 && value !== last[i])) void this.#load();
+    if (!last || source.some((value, i) => i > 0 && value !== last[i])) this.#loading = this.#load();
+  }
+
+  /** Settles when the survey last asked for is shown or known to be unavailable (it never rejects). */
+  get loaded(): Promise<void> {
+    return this.#loading;
   }
 
   /**
@@ -201,6 +201,7 @@ export class SurveyFlowController implements ReactiveController {
       rechecked = copy;
     }
     this.#set({ answers: definition ? pruneAnswers(definition, answers) : answers, problems: rechecked });
+    preloadDelivery();
     emit(this.#host, 'storevoice-answer', { questionId: question.id, answer });
     if (this.driver) this.driver.answered(question, answer);
     else if (answer && this.micro) this.send();
@@ -288,12 +289,16 @@ export class SurveyFlowController implements ReactiveController {
     try {
       // The survey and the shopper's language arrive together, so the first screen is in that language.
       const [definition] = await Promise.all([loadSurvey(survey, host.endpoint), this.#options.ready()]);
+      // Its first render in a task of its own: after parsing, it would make one long task on a slow phone.
+      await nextTask();
       if (token !== this.#loads) return;
       this.define(definition);
       // Without a way to submit, showing the survey would waste the shopper's time.
       if (!host.endpoint && !host.client) return this.#fail('config', NO_ENDPOINT);
       this.#lastError = ''; // a later failure, even the same one again, is reported again
       this.restart();
+      // The script tag's delivery code comes in while the shopper reads the question (or at the first answer).
+      (globalThis.requestIdleCallback ?? setTimeout)(preloadDelivery);
     } catch (error) {
       if (token !== this.#loads) return;
       this.#fail('survey', error instanceof Error ? error.message : String(error));

@@ -1,5 +1,10 @@
-import { parseSurvey, type SurveyDefinition } from '../../sdk/index.js';
-import { request } from '../../sdk/transport/request.js';
+import { conditionSchema } from '../../sdk/schema/condition-schema.js';
+import { primitiveSchemas } from '../../sdk/schema/primitive-schemas.js';
+import { surveySchemas } from '../../sdk/schema/survey-schemas.js';
+import type { SurveyDefinition } from '../../sdk/schema/survey.js';
+import { parseSurvey } from '../../sdk/survey/parse.js';
+import { nextTask } from '../internal/next-task.js';
+import { fetchSurvey } from './survey-fetch.js';
 
 const CACHE_PREFIX = 'storevoice:survey:';
 
@@ -11,24 +16,36 @@ const CACHE_PREFIX = 'storevoice:survey:';
  * @throws a ValidationError (invalid definition) or an Error naming what is missing or failed
  */
 export async function loadSurvey(survey: string | SurveyDefinition, endpoint: string | undefined): Promise<SurveyDefinition> {
-  if (typeof survey === 'object') return parseSurvey(survey);
+  const schemas = buildSchemas();
+  if (typeof survey === 'object') return schemas.then(() => parseSurvey(survey));
   const text = survey.trim();
-  if (text.startsWith('{')) return parseSurvey(text);
+  if (text.startsWith('{')) return schemas.then(() => parseSurvey(text));
   if (!endpoint) throw new Error(`survey "${text}" is an id, so an endpoint is needed to fetch it (set the endpoint attribute or pass inline JSON)`);
   const url = `${endpoint.replace(/\/+$/, '')}/surveys/${encodeURIComponent(text)}`;
   try {
-    const definition = parseSurvey(await fetchJson(url));
+    const [body] = await Promise.all([fetchSurvey(url), schemas]);
+    // Awaited: the script tag's parseSurvey is async (survey-parse-script.ts).
+    const definition = await parseSurvey(body);
     remember(url, definition);
     return definition;
   } catch (error) {
-    const cached = recall(url);
+    const cached = await recall(url);
     if (cached) return cached;
     throw error;
   }
 }
 
-/** GET through the SDK's HTTP layer (ky): 8 s per attempt, one retry on a network error, a timeout or a 5xx. */
-const fetchJson = (url: string): Promise<unknown> => request.get(url, { timeout: 8000, retry: { limit: 1, retryOnTimeout: true } }).json();
+/**
+ * zod builds the survey schemas on first use: tens of milliseconds of cold code on a slow phone.
+ * They are built in three tasks of their own (while the survey is fetched), each short enough to
+ * leave the main thread to input and rendering in between, rather than within a task that renders.
+ */
+async function buildSchemas(): Promise<void> {
+  for (const build of [primitiveSchemas, conditionSchema, surveySchemas]) {
+    await nextTask();
+    build();
+  }
+}
 
 function remember(url: string, definition: SurveyDefinition): void {
   try {
@@ -38,10 +55,10 @@ function remember(url: string, definition: SurveyDefinition): void {
   }
 }
 
-function recall(url: string): SurveyDefinition | undefined {
+async function recall(url: string): Promise<SurveyDefinition | undefined> {
   try {
     const text = localStorage.getItem(CACHE_PREFIX + url);
-    return text ? parseSurvey(text) : undefined;
+    return text ? await parseSurvey(text) : undefined;
   } catch {
     return undefined;
   }

@@ -2,7 +2,8 @@
 // the collector's strict CSP without Trusted Types; shop.test.ts checks the shop page under it.)
 // The pages are a retailer's, on their own origin, with the script tag hosted beside them and the
 // collector allowed in connect-src: launcher mode with an on-demand language file, and kiosk mode,
-// whose code loads on demand too. Any `securitypolicyviolation`, console error or page error fails.
+// whose code loads on demand too; both submit through delivery.js, loaded on demand as well. Any
+// `securitypolicyviolation`, console error or page error fails.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -43,12 +44,14 @@ describe('strict CSP with Trusted Types enforced', () => {
       type: 'text/html; charset=utf-8',
       headers: { 'content-security-policy': strictPolicy(collector.url, fill.trustedTypes) },
     });
-    // The script tag's files as a retailer hosts them: the bundle, kiosk.js and the language files beside it.
+    // The script tag's files as a retailer hosts them: the bundle, and beside it what it loads on
+    // demand (kiosk mode, the delivery code, the receipt-QR reader, the language files).
     const files: Record<string, StaticFile> = {
       '/shop/': page('tt-shop.html', { locale: 'fr' }),
       '/kiosk/': page('tt-kiosk.html', { device: 'tt-kiosk' }),
       '/storevoice.iife.js': js('storevoice.iife.js'),
       '/kiosk.js': js('kiosk.js'),
+      '/delivery.js': js('delivery.js'),
       '/url-context.js': js('url-context.js'),
     };
     for (const name of readdirSync(`${DIST}locales`)) if (name.endsWith('.js')) files[`/locales/${name}`] = js(`locales/${name}`);

@@ -45,14 +45,14 @@ describe('the npm package', () => {
     const files = pack().files.map((f) => f.path).sort();
     const allowed = [
       /^(LICENSE|README\.md|CHANGELOG\.md|package\.json|custom-elements\.json)$/,
-      /^dist\/(index|sdk|storevoice\.iife|kiosk|url-context)\.js(\.map)?$/,
+      /^dist\/(index|sdk|storevoice\.iife|kiosk|delivery|url-context)\.js(\.map)?$/,
       /^dist\/(chunks|locales|sdk)\/[\w.-]+\.js(\.map)?$/,
       /^dist\/schema\/(submission|survey)\.json$/,
       /^dist\/types\/(sdk|src)\/[\w/.-]+\.d\.ts$/,
     ];
     const unexpected = files.filter((file) => !allowed.some((pattern) => pattern.test(file)));
     assert.deepEqual(unexpected, [], 'files outside the allowed set');
-    for (const required of ['LICENSE', 'README.md', 'CHANGELOG.md', 'custom-elements.json', 'dist/index.js', 'dist/sdk.js', 'dist/storevoice.iife.js', 'dist/kiosk.js', 'dist/url-context.js', 'dist/schema/submission.json', 'dist/schema/survey.json', 'dist/types/src/index.d.ts', 'dist/types/sdk/index.d.ts']) {
+    for (const required of ['LICENSE', 'README.md', 'CHANGELOG.md', 'custom-elements.json', 'dist/index.js', 'dist/sdk.js', 'dist/storevoice.iife.js', 'dist/kiosk.js', 'dist/delivery.js', 'dist/url-context.js', 'dist/schema/submission.json', 'dist/schema/survey.json', 'dist/types/src/index.d.ts', 'dist/types/sdk/index.d.ts']) {
       assert.ok(files.includes(required), `${required} is packed`);
     }
   });

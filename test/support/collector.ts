@@ -134,6 +134,18 @@ export async function setOffline(offline: boolean): Promise<void> {
 }
 
 /**
+ * Make requests to URLs matching the Playwright glob `url` fail (or work again), in the test page and
+ * its frames, as a file missing from a CDN or an ad blocker would; with `times`, only that many.
+ * Needs `networkPlugin()`.
+ * @example
+ * await blockRequests('**\/dist/delivery.js', true);
+ * try { ... } finally { await blockRequests('**\/dist/delivery.js', false); }
+ */
+export async function blockRequests(url: string, blocked: boolean, times?: number): Promise<void> {
+  await executeServerCommand<boolean, { url: string; blocked: boolean; times?: number }>('block-requests', { url, blocked, ...(times && { times }) });
+}
+
+/**
  * Poll until `predicate` returns a truthy value, and return it; reject after `timeout` ms.
  * @example
  * const state = await waitFor(async () => { const s = await collector.state(); return s.storedCount === 2 && s; });

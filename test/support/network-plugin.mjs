@@ -11,14 +11,18 @@
 export const BINDING = '__storevoiceSetOffline';
 
 /**
- * web-test-runner plugin implementing the server command `set-offline` (payload `{ offline: boolean }`),
- * and installing `window.__storevoiceSetOffline(offline)` in the page on first use.
+ * web-test-runner plugin implementing the server commands `set-offline` (payload `{ offline: boolean }`),
+ * which also installs `window.__storevoiceSetOffline(offline)` in the page on first use, and
+ * `block-requests` (payload `{ url: string, blocked: boolean, times?: number }`): requests of the
+ * test page and its frames to URLs matching the Playwright glob `url` fail as a blocked request
+ * would (a file missing from a CDN, an ad blocker), until unblocked or `times` requests failed.
  */
 export function networkPlugin() {
   const bound = new WeakSet();
   return {
     name: 'storevoice-network',
     async executeCommand({ command, payload, session }) {
+      if (command === 'block-requests') return blockRequests(payload, session);
       if (command !== 'set-offline') return undefined;
       if (typeof payload?.offline !== 'boolean') throw new Error('set-offline needs a payload { offline: boolean }');
       if (session.browser.type !== 'playwright') {
@@ -36,4 +40,13 @@ export function networkPlugin() {
       return true;
     },
   };
+}
+
+async function blockRequests(payload, session) {
+  if (typeof payload?.url !== 'string' || typeof payload.blocked !== 'boolean') throw new Error('block-requests needs a payload { url: string, blocked: boolean }');
+  if (session.browser.type !== 'playwright') throw new Error(`block-requests needs the playwright launcher, not ${session.browser.type}`);
+  const page = session.browser.getPage(session.id);
+  if (payload.blocked) await page.route(payload.url, (route) => route.abort('blockedbyclient'), { times: payload.times });
+  else await page.unroute(payload.url);
+  return true;
 }

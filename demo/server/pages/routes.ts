@@ -41,6 +41,7 @@ export function pageRoutes(): Hono {
   // The bundle a retailer would host; `no-cache` revalidates so a rebuilt demo is picked up at once.
   app.get('/storevoice.iife.js*', serveStatic({ root: dist, onFound: (_, c) => c.header('Cache-Control', 'no-cache') }));
   app.get('/kiosk.js*', serveStatic({ root: dist, onFound: (_, c) => c.header('Cache-Control', 'no-cache') }));
+  app.get('/delivery.js*', serveStatic({ root: dist, onFound: (_, c) => c.header('Cache-Control', 'no-cache') }));
   app.get('/url-context.js', serveStatic({ root: dist, onFound: (_, c) => c.header('Cache-Control', 'no-cache') }));
   app.get('/locales/*', serveStatic({ root: dist, onFound: (_, c) => c.header('Cache-Control', 'no-cache') }));
   return app;

@@ -13,7 +13,7 @@ export const DIST = `${ROOT}dist/`;
  * or fail deep inside a page, so say it in one line instead.
  */
 export function requireDist(): void {
-  for (const file of ['storevoice.iife.js', 'kiosk.js', 'index.js', 'dashboard/dashboard.js']) {
+  for (const file of ['storevoice.iife.js', 'kiosk.js', 'delivery.js', 'index.js', 'dashboard/dashboard.js']) {
     if (!existsSync(`${DIST}${file}`)) throw new Error(`dist/${file} is missing: run \`npm run build\` before the e2e tests`);
   }
 }
