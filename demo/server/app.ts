@@ -7,6 +7,9 @@ import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { hideSourceMaps } from './http/source-maps.js';
 import { isProduction } from './production-checks.js';
+import { recordRequests } from './metrics/http.js';
+import { collectorMetrics } from './metrics/registry.js';
+import { metricsRoutes } from './metrics/routes.js';
 import { rejectNulInUrl } from './http/storable-url.js';
 import { ingestRoutes } from './ingest/routes.js';
 import { surveyRoutes } from './surveys/routes.js';
@@ -24,7 +27,9 @@ import { dashboardRoutes } from './dashboard/routes.js';
  */
 export function createApp(ctx: AppContext): Hono {
   const app = new Hono();
-  // First, so every request (also 404s and errors) gets one log line and a request id.
+  // Outermost, so its latency covers everything else and it sees every final status.
+  app.use(recordRequests(collectorMetrics(ctx)));
+  // Then, so every request (also 404s and errors) gets one log line and a request id.
   app.use(requestLog(ctx.log));
   app.use(securityHeaders(ctx.config));
   installErrorHandlers(app, ctx);
@@ -40,6 +45,7 @@ export function createApp(ctx: AppContext): Hono {
       return c.json({ ok: false, database: ctx.db.kind }, 503);
     }
   });
+  app.route('/', metricsRoutes(ctx));
   // Route modules are mounted here (ingest, surveys, hierarchy, alerts, auth, stats).
   app.route('/', ingestRoutes(ctx));
   app.route('/', surveyRoutes(ctx));

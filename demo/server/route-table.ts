@@ -41,6 +41,7 @@ const INGEST = { exempt: 'ingest: answers with counts only' };
 export const ROUTE_TABLE: readonly RouteEntry[] = [
   { method: 'GET', path: '/healthz', access: 'public', anonymity: NO_FEEDBACK },
   { method: 'GET', path: '/readyz', access: 'public', anonymity: NO_FEEDBACK },
+  { method: 'GET', path: '/metrics', access: 'public', anonymity: { exempt: 'counts of requests by route and outcome, no feedback (METRICS_TOKEN may guard it)' } },
 
   { method: 'OPTIONS', path: '/v1/submissions', access: 'public', anonymity: NO_FEEDBACK },
   { method: 'POST', path: '/v1/submissions', access: 'write-key', anonymity: INGEST },

@@ -8,6 +8,8 @@ import type { AppContext } from './context.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { createLogger, type Logger } from './log.js';
+import { instrumentDatabase } from './metrics/database.js';
+import { collectorMetrics } from './metrics/registry.js';
 import { checkProductionSafety } from './production-checks.js';
 
 export interface Collector {
@@ -32,6 +34,8 @@ export async function startCollector(options: StartOptions = {}): Promise<Collec
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const db = options.db ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   const ctx: AppContext = { config, db, log, now: options.now ?? (() => new Date()), afterIngest: [], onClose: [] };
+  // Every module's queries are timed for /metrics; `db` itself stays the one to close.
+  ctx.db = instrumentDatabase(db, collectorMetrics(ctx));
   let server: ServerType;
   try {
     // Before anything is served: a production collector never starts with the demo's credentials.
