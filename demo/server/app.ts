@@ -10,6 +10,7 @@ import { isProduction } from './production-checks.js';
 import { recordRequests } from './metrics/http.js';
 import { collectorMetrics } from './metrics/registry.js';
 import { metricsRoutes } from './metrics/routes.js';
+import { openApiRoutes } from './openapi/routes.js';
 import { rejectNulInUrl } from './http/storable-url.js';
 import { ingestRoutes } from './ingest/routes.js';
 import { surveyRoutes } from './surveys/routes.js';
@@ -46,6 +47,7 @@ export function createApp(ctx: AppContext): Hono {
     }
   });
   app.route('/', metricsRoutes(ctx));
+  app.route('/', openApiRoutes());
   // Route modules are mounted here (ingest, surveys, hierarchy, alerts, auth, stats).
   app.route('/', ingestRoutes(ctx));
   app.route('/', surveyRoutes(ctx));

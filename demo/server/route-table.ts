@@ -43,6 +43,8 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { method: 'GET', path: '/readyz', access: 'public', anonymity: NO_FEEDBACK },
   { method: 'GET', path: '/metrics', access: 'public', anonymity: { exempt: 'counts of requests by route and outcome, no feedback (METRICS_TOKEN may guard it)' } },
 
+  { method: 'GET', path: '/v1/openapi.json', access: 'public', anonymity: { exempt: 'a description of the API, no data' } },
+
   { method: 'OPTIONS', path: '/v1/submissions', access: 'public', anonymity: NO_FEEDBACK },
   { method: 'POST', path: '/v1/submissions', access: 'write-key', anonymity: INGEST },
 
