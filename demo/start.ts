@@ -38,7 +38,7 @@ if (seeding && isProduction(config)) {
 
 let collector;
 try {
-  collector = await startCollector({ config: demo ? { ...config, SURVEYS_DIR: config.SURVEYS_DIR ?? demoSurveysDir } : config });
+  collector = await startCollector({ config: demo ? { ...config, SURVEYS_DIR: config.SURVEYS_DIR ?? demoSurveysDir } : config, demoPages: demo });
 } catch (error) {
   // A busy port, an unreachable DATABASE_URL, demo credentials in production: one clear message, not a stack trace.
   console.error(error instanceof Error ? error.message : String(error));

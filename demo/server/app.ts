@@ -26,7 +26,12 @@ import { dashboardRoutes } from './dashboard/routes.js';
  * The collector's HTTP API as a Hono app: one route module per concern, each in its own folder.
  * Kept free of listening and process concerns so tests can call it over real HTTP via server.ts.
  */
-export function createApp(ctx: AppContext): Hono {
+export interface AppOptions {
+  /** Serve the demo's pages (index, shop page, SDK playground): `--seed-demo`. @default false */
+  demoPages?: boolean;
+}
+
+export function createApp(ctx: AppContext, options: AppOptions = {}): Hono {
   const app = new Hono();
   // Outermost, so its latency covers everything else and it sees every final status.
   app.use(recordRequests(collectorMetrics(ctx)));
@@ -60,6 +65,6 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', targetRoutes(ctx));
   app.route('/', dashboardRoutes());
   // The demo pages last: API routes win over static files.
-  app.route('/', pageRoutes());
+  app.route('/', pageRoutes({ demo: options.demoPages ?? false }));
   return app;
 }

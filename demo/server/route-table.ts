@@ -31,6 +31,8 @@ export interface RouteEntry {
   path: string;
   access: RouteAccess;
   anonymity: AnonymityCheck;
+  /** Served only with `--seed-demo` (the demo's own pages, which use its public write key). */
+  demoOnly?: true;
 }
 
 const NO_FEEDBACK = { exempt: 'answers with no feedback in it' };
@@ -106,14 +108,14 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { method: 'GET', path: '/dashboard', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/dashboard/:file{[A-Za-z.]*}', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/kiosk/sw.js', access: 'public', anonymity: STATIC },
-  { method: 'GET', path: '/shop', access: 'public', anonymity: STATIC },
-  { method: 'GET', path: '/shop/*', access: 'public', anonymity: STATIC },
+  { method: 'GET', path: '/shop', access: 'public', anonymity: STATIC, demoOnly: true },
+  { method: 'GET', path: '/shop/*', access: 'public', anonymity: STATIC, demoOnly: true },
   { method: 'GET', path: '/kiosk', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/kiosk/*', access: 'public', anonymity: STATIC },
-  { method: 'GET', path: '/sdk', access: 'public', anonymity: STATIC },
-  { method: 'GET', path: '/sdk/*', access: 'public', anonymity: STATIC },
+  { method: 'GET', path: '/sdk', access: 'public', anonymity: STATIC, demoOnly: true },
+  { method: 'GET', path: '/sdk/*', access: 'public', anonymity: STATIC, demoOnly: true },
   { method: 'GET', path: '/', access: 'public', anonymity: STATIC },
-  { method: 'GET', path: '/index.css', access: 'public', anonymity: STATIC },
+  { method: 'GET', path: '/index.css', access: 'public', anonymity: STATIC, demoOnly: true },
   { method: 'GET', path: '/storevoice.iife.js*', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/kiosk.js*', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/url-context.js', access: 'public', anonymity: STATIC },

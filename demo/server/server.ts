@@ -26,6 +26,8 @@ export interface StartOptions {
   db?: Database;
   log?: Logger;
   now?: () => Date;
+  /** Serve the demo's pages too (`--seed-demo`); see `AppOptions`. @default false */
+  demoPages?: boolean;
 }
 
 /** Starts the collector: config → database (migrated) → HTTP server. */
@@ -42,7 +44,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Collec
     await checkProductionSafety(db, config, log);
     await installAlerts(ctx);
     await importStartupData(ctx);
-    const app = createApp(ctx);
+    const app = createApp(ctx, { demoPages: options.demoPages ?? false });
     server = await listen(app.fetch, config.PORT, config.HOST);
   } catch (error) {
     // Nothing half-started stays behind: workers stop and a database we opened is closed.
