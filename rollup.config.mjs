@@ -190,4 +190,5 @@ export const builds = [
  */
 export const demoBuilds = builds.filter((build) => build.input !== builds[0].input);
 
-export default (args) => (args.configDemo ? demoBuilds : builds);
+/** `rollup -c --configLibrary`: the npm package's ESM build alone (`npm run build` builds the rest through build/demo-bundles.mjs). */
+export default (args) => (args.configDemo ? demoBuilds : args.configLibrary ? [builds[0]] : builds);

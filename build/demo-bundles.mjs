@@ -84,4 +84,8 @@ export async function buildDemoBundles({ log = (line) => console.log(line) } = {
   log(built ? `Built ${built} of ${demoBuilds.length} bundles in ${((performance.now() - started) / 1000).toFixed(1)} s` : 'Bundles up to date');
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildDemoBundles();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // --quiet (npm run build): only the summary line.
+  const quietly = process.argv.includes('--quiet');
+  await buildDemoBundles({ log: (line) => (!quietly || /^(Built|Bundles)/.test(line)) && console.log(line) });
+}
