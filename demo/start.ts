@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { main } from '../packages/collector/src/cli.js';
 
@@ -23,6 +24,8 @@ await main(
 );
 
 function buildBundles(): Promise<void> {
+  // The collector's static routes are made before the first bundle is written: let them find dist/.
+  mkdirSync(fileURLToPath(new URL('../dist/', import.meta.url)), { recursive: true });
   const script = fileURLToPath(new URL('../build/demo-bundles.mjs', import.meta.url));
   const child = spawn(process.execPath, [script], { stdio: ['ignore', 'inherit', 'inherit'] });
   return new Promise((resolve, reject) => {
