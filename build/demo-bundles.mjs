@@ -9,6 +9,8 @@
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { rollup } from 'rollup';
 import { demoBuilds } from '../rollup.config.mjs';
 
@@ -54,37 +56,61 @@ const quiet = (onwarn) => (warning, warn) => {
   (onwarn ?? ((w, next) => next(w)))(warning, warn);
 };
 
-export async function buildDemoBundles({ log = (line) => console.log(line) } = {}) {
-  const stamps = readStamps();
-  const started = performance.now();
-  let built = 0;
-  for (const [index, build] of demoBuilds.entries()) {
-    const name = nameOf(build);
-    const step = `[${index + 1}/${demoBuilds.length}]`;
-    if (upToDate(stamps[name], build)) {
-      log(`${step} ${name}: up to date`);
-      continue;
-    }
-    const t0 = performance.now();
-    log(`${step} ${name}: building…`);
-    const bundle = await rollup({ ...build, output: undefined, onwarn: quiet(build.onwarn) });
-    try {
-      await bundle.write(build.output);
-      const watched = [...shared, ...bundle.watchFiles.filter((id) => !id.startsWith('\0') && existsSync(id)).map((id) => relative(root, id))];
-      stamps[name] = Object.fromEntries(watched.map((file) => [file, fingerprint(file)]));
-    } finally {
-      await bundle.close();
-    }
-    built++;
-    log(`${step} ${name}: built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    // Written after each bundle, so an interrupted build keeps what it finished.
-    mkdirSync(join(root, 'dist'), { recursive: true });
-    writeFileSync(stampFile, JSON.stringify(stamps, null, 1));
+/** Builds one bundle; resolves with the files rollup read for it (relative to the repository). */
+async function buildOne(build) {
+  const bundle = await rollup({ ...build, output: undefined, onwarn: quiet(build.onwarn) });
+  try {
+    await bundle.write(build.output);
+    return bundle.watchFiles.filter((id) => !id.startsWith('\0') && existsSync(id)).map((id) => relative(root, id));
+  } finally {
+    await bundle.close();
   }
-  log(built ? `Built ${built} of ${demoBuilds.length} bundles in ${((performance.now() - started) / 1000).toFixed(1)} s` : 'Bundles up to date');
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/** The same, in a worker thread: the TypeScript plugin's work is synchronous, so threads are what use a second core. */
+const buildInWorker = (index) =>
+  new Promise((resolvePromise, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { index } });
+    worker.once('message', resolvePromise);
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`building ${nameOf(demoBuilds[index])} failed (worker exit code ${code})`)));
+  });
+
+/**
+ * Brings the demo bundles up to date. `jobs` bundles build at once, each in its own thread.
+ * @default jobs min(2, available cores): the first start on a two-core machine uses both.
+ */
+export async function buildDemoBundles({ log = (line) => console.log(line), jobs = Math.min(2, availableParallelism()) } = {}) {
+  const stamps = readStamps();
+  const started = performance.now();
+  const stale = [];
+  for (const [index, build] of demoBuilds.entries()) {
+    if (upToDate(stamps[nameOf(build)], build)) log(`[${index + 1}/${demoBuilds.length}] ${nameOf(build)}: up to date`);
+    else stale.push(index);
+  }
+  const queue = [...stale];
+  const next = async () => {
+    for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
+      const build = demoBuilds[index];
+      const name = nameOf(build);
+      const step = `[${index + 1}/${demoBuilds.length}]`;
+      const t0 = performance.now();
+      log(`${step} ${name}: building…`);
+      const watched = jobs > 1 ? await buildInWorker(index) : await buildOne(build);
+      stamps[name] = Object.fromEntries([...shared, ...watched].map((file) => [file, fingerprint(file)]));
+      log(`${step} ${name}: built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      // Written after each bundle, so an interrupted build keeps what it finished.
+      mkdirSync(join(root, 'dist'), { recursive: true });
+      writeFileSync(stampFile, JSON.stringify(stamps, null, 1));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, stale.length)) }, next));
+  log(stale.length ? `Built ${stale.length} of ${demoBuilds.length} bundles in ${((performance.now() - started) / 1000).toFixed(1)} s` : 'Bundles up to date');
+}
+
+if (!isMainThread) {
+  parentPort.postMessage(await buildOne(demoBuilds[workerData.index]));
+} else if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   // --quiet (npm run build): only the summary line.
   const quietly = process.argv.includes('--quiet');
   await buildDemoBundles({ log: (line) => (!quietly || /^(Built|Bundles)/.test(line)) && console.log(line) });
