@@ -5,9 +5,10 @@
 //
 // What a bundle depends on is what rollup itself watched while building it (bundle.watchFiles:
 // every module, stylesheet and template it read), plus this build's own configuration and
-// plugins. Each is recorded with its size and modification time in dist/.demo-bundles.json.
+// plugins. Each is recorded with its size and modification time in
+// node_modules/.cache/storevoice/demo-bundles.json; a bundle whose output is missing is rebuilt.
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -15,7 +16,8 @@ import { rollup } from 'rollup';
 import { demoBuilds } from '../rollup.config.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const stampFile = join(root, 'dist/.demo-bundles.json');
+// Beside the other tools' caches, not in dist/: dist/ is what the storevoice npm package ships.
+const stampFile = join(root, 'node_modules/.cache/storevoice/demo-bundles.json');
 /** Changes to these rebuild everything: the configuration, its plugins and the dependencies' versions. */
 const shared = ['rollup.config.mjs', 'package.json', 'package-lock.json', ...readdirSync(join(root, 'build')).map((f) => `build/${f}`)];
 
@@ -100,7 +102,7 @@ export async function buildDemoBundles({ log = (line) => console.log(line), jobs
       stamps[name] = Object.fromEntries([...shared, ...watched].map((file) => [file, fingerprint(file)]));
       log(`${step} ${name}: built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       // Written after each bundle, so an interrupted build keeps what it finished.
-      mkdirSync(join(root, 'dist'), { recursive: true });
+      mkdirSync(dirname(stampFile), { recursive: true });
       writeFileSync(stampFile, JSON.stringify(stamps, null, 1));
     }
   };
