@@ -232,7 +232,11 @@ export const builds = [
 ];
 
 /**
- * `rollup -c --configDemo` (what `npm start` runs) builds only what the demo serves: the script tag,
- * its languages, kiosk.js and the dashboard. The npm package's ESM build is not needed to run it.
+ * `rollup -c --configDemo` builds only what the collector serves: the script tag, its languages,
+ * kiosk.js, url-context.js and the dashboard. The npm package's ESM build is not needed to run it.
+ * `npm start` builds them through build/demo-bundles.mjs, which skips those that are up to date.
  */
-export default (args) => (args.configDemo ? builds.filter((build) => build.input !== builds[0].input) : builds);
+export const demoBuilds = builds.filter((build) => build.input !== builds[0].input);
+
+/** `rollup -c --configLibrary`: the npm package's ESM build alone (`npm run build` builds the rest through build/demo-bundles.mjs). */
+export default (args) => (args.configDemo ? demoBuilds : args.configLibrary ? [builds[0]] : builds);

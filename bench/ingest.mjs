@@ -6,27 +6,71 @@
 // Prints accepted submissions/s, answers/s and p50/p99 latency. Bounded: each phase stops after
 // --seconds (default 10). PostgreSQL: BENCH_DATABASE_URL (default: a throwaway database on the
 // local server at postgres://postgres:postgres@127.0.0.1:5432); `--only pglite` skips it.
+// --instances N (N ≥ 2, PostgreSQL only; issue 16): the built package's bin (`storevoice-collector`,
+// no tsx, no demo seed; a bench hierarchy with the key pk_bench is imported at start), N instances
+// behind a small round-robin proxy (bench/support/proxy.mjs), each in its own process.
 // Targets on a 2-core machine (issue 6): ≥ 2,000 single submissions/s and ≥ 20,000 answers/s in
 // batches to PostgreSQL. Prints numbers only; never fails on a slow run.
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commandLine } from './support/cli.mjs';
+import { commandLine, ROOT } from './support/cli.mjs';
+import { startPackageCollector, startProxy } from './support/package-collector.mjs';
 import { createThrowawayDatabase } from './support/postgres.mjs';
 import { startDemoCollector } from './support/collector.mjs';
 
 const { args, fail, wholeNumber } = commandLine(
   'ingest',
-  { seconds: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '32' }, only: { type: 'string' } },
-  '--seconds S, --concurrency N, --only pglite|postgres',
+  { seconds: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '32' }, only: { type: 'string' }, instances: { type: 'string', default: '1' } },
+  '--seconds S, --concurrency N, --only pglite|postgres, --instances N (N ≥ 2: the package behind a proxy, PostgreSQL)',
 );
+const instances = wholeNumber('instances', 1, 8);
 const seconds = Number(args.seconds);
 if (!(seconds > 0 && seconds <= 120)) fail('--seconds must be between 1 and 120');
 const concurrency = wholeNumber('concurrency', 1, 512);
 
 const PORT = 8799;
+/** The write key: the demo's with one instance (demo/start.ts --seed-demo), the bench hierarchy's with several. */
+const KEY = instances > 1 ? 'pk_bench' : 'pk_demo';
+
+/** The stores and staff the submissions name, as a hierarchy file for the package's HIERARCHY_FILE. */
+const benchHierarchy = {
+  brands: [
+    {
+      id: 'acme',
+      name: 'Acme',
+      writeKeys: ['pk_bench'],
+      regions: [
+        { id: 'emea-north', name: 'Nordics', stores: [{ id: '042', name: 'Stockholm', staff: [{ id: 'emp-17', name: 'Astrid' }] }, { id: '017', name: 'Oslo' }] },
+        { id: 'uk-south', name: 'UK South', stores: [{ id: '101', name: 'London' }, { id: '108', name: 'Brighton' }] },
+      ],
+    },
+  ],
+};
+
+/** N package instances on one PostgreSQL database behind the proxy on PORT; resolves with `stop`. */
+async function startInstances(vars) {
+  execFileSync(process.execPath, ['packages/collector/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
+  const dir = mkdtempSync(join(tmpdir(), 'storevoice-bench-'));
+  const hierarchyFile = join(dir, 'hierarchy.json');
+  writeFileSync(hierarchyFile, JSON.stringify(benchHierarchy));
+  const env = { ...vars, RATE_LIMIT_PER_MINUTE: '0', HIERARCHY_FILE: hierarchyFile, SURVEYS_DIR: join(ROOT, 'packages/collector/dist/surveys'), TRUSTED_PROXIES: '127.0.0.1' };
+  const ports = Array.from({ length: instances }, (_, i) => PORT + 1 + i);
+  // One after the other: the first migrates, the others find nothing to do.
+  const collectors = [];
+  for (const port of ports) collectors.push(await startPackageCollector({ port, env }));
+  const proxy = await startProxy(PORT, ports);
+  return {
+    stop: async () => {
+      await proxy.stop();
+      await Promise.all(collectors.map((c) => c.stop()));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 
 async function prepare(database) {
@@ -61,7 +105,7 @@ function post(body) {
   return new Promise((resolve, reject) => {
     const payload = JSON.stringify(body);
     const req = request(
-      { host: '127.0.0.1', port: PORT, path: '/v1/submissions', method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: 'Bearer pk_demo', 'content-length': Buffer.byteLength(payload) } },
+      { host: '127.0.0.1', port: PORT, path: '/v1/submissions', method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}`, 'content-length': Buffer.byteLength(payload) } },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode));
@@ -99,6 +143,7 @@ async function load(phase) {
     'submissions/s': Math.round(accepted / elapsed),
     'answers/s': Math.round((accepted * 2) / elapsed),
     'p50 ms': pct(0.5),
+    'p95 ms': pct(0.95),
     'p99 ms': pct(0.99),
     'failed requests': errors,
   };
@@ -106,13 +151,14 @@ async function load(phase) {
 
 // Last, so every declaration above is initialised before the run starts.
 const rows = [];
-for (const database of ['pglite', 'postgres']) {
+for (const database of instances > 1 ? ['postgres'] : ['pglite', 'postgres']) {
   if (args.only && args.only !== database) continue;
   const env = await prepare(database);
   // Rate limits would (rightly) throttle one IP sending thousands per second: lifted for the bench.
-  const server = await startDemoCollector({ port: PORT, env: { ...env.vars, RATE_LIMIT_PER_MINUTE: '0' } }).catch((error) => fail(error.message));
+  const server = await (instances > 1 ? startInstances(env.vars) : startDemoCollector({ port: PORT, env: { ...env.vars, RATE_LIMIT_PER_MINUTE: '0' } })).catch((error) => fail(error.message));
   try {
-    for (const phase of ['single', 'batch']) rows.push({ database, phase, ...(await load(phase)) });
+    const setup = instances > 1 ? `${instances} × package + proxy` : 'demo/start.ts';
+    for (const phase of ['single', 'batch']) rows.push({ database, setup, phase, ...(await load(phase)) });
   } finally {
     await server.stop();
     await env.cleanup();

@@ -7,6 +7,10 @@ import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { hideSourceMaps } from './http/source-maps.js';
 import { isProduction } from './production-checks.js';
+import { recordRequests } from './metrics/http.js';
+import { collectorMetrics } from './metrics/registry.js';
+import { metricsRoutes } from './metrics/routes.js';
+import { openApiRoutes } from './openapi/routes.js';
 import { rejectNulInUrl } from './http/storable-url.js';
 import { ingestRoutes } from './ingest/routes.js';
 import { surveyRoutes } from './surveys/routes.js';
@@ -30,9 +34,16 @@ import { digestRoutes } from './digest/routes.js';
  * The collector's HTTP API as a Hono app: one route module per concern, each in its own folder.
  * Kept free of listening and process concerns so tests can call it over real HTTP via server.ts.
  */
-export function createApp(ctx: AppContext): Hono {
+export interface AppOptions {
+  /** Serve the demo's pages (index, shop page, SDK playground): `--seed-demo`. @default false */
+  demoPages?: boolean;
+}
+
+export function createApp(ctx: AppContext, options: AppOptions = {}): Hono {
   const app = new Hono();
-  // First, so every request (also 404s and errors) gets one log line and a request id.
+  // Outermost, so its latency covers everything else and it sees every final status.
+  app.use(recordRequests(collectorMetrics(ctx)));
+  // Then, so every request (also 404s and errors) gets one log line and a request id.
   app.use(requestLog(ctx.log));
   app.use(securityHeaders(ctx.config));
   installErrorHandlers(app, ctx);
@@ -48,6 +59,8 @@ export function createApp(ctx: AppContext): Hono {
       return c.json({ ok: false, database: ctx.db.kind }, 503);
     }
   });
+  app.route('/', metricsRoutes(ctx));
+  app.route('/', openApiRoutes());
   // Route modules are mounted here (ingest, surveys, hierarchy, alerts, auth, stats).
   app.route('/', ingestRoutes(ctx));
   app.route('/', surveyRoutes(ctx));
@@ -68,6 +81,6 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', pulseRoutes(ctx));
   app.route('/', dashboardRoutes());
   // The demo pages last: API routes win over static files.
-  app.route('/', pageRoutes());
+  app.route('/', pageRoutes({ demo: options.demoPages ?? false }));
   return app;
 }

@@ -53,6 +53,8 @@ export const ConfigSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /** Bearer token of the admin API (/v1/admin/…); unset disables that API. */
     ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Bearer token that `GET /metrics` requires; unset: /metrics is open (keep it inside your network). */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Folder of survey definition JSON files imported at start. Unset: none (the demo start sets demo/surveys). */
     SURVEYS_DIR: z.string().min(1).optional(),
     /** A hierarchy file (.json or .csv) imported at start. */

@@ -33,6 +33,8 @@ export interface RouteEntry {
   path: string;
   access: RouteAccess;
   anonymity: AnonymityCheck;
+  /** Served only with `--seed-demo` (the demo's own pages, which use its public write key). */
+  demoOnly?: true;
 }
 
 const NO_FEEDBACK = { exempt: 'answers with no feedback in it' };
@@ -43,6 +45,9 @@ const INGEST = { exempt: 'ingest: answers with counts only' };
 export const ROUTE_TABLE: readonly RouteEntry[] = [
   { method: 'GET', path: '/healthz', access: 'public', anonymity: NO_FEEDBACK },
   { method: 'GET', path: '/readyz', access: 'public', anonymity: NO_FEEDBACK },
+  { method: 'GET', path: '/metrics', access: 'public', anonymity: { exempt: 'counts of requests by route and outcome, no feedback (METRICS_TOKEN may guard it)' } },
+
+  { method: 'GET', path: '/v1/openapi.json', access: 'public', anonymity: { exempt: 'a description of the API, no data' } },
 
   { method: 'OPTIONS', path: '/v1/submissions', access: 'public', anonymity: NO_FEEDBACK },
   { method: 'POST', path: '/v1/submissions', access: 'write-key', anonymity: INGEST },
@@ -132,16 +137,16 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { method: 'GET', path: '/dashboard', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/dashboard/:file{[A-Za-z.]*}', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/kiosk/sw.js', access: 'public', anonymity: STATIC },
-  { method: 'GET', path: '/shop', access: 'public', anonymity: STATIC },
-  { method: 'GET', path: '/shop/*', access: 'public', anonymity: STATIC },
+  { method: 'GET', path: '/shop', access: 'public', anonymity: STATIC, demoOnly: true },
+  { method: 'GET', path: '/shop/*', access: 'public', anonymity: STATIC, demoOnly: true },
   { method: 'GET', path: '/kiosk', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/pulse', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/pulse/*', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/kiosk/*', access: 'public', anonymity: STATIC },
-  { method: 'GET', path: '/sdk', access: 'public', anonymity: STATIC },
-  { method: 'GET', path: '/sdk/*', access: 'public', anonymity: STATIC },
+  { method: 'GET', path: '/sdk', access: 'public', anonymity: STATIC, demoOnly: true },
+  { method: 'GET', path: '/sdk/*', access: 'public', anonymity: STATIC, demoOnly: true },
   { method: 'GET', path: '/', access: 'public', anonymity: STATIC },
-  { method: 'GET', path: '/index.css', access: 'public', anonymity: STATIC },
+  { method: 'GET', path: '/index.css', access: 'public', anonymity: STATIC, demoOnly: true },
   { method: 'GET', path: '/storevoice.iife.js*', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/kiosk.js*', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/url-context.js', access: 'public', anonymity: STATIC },

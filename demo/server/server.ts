@@ -12,6 +12,8 @@ import type { AppContext } from './context.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { createLogger, type Logger } from './log.js';
+import { instrumentDatabase } from './metrics/database.js';
+import { collectorMetrics } from './metrics/registry.js';
 import { checkProductionSafety } from './production-checks.js';
 
 export interface Collector {
@@ -28,6 +30,8 @@ export interface StartOptions {
   db?: Database;
   log?: Logger;
   now?: () => Date;
+  /** Serve the demo's pages too (`--seed-demo`); see `AppOptions`. @default false */
+  demoPages?: boolean;
 }
 
 /** Starts the collector: config → database (migrated) → HTTP server. */
@@ -36,6 +40,8 @@ export async function startCollector(options: StartOptions = {}): Promise<Collec
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const db = options.db ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   const ctx: AppContext = { config, db, log, now: options.now ?? (() => new Date()), afterIngest: [], onClose: [], beforeClose: [] };
+  // Every module's queries are timed for /metrics; `db` itself stays the one to close.
+  ctx.db = instrumentDatabase(db, collectorMetrics(ctx));
   let server: ServerType;
   try {
     // Before anything is served: a production collector never starts with the demo's credentials.
@@ -46,7 +52,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Collec
     installIdeas(ctx);
     if (config.DIGEST_INTERVAL_MS > 0) ctx.onClose.push(startDigestSchedule(ctx, config.DIGEST_INTERVAL_MS));
     await importStartupData(ctx);
-    const app = createApp(ctx);
+    const app = createApp(ctx, { demoPages: options.demoPages ?? false });
     server = await listen(app.fetch, config.PORT, config.HOST);
   } catch (error) {
     // Nothing half-started stays behind: workers stop and a database we opened is closed.

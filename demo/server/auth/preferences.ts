@@ -8,7 +8,7 @@ import { requireSession } from './middleware.js';
 import { DASHBOARD_LOCALES, type Preferences } from './session-body.js';
 
 /** Strict: a misspelt setting (`{ "langauge": "fr" }`) is a 400 naming it, not a silent no-op. */
-const PreferencesPatchSchema = z.strictObject({
+export const PreferencesPatchSchema = z.strictObject({
   locale: z.enum(DASHBOARD_LOCALES, { error: `must be one of ${DASHBOARD_LOCALES.join(', ')}, or null` }).nullable(),
 });
 /** A preferences body is a few dozen bytes. */

@@ -16,7 +16,7 @@ import type { User } from './roles.js';
 import { createSession, deleteSession } from './sessions.js';
 import { findUserByEmail } from './users.js';
 
-const LoginSchema = z.strictObject({ email: z.string().min(1).max(254), password: z.string().min(1).max(200) });
+export const LoginSchema = z.strictObject({ email: z.string().min(1).max(254), password: z.string().min(1).max(200) });
 /** Room for the longest e-mail and password LoginSchema accepts, JSON-escaped. */
 const MAX_LOGIN_BODY_BYTES = 8 * 1024;
 

@@ -1,8 +1,6 @@
 import { Hono } from 'hono';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
+import { layout } from '../layout.js';
 
 /**
  * The dashboard's files. The app is built by rollup into dist/dashboard/ (see rollup.config.mjs)
@@ -10,12 +8,12 @@ const repo = fileURLToPath(new URL('../../../', import.meta.url));
  * styles are served from source, and uPlot's stylesheet from the package.
  */
 const FILES: Record<string, { path: string; type: string }> = {
-  '': { path: 'demo/pages/dashboard/index.html', type: 'text/html; charset=utf-8' },
-  'dashboard.css': { path: 'demo/pages/dashboard/dashboard.css', type: 'text/css; charset=utf-8' },
-  'favicon.svg': { path: 'demo/pages/dashboard/favicon.svg', type: 'image/svg+xml' },
-  'uPlot.min.css': { path: 'node_modules/uplot/dist/uPlot.min.css', type: 'text/css; charset=utf-8' },
-  'dashboard.js': { path: 'dist/dashboard/dashboard.js', type: 'text/javascript; charset=utf-8' },
-  'dashboard.js.map': { path: 'dist/dashboard/dashboard.js.map', type: 'application/json' },
+  '': { path: `${layout.pages}/dashboard/index.html`, type: 'text/html; charset=utf-8' },
+  'dashboard.css': { path: `${layout.pages}/dashboard/dashboard.css`, type: 'text/css; charset=utf-8' },
+  'favicon.svg': { path: `${layout.pages}/dashboard/favicon.svg`, type: 'image/svg+xml' },
+  'uPlot.min.css': { path: layout.uplotCss, type: 'text/css; charset=utf-8' },
+  'dashboard.js': { path: `${layout.bundles}/dashboard/dashboard.js`, type: 'text/javascript; charset=utf-8' },
+  'dashboard.js.map': { path: `${layout.bundles}/dashboard/dashboard.js.map`, type: 'application/json' },
 };
 
 /**
@@ -34,10 +32,10 @@ export function dashboardRoutes(): Hono {
     if (!file) return c.json({ error: 'not_found', message: `No dashboard file ${c.req.path}` }, 404);
     let body: Buffer;
     try {
-      body = await readFile(repo + file.path);
+      body = await readFile(file.path);
     } catch {
       // Only the bundle can be missing (not built yet); say how to fix it.
-      return c.text('The dashboard is not built yet: run `npm run build`.', 503);
+      return c.text(`The dashboard is not built yet: ${layout.buildHint}.`, 503);
     }
     return c.body(new Uint8Array(body), 200, {
       'content-type': file.type,

@@ -1,10 +1,13 @@
 import postgres from 'postgres';
 import type { Database, Queryable, Row, Transaction } from './database.js';
 
+/** Connections each collector instance opens at most (size `max_connections` for every instance). */
+export const POSTGRES_POOL_SIZE = 10;
+
 /** A PostgreSQL server (`DATABASE_URL`), through a connection pool. */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
   const sql = postgres(url, {
-    max: options.max ?? 10,
+    max: options.max ?? POSTGRES_POOL_SIZE,
     onnotice: () => {},
     // Same values as PGlite: int8/numeric stay strings unless a query casts them (see database.ts).
     types: {},

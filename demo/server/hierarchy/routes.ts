@@ -14,12 +14,12 @@ import { importHierarchy } from './import.js';
 import { createWriteKey, deleteEntity, listWriteKeys, revokeWriteKey, upsertBrand, upsertDevice, upsertRegion, upsertStaff, upsertStore } from './repository.js';
 import { DeviceEntrySchema, HierarchyError, OpeningHoursSchema, parseHierarchy, StaffEntrySchema, TimeZoneSchema, WriteKeySchema } from './schema.js';
 
-const BrandBody = z.strictObject({ name: z.string().min(1).max(200) });
-const RegionBody = BrandBody;
-const StoreBody = z.strictObject({ name: z.string().min(1).max(200), region: IdSchema, timeZone: TimeZoneSchema.default('UTC'), openingHours: OpeningHoursSchema.optional() });
-const StaffBody = StaffEntrySchema.omit({ id: true }).extend({ store: IdSchema });
-const DeviceBody = DeviceEntrySchema.omit({ id: true }).extend({ store: IdSchema });
-const KeyBody = z.strictObject({ key: WriteKeySchema.optional() });
+export const BrandBody = z.strictObject({ name: z.string().min(1).max(200) });
+export const RegionBody = BrandBody;
+export const StoreBody = z.strictObject({ name: z.string().min(1).max(200), region: IdSchema, timeZone: TimeZoneSchema.default('UTC'), openingHours: OpeningHoursSchema.optional() });
+export const StaffBody = StaffEntrySchema.omit({ id: true }).extend({ store: IdSchema });
+export const DeviceBody = DeviceEntrySchema.omit({ id: true }).extend({ store: IdSchema });
+export const KeyBody = z.strictObject({ key: WriteKeySchema.optional() });
 
 /** Runs `fn`, turning a HierarchyError into 400 `invalid_hierarchy` with its issues. */
 async function asBadRequest<T>(fn: () => Promise<T> | T): Promise<T> {

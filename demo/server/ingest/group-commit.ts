@@ -34,6 +34,12 @@ export function enqueueInsert(ctx: Pick<AppContext, 'db' | 'now'>, job: InsertJo
   return done;
 }
 
+/** What the group commit holds now: requests waiting for the next INSERT, and INSERTs running (for /metrics). */
+export function insertQueueOf(ctx: object): { waiting: number; running: number } {
+  const queue = queues.get(ctx);
+  return { waiting: queue?.waiting.length ?? 0, running: queue?.running ?? 0 };
+}
+
 async function drain(ctx: Pick<AppContext, 'db' | 'now'>, queue: Queue): Promise<void> {
   queue.running++;
   try {

@@ -25,6 +25,11 @@ export function runAfterIngest(ctx: Pick<AppContext, 'afterIngest' | 'onClose' |
   }
 }
 
+/** How many hook runs are still going (for /metrics). */
+export function afterIngestRunning(ctx: object): number {
+  return pending.get(ctx)?.size ?? 0;
+}
+
 /** Resolves once every hook run started so far (and any they started) has finished. */
 export async function drainAfterIngest(ctx: object): Promise<void> {
   const running = pending.get(ctx);

@@ -1,10 +1,9 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { fileURLToPath } from 'node:url';
+import { layout } from '../layout.js';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const pages = `${repo}demo/pages`;
-const dist = `${repo}dist`;
+const pages = layout.pages;
+const dist = layout.bundles;
 
 /**
  * The policy retailers are told to use (docs/troubleshooting): no inline script or style, no
@@ -13,11 +12,22 @@ const dist = `${repo}dist`;
 export const strictCsp =
   "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+export interface PageOptions {
+  /**
+   * Serve the demo's own pages too: the index at `/`, the shop page and the SDK playground,
+   * which use the demo's public write key. Only with `--seed-demo`; otherwise `/` leads to the
+   * dashboard. @default false
+   */
+  demo?: boolean;
+}
+
 /**
- * The demo's pages and the built script-tag bundle, same origin as the collector:
- * `/` (index), `/shop/`, `/kiosk/`, `/sdk/`, `/pulse/` (the staff pulse page), and `/storevoice.iife.js` with its on-demand files.
+ * The pages and the built script-tag bundle, same origin as the collector: the kiosk page
+ * (`/kiosk/`, what provisioning links open), the staff pulse page (`/pulse/`, what pulse links and
+ * QR codes open) and `/storevoice.iife.js` with its on-demand files, always; with `demo`, also
+ * `/` (index), `/shop/` and `/sdk/`.
  */
-export function pageRoutes(): Hono {
+export function pageRoutes(options: PageOptions = {}): Hono {
   const app = new Hono();
   app.use('*', async (c, next) => {
     await next();
@@ -32,12 +42,16 @@ export function pageRoutes(): Hono {
     await next();
     c.res.headers.set('Cache-Control', 'no-cache');
   });
-  for (const section of ['shop', 'kiosk', 'sdk', 'pulse']) {
+  for (const section of options.demo ? ['shop', 'kiosk', 'sdk', 'pulse'] : ['kiosk', 'pulse']) {
     app.get(`/${section}`, (c) => c.redirect(`/${section}/`, 301));
     app.get(`/${section}/*`, serveStatic({ root: pages }));
   }
-  app.get('/', serveStatic({ root: pages, path: 'index.html' }));
-  app.get('/index.css', serveStatic({ root: pages }));
+  if (options.demo) {
+    app.get('/', serveStatic({ root: pages, path: 'index.html' }));
+    app.get('/index.css', serveStatic({ root: pages }));
+  } else {
+    app.get('/', (c) => c.redirect('/dashboard/', 302));
+  }
   // The bundle a retailer would host; `no-cache` revalidates so a rebuilt demo is picked up at once.
   app.get('/storevoice.iife.js*', serveStatic({ root: dist, onFound: (_, c) => c.header('Cache-Control', 'no-cache') }));
   app.get('/kiosk.js*', serveStatic({ root: dist, onFound: (_, c) => c.header('Cache-Control', 'no-cache') }));

@@ -37,6 +37,8 @@ export async function startDemoCollector(): Promise<DemoCollector> {
     collector = await startCollector({
       db,
       config: { PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 0, ALERT_WORKER_INTERVAL_MS: 0, CORS_ORIGINS: '*' },
+      // The shop page and the SDK playground, as with --seed-demo.
+      demoPages: true,
     });
     await seedDemo(collector.ctx);
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import { collectorMetrics } from '../../metrics/registry.js';
 import { AlertRuleSchema } from '../rules/schema.js';
 import { parseRetryAfter, retryDelayMs } from './backoff.js';
 import { sendWebhook, type SendOutcome } from './send.js';
@@ -121,6 +122,7 @@ async function deliver(ctx: AppContext, row: ClaimedRow, random: () => number): 
     ],
   );
   const fields = { delivery: row.id, attempt: row.attempts, status: result.status, httpStatus: result.lastStatus };
+  collectorMetrics(ctx).webhookAttempts.inc({ outcome: result.status === 'pending' ? 'retrying' : result.status });
   if (result.status === 'succeeded') ctx.log.info('webhook delivered', fields);
   else ctx.log.warn('webhook attempt failed', { ...fields, error: result.error, nextAttemptAt: result.status === 'pending' ? result.nextAt.toISOString() : undefined });
   return result;

@@ -9,7 +9,7 @@ import { deleteRule, getRule, listRules, saveRule, type StoredRule } from '../ru
 import { webhookTargetPolicyOf } from '../delivery/target-policy.js';
 import { AlertRuleSchema, redactRule } from '../rules/schema.js';
 
-const DeliveryQuerySchema = z.strictObject({
+export const DeliveryQuerySchema = z.strictObject({
   brand: z.string().optional(),
   region: z.string().optional(),
   store: z.string().optional(),
