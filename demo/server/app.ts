@@ -20,6 +20,7 @@ import { dashboardRoutes } from './dashboard/routes.js';
 import { caseRoutes } from './cases/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { settingsRoutes } from './settings/routes.js';
+import { retentionRoutes } from './retention/routes.js';
 
 /**
  * The collector's HTTP API as a Hono app: one route module per concern, each in its own folder.
@@ -56,6 +57,7 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', caseRoutes(ctx));
   app.route('/', eventRoutes(ctx));
   app.route('/', targetRoutes(ctx));
+  app.route('/', retentionRoutes(ctx));
   app.route('/', dashboardRoutes());
   // The demo pages last: API routes win over static files.
   app.route('/', pageRoutes());

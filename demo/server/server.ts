@@ -4,6 +4,7 @@ import { importStartupData } from './admin/startup.js';
 import { installAlerts } from './alerts/index.js';
 import { installCases } from './cases/index.js';
 import { installEvents } from './events/index.js';
+import { installRetention } from './retention/index.js';
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import type { AppContext } from './context.js';
@@ -41,6 +42,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Collec
     await installAlerts(ctx);
     await installEvents(ctx);
     installCases(ctx);
+    installRetention(ctx);
     await importStartupData(ctx);
     const app = createApp(ctx);
     server = await listen(app.fetch, config.PORT, config.HOST);

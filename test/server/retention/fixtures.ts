@@ -81,13 +81,13 @@ function generateDay(random: ReturnType<typeof createRandom>, day: number, perDa
 }
 
 /** A submission from Jane or John: their contact in the consent answer, or quoted in a comment. */
-export function fromPerson(at: string, store: string, answers: Answer[]): Submission {
+export function fromPerson(at: string, store: string, answers: Answer[], page = 'https://shop.example.com/help'): Submission {
   return {
     id: uuidv7(Date.parse(at)),
     schemaVersion: 1,
     surveyId: 'store-exit',
     createdAt: at,
-    context: { channel: 'web', brand: 'acme', region: STORES.find((s) => s.id === store)!.region, store, page: { url: 'https://shop.example.com/account/jane' } },
+    context: { channel: 'web', brand: 'acme', region: STORES.find((s) => s.id === store)!.region, store, page: { url: page } },
     answers,
   };
 }
