@@ -29,6 +29,7 @@ import { pulseRoutes } from './pulse/routes.js';
 import { ideaRoutes } from './ideas/routes.js';
 import { recognitionRoutes } from './recognition/routes.js';
 import { digestRoutes } from './digest/routes.js';
+import { retentionRoutes } from './retention/routes.js';
 
 /**
  * The collector's HTTP API as a Hono app: one route module per concern, each in its own folder.
@@ -79,6 +80,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono {
   app.route('/', recognitionRoutes(ctx));
   app.route('/', targetRoutes(ctx));
   app.route('/', pulseRoutes(ctx));
+  app.route('/', retentionRoutes(ctx));
   app.route('/', dashboardRoutes());
   // The demo pages last: API routes win over static files.
   app.route('/', pageRoutes({ demo: options.demoPages ?? false }));

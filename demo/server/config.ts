@@ -106,6 +106,10 @@ export const ConfigSchema = z
     EVENTS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     /** Live events: how long events are kept for dashboards that reconnect, in hours. */
     EVENT_RETENTION_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+    /** Retention: how often the retention job runs, in minutes; 0 turns it off (docs/collector.md, "Retention"). */
+    RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+    /** Retention: rows the job changes per statement; it works through a backlog in batches of this size. */
+    RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
     /**
      * Alerts: internal webhook endpoints that may be reached although they are not public (host
      * names, IP addresses or CIDR ranges, comma-separated). Every other target must resolve to

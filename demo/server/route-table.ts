@@ -88,6 +88,11 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { method: 'DELETE', path: '/v1/admin/alerts/rules/:id', access: 'admin', anonymity: OPERATOR },
   { method: 'GET', path: '/v1/admin/alerts/deliveries', access: 'admin', anonymity: OPERATOR },
   { method: 'POST', path: '/v1/admin/alerts/deliveries/:id/retry', access: 'admin', anonymity: OPERATOR },
+  { method: 'POST', path: '/v1/admin/privacy/export', access: 'admin', anonymity: OPERATOR },
+  { method: 'POST', path: '/v1/admin/privacy/erase', access: 'admin', anonymity: OPERATOR },
+  { method: 'GET', path: '/v1/admin/privacy/audit', access: 'admin', anonymity: OPERATOR },
+  { method: 'GET', path: '/v1/admin/retention', access: 'admin', anonymity: OPERATOR },
+  { method: 'POST', path: '/v1/admin/retention/run', access: 'admin', anonymity: OPERATOR },
 
   { method: 'POST', path: '/v1/auth/login', access: 'public', anonymity: NO_FEEDBACK },
   { method: 'POST', path: '/v1/auth/logout', access: 'session', anonymity: NO_FEEDBACK },

@@ -6,6 +6,7 @@ import { startDigestSchedule } from './digest/schedule.js';
 import { installCases } from './cases/index.js';
 import { installIdeas } from './ideas/index.js';
 import { installEvents } from './events/index.js';
+import { installRetention } from './retention/index.js';
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import type { AppContext } from './context.js';
@@ -51,6 +52,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Collec
     installCases(ctx);
     installIdeas(ctx);
     if (config.DIGEST_INTERVAL_MS > 0) ctx.onClose.push(startDigestSchedule(ctx, config.DIGEST_INTERVAL_MS));
+    installRetention(ctx);
     await importStartupData(ctx);
     const app = createApp(ctx, { demoPages: options.demoPages ?? false });
     server = await listen(app.fetch, config.PORT, config.HOST);

@@ -108,6 +108,32 @@ export const IdeaSettingsSchema = z.strictObject({
 });
 export type IdeaSettings = z.infer<typeof IdeaSettingsSchema>;
 
+const wholeDays = (max: number, fallback: number) =>
+  z._default(z.number().check(z.int('must be a whole number of days'), z.minimum(1, 'must be at least 1 day'), z.maximum(max, `must be at most ${max} days`)), fallback);
+
+/**
+ * How long personal data is kept (docs/security-privacy.md, "What is kept, for how long, and
+ * why"). The retention job (retention/job.ts) applies it; scores and every chart are kept.
+ */
+export const RetentionSettingsSchema = z.strictObject({
+  /**
+   * Contact details a customer gave with consent are erased this many days after the submission
+   * arrived, whatever its case. @default 90
+   */
+  contactDays: wholeDays(3650, 90),
+  /**
+   * …or this many days after their case was resolved, if that comes first (a case reopened is no
+   * longer resolved: only `contactDays` then applies). @default 30
+   */
+  contactDaysAfterResolved: wholeDays(3650, 30),
+  /**
+   * Free text (comments, text answers, "Other" text), page URLs and case notes of customer
+   * feedback are erased this many days after the feedback was given (`createdAt`). @default 730
+   */
+  freeTextDays: wholeDays(36_500, 730),
+});
+export type RetentionSettings = z.infer<typeof RetentionSettingsSchema>;
+
 /**
  * Every setting of a brand. Strict: an unknown or misspelt field is a 400 naming it, not a
  * setting silently ignored.
@@ -124,6 +150,7 @@ export const BrandSettingsSchema = z.strictObject({
   topics: z._default(TopicDictionarySchema, () => structuredClone(DEFAULT_TOPICS)),
   /** The weekly digest's schedule and webhooks (docs/collector.md, "Weekly digest"). */
   digest: z.prefault(DigestSettingsSchema, {}),
+  retention: z.prefault(RetentionSettingsSchema, {}),
 });
 export type BrandSettings = z.infer<typeof BrandSettingsSchema>;
 /** What `PUT /v1/settings` accepts: any field left out takes its default. */

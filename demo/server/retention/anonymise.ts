@@ -1,0 +1,78 @@
+import type { Queryable } from '../db/database.js';
+
+/**
+ * The statements that erase personal content, shared by the retention job and a person's erasure.
+ * Ids travel as one JSON array parameter (both drivers pass text the same way).
+ */
+
+const IDS = 'SELECT value::uuid FROM jsonb_array_elements_text($1::text::jsonb)';
+
+/**
+ * Erases the free text, "Other" text and page URL of submissions (their body through
+ * `anonymised_submission_body`, migration 080) and marks them anonymised. Scores, option ids,
+ * `has_comment` and topics stay, so the rollups (updated by their trigger) keep every count.
+ * Returns how many rows changed (already anonymised ones are left alone: idempotent).
+ */
+export async function anonymiseSubmissions(db: Queryable, ids: readonly string[], now: Date): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await db.query<{ n: number }>(
+    `WITH done AS (
+       UPDATE submissions SET comment = NULL, body = anonymised_submission_body(body), anonymised_at = $2
+       WHERE id IN (${IDS}) AND anonymised_at IS NULL RETURNING 1)
+     SELECT count(*)::int AS n FROM done`,
+    [JSON.stringify(ids), now.toISOString()],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** Clears the contact details kept for submissions (`submission_contacts`); returns how many. */
+export async function eraseContacts(db: Queryable, submissionIds: readonly string[], now: Date): Promise<number> {
+  if (submissionIds.length === 0) return 0;
+  const rows = await db.query<{ n: number }>(
+    `WITH done AS (
+       UPDATE submission_contacts SET value = NULL, erased_at = $2
+       WHERE submission_id IN (${IDS}) AND erased_at IS NULL RETURNING 1)
+     SELECT count(*)::int AS n FROM done`,
+    [JSON.stringify(submissionIds), now.toISOString()],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Erases what managers wrote on the cases of these submissions (notes, contact attempts, the
+ * resolution note), which is about the customer; the history of what happened (status changes,
+ * assignment, escalation, root cause, times) stays, as the closing-the-loop metrics need it.
+ * Returns how many notes changed.
+ */
+export async function eraseCaseText(db: Queryable, submissionIds: readonly string[]): Promise<number> {
+  if (submissionIds.length === 0) return 0;
+  const ids = JSON.stringify(submissionIds);
+  await db.query(`UPDATE cases SET resolution_note = '' WHERE submission_id IN (${IDS}) AND resolution_note IS NOT NULL AND resolution_note <> ''`, [ids]);
+  const rows = await db.query<{ n: number }>(
+    `WITH done AS (
+       UPDATE case_notes SET text = NULL
+       WHERE case_id IN (SELECT id FROM cases WHERE submission_id IN (${IDS})) AND text IS NOT NULL RETURNING 1)
+     SELECT count(*)::int AS n FROM done`,
+    [ids],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Anonymises the copies of these submissions kept in alert events (the webhook payload); returns
+ * how many events changed.
+ */
+export async function anonymiseAlertCopies(db: Queryable, submissionIds: readonly string[]): Promise<number> {
+  if (submissionIds.length === 0) return 0;
+  const rows = await db.query<{ n: number }>(
+    `WITH ids AS (SELECT jsonb_array_elements_text($1::text::jsonb) AS id),
+     done AS (
+       UPDATE alert_events e SET body = anonymised_alert_body(e.body, ARRAY(SELECT id FROM ids))
+       WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(e.body::jsonb->'submissions') = 'array' THEN e.body::jsonb->'submissions' ELSE '[]'::jsonb END) x(s)
+                     WHERE x.s->>'id' IN (SELECT id FROM ids))
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM done`,
+    [JSON.stringify(submissionIds)],
+  );
+  return rows[0]?.n ?? 0;
+}
