@@ -104,6 +104,15 @@ describe('the storevoice-collector package, installed alone', { timeout: 240_000
     assert.match(again.stdout, /up to date/);
   });
 
+  it("runs the privacy command: `storevoice-collector privacy audit`, usage errors with exit code 2", async () => {
+    const dataDir = join(work, 'privacy');
+    const audit = await npx(['privacy', 'audit'], { DATA_DIR: dataDir });
+    assert.deepEqual(JSON.parse(audit.stdout), { entries: [] });
+    const help = await npx(['privacy', '--help']);
+    assert.match(help.stdout, /storevoice-collector privacy <command>/);
+    await assert.rejects(npx(['privacy', 'erase', '--email', 'jane@example.com'], { DATA_DIR: dataDir }), (error: { code: number; stderr: string }) => error.code === 2 && /actor/.test(error.stderr));
+  });
+
   it('serves /healthz, /readyz, /metrics and /v1/openapi.json', async () => {
     assert.deepEqual(await (await fetch(`${base}/healthz`)).json(), { ok: true });
     assert.deepEqual(await (await fetch(`${base}/readyz`)).json(), { ok: true, database: 'pglite' });
@@ -116,8 +125,9 @@ describe('the storevoice-collector package, installed alone', { timeout: 240_000
     assert.ok(openapi.paths['/v1/submissions']);
   });
 
-  it('serves the dashboard and the kiosk page, and none of the demo pages', async () => {
+  it('serves the dashboard, the kiosk and pulse pages, and none of the demo pages', async () => {
     assert.equal((await fetch(`${base}/dashboard/`)).status, 200);
+    assert.equal((await fetch(`${base}/pulse/`)).status, 200);
     assert.equal((await fetch(`${base}/dashboard/dashboard.js`)).status, 200);
     assert.equal((await fetch(`${base}/kiosk/`)).status, 200);
     assert.equal((await fetch(`${base}/storevoice.iife.js`)).status, 200);

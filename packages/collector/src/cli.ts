@@ -6,6 +6,9 @@ import { openPostgres } from '../../../demo/server/db/postgres.js';
 import { isProduction } from '../../../demo/server/production-checks.js';
 import { startCollector, type Collector } from '../../../demo/server/server.js';
 import { collectorVersion } from '../../../demo/server/version.js';
+import { createLogger } from '../../../demo/server/log.js';
+import { openDatabase } from '../../../demo/server/db/open.js';
+import { PRIVACY_USAGE, privacyCommand } from '../../../demo/server/retention/command.js';
 import { activePulseKey } from '../../../demo/server/pulse/keys.js';
 import { pulseUrl } from '../../../demo/server/pulse/routes.js';
 import { demoSurveysDir, demoUsers, seedDemo } from '../../../demo/seed/index.js';
@@ -15,6 +18,7 @@ export const HELP = `Usage: storevoice-collector [command] [options]
 Commands:
   start (default)   Migrate the database and serve the collector API, the dashboard and the kiosk page.
   migrate           Bring the database schema up to date, then exit (run it once before a rollout).
+  privacy …         People's rights and retention: export, erase, audit, retention (privacy --help).
 
 Options:
   --seed-demo       Demo mode: the demo surveys and pages, and on first start the demo retailer with
@@ -52,12 +56,21 @@ const consoleOutput: CliOutput = { out: (line) => console.log(line), err: (line)
 /** A bad command line or environment: printed as one line, exit code 2 (as for a usage error). */
 class UsageError extends Error {}
 
+/** A command that printed its own messages and ends the process with `exitCode`. */
+class CommandExit extends Error {
+  constructor(readonly exitCode: number) {
+    super(`exit code ${exitCode}`);
+  }
+}
+
 /**
  * The `storevoice-collector` command (also what `npm start` runs, with `--seed-demo`). Returns the
  * started collector for `start`, nothing for `migrate`, `--help` and `--version`; the caller owns
  * the process (signals, exit codes): see `main`.
  */
 export async function runCli(argv: readonly string[], output: CliOutput = consoleOutput, options: CliOptions = {}): Promise<Collector | undefined> {
+  // `privacy` has options of its own (--email, --actor…): it parses them itself.
+  if (argv[0] === 'privacy') return void (await privacyOnly(argv.slice(1), output));
   let parsed;
   try {
     parsed = parseArgs({
@@ -79,7 +92,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = consol
   if (values.version) return void output.out(collectorVersion);
   const [command = 'start', ...rest] = positionals;
   if (rest.length > 0 || (command !== 'start' && command !== 'migrate')) {
-    throw new UsageError(`Unknown command: ${positionals.join(' ')}. Commands: start (default), migrate. Run storevoice-collector --help.`);
+    throw new UsageError(`Unknown command: ${positionals.join(' ')}. Commands: start (default), migrate, privacy. Run storevoice-collector --help.`);
   }
 
   const config = readConfig();
@@ -135,6 +148,24 @@ async function migrateOnly(config: Config, output: CliOutput): Promise<void> {
   }
 }
 
+/**
+ * `storevoice-collector privacy …` (demo/server/retention/command.ts) against the configured
+ * database, migrated first. Its JSON goes to `out`, logs and messages to `err`.
+ */
+async function privacyOnly(argv: readonly string[], output: CliOutput): Promise<void> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') return void output.out(PRIVACY_USAGE.replace('Usage: privacy', 'Usage: storevoice-collector privacy'));
+  const config = readConfig();
+  const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, (line) => output.err(line));
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  let code: number;
+  try {
+    code = await privacyCommand(argv, { db, log, config, now: () => new Date() }, { out: output.out, err: output.err });
+  } finally {
+    await db.close();
+  }
+  if (code !== 0) throw new CommandExit(code);
+}
+
 function banner(collector: Collector, config: Config, seed: { demo: boolean; seeding: boolean; seeded: boolean; submissions: number; pulse?: string | undefined }): string[] {
   const base = collector.url;
   const database = `  database       ${collector.ctx.db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.DATA_DIR}`}`;
@@ -179,6 +210,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2), opti
   try {
     collector = await runCli(argv, consoleOutput, options);
   } catch (error) {
+    if (error instanceof CommandExit) process.exit(error.exitCode);
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(error instanceof UsageError ? 2 : 1);
   }
