@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { alertRoutes } from './alerts/index.js';
+import { alertRoutes, alertSessionRoutes } from './alerts/index.js';
 import type { AppContext } from './context.js';
 import { hierarchyRoutes } from './hierarchy/routes.js';
 import { installErrorHandlers } from './http/errors.js';
@@ -55,6 +55,7 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', settingsRoutes(ctx));
   app.route('/', caseRoutes(ctx));
   app.route('/', eventRoutes(ctx));
+  app.route('/', alertSessionRoutes(ctx));
   app.route('/', targetRoutes(ctx));
   app.route('/', dashboardRoutes());
   // The demo pages last: API routes win over static files.

@@ -8,6 +8,8 @@ import { startTestCollector } from '../support/collector.js';
 import { databaseTargets } from '../support/databases.js';
 import { get, login, type Session } from '../stats/client.js';
 import { postSubmissions } from '../support/ingest.js';
+import { AlertRuleSchema } from '../../../demo/server/alerts/rules/schema.js';
+import { saveRule } from '../../../demo/server/alerts/rules/repository.js';
 import { SseClient } from '../events/sse-client.js';
 import { EVE_SMALL, MINIMUM, NOW, PASSWORD, PULSE_DEVICE, PULSE_OK, PULSE_SMALL, PULSE_TAG, RANGE, seedAnonymity, USERS, type PulseTrace, type Role } from './fixtures.js';
 
@@ -52,12 +54,17 @@ const SELECTIONS = [
 const CASE_SELECTIONS = ['', 'status=active', 'status=open', 'status=resolved', 'region=north', 'region=south', 'store=n1', 'store=n2', 'store=s1', 'escalated=true', 'escalated=false', 'assignee=none', 'limit=200'];
 const METRICS_SELECTIONS = ['', 'level=region', 'level=store', 'region=north', 'store=n1', 'store=s1', 'level=store&region=north'];
 
+/** A rule on every customer submission of the brand, with a webhook: its alerts and deliveries are probed. */
+const PROBE_RULE = 'probe-every-answer';
+
 /** Every request a probed route gets, as every role. `/v1/events` has its own probe below. */
 function probesOf(path: string, caseIds: readonly string[]): Array<{ url: string; selection: string }> {
   const withRange = (selections: readonly string[]) => selections.map((selection) => ({ url: `${path}?${[RANGE, selection].filter(Boolean).join('&')}`, selection }));
   if (path === '/v1/cases') return CASE_SELECTIONS.map((selection) => ({ url: `${path}${selection ? `?${selection}` : ''}`, selection }));
   if (path === '/v1/cases/metrics') return withRange(METRICS_SELECTIONS);
   if (path === '/v1/cases/:id') return caseIds.map((id) => ({ url: `/v1/cases/${id}`, selection: '' }));
+  if (path === '/v1/alerts') return ['', 'acknowledged=false', 'acknowledged=true', 'limit=200'].map((selection) => ({ url: `${path}${selection ? `?${selection}` : ''}`, selection }));
+  if (path === '/v1/alert-rules/:id/deliveries') return [{ url: `/v1/alert-rules/${PROBE_RULE}/deliveries?limit=500`, selection: '' }];
   return withRange(SELECTIONS);
 }
 
@@ -69,7 +76,7 @@ const isMetric = (v: Record<string, unknown>) => 'value' in v && 'n' in v && 'in
 const SCALES = ['nps', 'csat', 'smiley', 'stars'] as const;
 
 /** What the probes saw overall: proof that the data they look for is really there. */
-const seen = { pulseOk: 0, withheld: 0, eveSmallInTeam: 0, dayOnlyPulse: 0, scorelessKudos: 0, regionPulseScore: 0, staffNamedOnCase: 0, staffWithheldOnCase: 0, streamEvents: 0 };
+const seen = { pulseOk: 0, withheld: 0, eveSmallInTeam: 0, dayOnlyPulse: 0, scorelessKudos: 0, regionPulseScore: 0, staffNamedOnCase: 0, staffWithheldOnCase: 0, streamEvents: 0, alertsShown: 0 };
 
 /** Every check of one answer; `where` names the request in failure messages. */
 function checkAnswer(text: string, contentType: string, protectedSelection: boolean, eveOnly: boolean, pulse: readonly PulseTrace[], where: string): void {
@@ -142,7 +149,13 @@ for (const target of databaseTargets) {
     const sessions = {} as Record<Role, Session>;
 
     before(async () => {
-      collector = await startTestCollector(target, { STAFF_MIN_RESPONSES: MINIMUM }, { now: () => NOW });
+      collector = await startTestCollector(target, { STAFF_MIN_RESPONSES: MINIMUM, ALERT_WORKER_INTERVAL_MS: 0 }, { now: () => NOW });
+      await saveRule(
+        collector.ctx.db,
+        AlertRuleSchema.parse({ id: PROBE_RULE, kind: 'score', brand: 'acme', when: { minScoreAtMost: 5 }, outsideHours: 'send', maxAgeMinutes: 10_080, webhook: { url: 'http://127.0.0.1:9/hook', secret: 'whsec_0123456789abcdef' } }),
+        'api',
+        NOW,
+      );
       ({ pulse } = await seedAnonymity(collector.ctx));
       for (const role of ROLES) sessions[role] = await login(collector.url, USERS[role], PASSWORD);
       caseIds = (await collector.ctx.db.query<{ id: string }>('SELECT id::text AS id FROM cases ORDER BY id')).map((r) => r.id);
@@ -186,14 +199,15 @@ for (const target of databaseTargets) {
             const protectedSelection = individual || pulseSelection;
             if (res.status !== 200) {
               // 404: a case outside the scope answers exactly as a missing one.
-              assert.ok([400, 403].includes(res.status) || (res.status === 404 && route.path === '/v1/cases/:id'), `${where}: ${res.status} ${text}`);
+              assert.ok([400, 403].includes(res.status) || (res.status === 404 && ['/v1/cases/:id', '/v1/alert-rules/:id/deliveries'].includes(route.path)), `${where}: ${res.status} ${text}`);
             } else {
               // Per-response exports of a protected group would rebuild what the rule withholds.
               if (selection.includes('rows=responses') && route.path.endsWith('.csv')) assert.ok(!protectedSelection, `${where}: a per-response export of a protected group`);
               if (route.path.endsWith('/comments') && selection.includes('store=n1') && !protectedSelection && text.includes(EVE_SMALL)) seen.eveSmallInTeam++;
               if (pulseSelection && selection.includes('region=north') && route.path === '/v1/stats' && /"smiley":\{"value":\d/.test(text)) seen.regionPulseScore++;
             }
-            if (route.path.startsWith('/v1/cases')) {
+            if (route.path === '/v1/alerts' && res.status === 200 && text.includes(PROBE_RULE)) seen.alertsShown++;
+            if (route.path.startsWith('/v1/cases') || route.path.includes('alert')) {
               // Cases are team feedback, but they name staff members only at the minimum.
               for (const name of UNNAMED) assert.ok(!text.includes(name), `${where}: a case identifies a staff member below the minimum (${name})`);
               if (text.includes('"staff":[{"id":"ann","name":"Ann Lee"}]')) seen.staffNamedOnCase++;
@@ -242,6 +256,7 @@ for (const target of databaseTargets) {
       assert.ok(seen.staffNamedOnCase > 0, 'a case named a staff member at the minimum');
       assert.ok(seen.staffWithheldOnCase > 0, 'a case withheld a staff member below it');
       assert.ok(seen.streamEvents > 0, 'the event streams carried events');
+      assert.ok(seen.alertsShown > 0, 'the alerts list showed alerts');
     });
   });
 }
