@@ -4,6 +4,7 @@ import { upsertUser } from '../server/auth/users.js';
 import { importHierarchy } from '../server/hierarchy/import.js';
 import { storeSubmissions } from '../server/ingest/store.js';
 import { importSurveysFromDir } from '../server/surveys/import.js';
+import { seedAlerts } from './alerts.js';
 import { seedCases } from './cases.js';
 import { demoHierarchy } from './hierarchy.js';
 import { demoSubmissions } from './submissions.js';
@@ -39,5 +40,6 @@ export async function seedDemo(ctx: AppContext): Promise<SeedReport> {
     ctx.afterIngest.push(...hooks);
   }
   await seedCases(ctx);
+  await seedAlerts(ctx);
   return { seeded: true, submissions: submissions.length };
 }

@@ -13,6 +13,11 @@ import { SvLanguageSwitch } from './components/sv-language-switch.js';
 import { SvReport } from './components/sv-report.js';
 import { SvTrendChart } from './components/sv-trend-chart.js';
 import { SvKudosView } from './views/kudos/sv-kudos-view.js';
+import { SvAlertsView } from './views/alerts/sv-alerts-view.js';
+import { SvRuleForm } from './views/alerts/sv-rule-form.js';
+import { SvCaseDetail } from './views/inbox/sv-case-detail.js';
+import { SvInboxView } from './views/inbox/sv-inbox-view.js';
+import { SvLoopMetrics } from './views/inbox/sv-loop-metrics.js';
 import { SvOverviewView } from './views/overview/sv-overview-view.js';
 import { SvPulseView } from './views/pulse/sv-pulse-view.js';
 
@@ -30,6 +35,11 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['sv-overview-view', SvOverviewView],
   ['sv-pulse-view', SvPulseView],
   ['sv-kudos-view', SvKudosView],
+  ['sv-loop-metrics', SvLoopMetrics],
+  ['sv-case-detail', SvCaseDetail],
+  ['sv-inbox-view', SvInboxView],
+  ['sv-rule-form', SvRuleForm],
+  ['sv-alerts-view', SvAlertsView],
   ['sv-banners', SvBanners],
   ['sv-live-status', SvLiveStatus],
   ['sv-login', SvLogin],

@@ -13,6 +13,8 @@ const FILES: Record<string, { path: string; type: string }> = {
   '': { path: 'demo/pages/dashboard/index.html', type: 'text/html; charset=utf-8' },
   'dashboard.css': { path: 'demo/pages/dashboard/dashboard.css', type: 'text/css; charset=utf-8' },
   'favicon.svg': { path: 'demo/pages/dashboard/favicon.svg', type: 'image/svg+xml' },
+  // The "speak to a manager now" sound, for managers who turned it on (same origin: CSP default-src 'self').
+  'chime.wav': { path: 'demo/pages/dashboard/chime.wav', type: 'audio/wav' },
   'uPlot.min.css': { path: 'node_modules/uplot/dist/uPlot.min.css', type: 'text/css; charset=utf-8' },
   'dashboard.js': { path: 'dist/dashboard/dashboard.js', type: 'text/javascript; charset=utf-8' },
   'dashboard.js.map': { path: 'dist/dashboard/dashboard.js.map', type: 'application/json' },

@@ -24,6 +24,16 @@ export class Directory {
     this.#staff = new Map((response?.staff ?? []).map((m) => [m.id, m]));
   }
 
+  /** Every region of the scope, `[id, name]`. */
+  get regions(): ReadonlyArray<readonly [string, string]> {
+    return [...this.#regions];
+  }
+
+  /** Every store of the scope, `[id, name]`. */
+  get stores(): ReadonlyArray<readonly [string, string]> {
+    return [...this.#stores].map(([id, store]) => [id, store.name] as const);
+  }
+
   regionName(id: string): string | undefined {
     return this.#regions.get(id);
   }

@@ -29,7 +29,7 @@ export class ApiFailure extends Error {
 }
 
 export interface RequestOptions {
-  readonly method?: 'GET' | 'POST' | 'PATCH';
+  readonly method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   readonly query?: URLSearchParams;
   /** Sent as JSON. */
   readonly body?: unknown;

@@ -1,5 +1,7 @@
 import { html } from 'lit';
 import type { RouteGrammar } from '../router/route.js';
+import { alertsTexts } from './alerts/texts.js';
+import { inboxTexts } from './inbox/texts.js';
 import { kudosTexts } from './kudos/texts.js';
 import { overviewTexts } from './overview/texts.js';
 import { pulseTexts } from './pulse/texts.js';
@@ -18,6 +20,17 @@ const MANAGERS = ['corporate', 'regional', 'store'] as const;
  * },
  */
 export const VIEWS: readonly ViewDefinition[] = [
+  {
+    // First: a manager lands on what needs them now. Staff accounts have no inbox (a case can
+    // name a colleague and holds a customer's contact details).
+    id: 'inbox',
+    title: inboxTexts.title,
+    roles: MANAGERS,
+    depth: 'store',
+    dateRange: false,
+    params: ['case'],
+    render: (context) => html`<sv-inbox-view .context=${context}></sv-inbox-view>`,
+  },
   {
     id: 'overview',
     title: overviewTexts.title,
@@ -43,6 +56,14 @@ export const VIEWS: readonly ViewDefinition[] = [
     depth: 'staff',
     dateRange: true,
     render: (context) => html`<sv-kudos-view .context=${context}></sv-kudos-view>`,
+  },
+  {
+    id: 'alerts',
+    title: alertsTexts.title,
+    roles: MANAGERS,
+    depth: 'store',
+    dateRange: false,
+    render: (context) => html`<sv-alerts-view .context=${context}></sv-alerts-view>`,
   },
 ];
 

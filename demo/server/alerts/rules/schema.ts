@@ -83,7 +83,7 @@ const common = {
 };
 
 /** What every kind shares except conditions on submissions (system alerts carry their own). */
-const { when: _when, ...base } = common;
+const base = { id: common.id, name: common.name, brand: common.brand, scope: common.scope, outsideHours: common.outsideHours, maxAgeMinutes: common.maxAgeMinutes, enabled: common.enabled };
 
 /** One alert per matching submission. */
 export const ScoreRuleSchema = z.strictObject({ ...common, kind: z.literal('score') });

@@ -97,6 +97,9 @@ export function alertSessionRoutes(ctx: AppContext): Hono<AuthEnv> {
     if (typeof webhook === 'object' && webhook !== null && !('secret' in webhook) && existing?.webhook && (webhook as { url?: unknown }).url === existing.webhook.url) {
       input.webhook = { ...webhook, secret: existing.webhook.secret };
     }
+    // PUT keeps the webhook when the body leaves it out (its URL is never shown in full, so a form
+    // cannot send it back); `webhook: null` removes it.
+    if (webhook === undefined && existing?.webhook) input.webhook = existing.webhook;
     if (webhook === null) delete input.webhook;
     const parsed = AlertRuleSchema.safeParse(input);
     if (!parsed.success) throw invalid('alert rule', parsed.error.issues, input);
