@@ -157,6 +157,12 @@ for (const target of databaseTargets) {
         NOW,
       );
       ({ pulse } = await seedAnonymity(collector.ctx));
+      // The fixture stores without alert hooks; these go through ingest and raise the probe rule's alerts.
+      for (const store of ['n1', 'n2', 's1']) {
+        const at = new Date(NOW.getTime() - 3_600_000).toISOString();
+        const submission = { id: uuidv7(Date.parse(at)), schemaVersion: 1, surveyId: 'store-exit', createdAt: at, context: { channel: 'kiosk', brand: 'acme', region: store === 's1' ? 'south' : 'north', store }, answers: [{ questionId: 'mood', type: 'smiley', value: 1 }] };
+        assert.equal((await postSubmissions(collector.url, submission, { key: 'pk_anon' })).status, 202);
+      }
       for (const role of ROLES) sessions[role] = await login(collector.url, USERS[role], PASSWORD);
       caseIds = (await collector.ctx.db.query<{ id: string }>('SELECT id::text AS id FROM cases ORDER BY id')).map((r) => r.id);
     });
