@@ -111,6 +111,9 @@ const SHOTS = [
 const DASHBOARD_SHOTS = [
   { file: 'dashboard-desktop.png', viewport: { width: 1280, height: 900 }, email: 'nordics@acme.example', password: 'demo-regional', view: '/overview/region/emea-north' },
   { file: 'dashboard-phone.png', viewport: { width: 390, height: 844 }, email: 'store042@acme.example', password: 'demo-store', view: '/overview/store/042' },
+  // The inbox: a regional manager's cases and closing-the-loop figures; Oslo's manager (a slow store, so overdue cases) on a phone.
+  { file: 'dashboard-inbox-desktop.png', viewport: { width: 1280, height: 900 }, email: 'nordics@acme.example', password: 'demo-regional', view: '/inbox/region/emea-north', ready: ['table.loop-metrics', '.case-list'] },
+  { file: 'dashboard-inbox-phone.png', viewport: { width: 390, height: 844 }, email: 'store017@acme.example', password: 'demo-store', view: '/inbox/store/017', ready: ['.case-list'] },
 ];
 
 /** Starts the demo collector (`demo/start.ts`) in a fresh data directory; resolves with its base URL. */
@@ -156,8 +159,7 @@ async function dashboardShots(browser) {
         await page.locator('#email').fill(shot.email);
         await page.locator('#password').fill(shot.password);
         await page.locator('sv-login button[type=submit]').click();
-        await page.locator('sv-kpis .kpi').first().waitFor();
-        await page.locator('.chart canvas').first().waitFor();
+        for (const selector of shot.ready ?? ['sv-kpis .kpi', '.chart canvas']) await page.locator(selector).first().waitFor();
         await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
         await page.mouse.move(0, 0);
         await page.waitForTimeout(300);
