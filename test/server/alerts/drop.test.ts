@@ -53,10 +53,11 @@ for (const target of databaseTargets) {
     });
 
     it('ends the episode when the store recovers, and a new drop raises a new alert', async () => {
-      await ingest(world, ...answers('n1', 10, 20, 3));
+      // 95 promoters beside the 5 detractors: NPS +90 against +100, a fall of 10, within the threshold.
+      await ingest(world, ...answers('n1', 10, 95, 3));
       assert.deepEqual((await checkDrops(world.collector.ctx)).recovered, ['n1']);
-      // A week later the promoters of three days ago are still in the window; the new answers sink it again.
-      await ingest(world, ...answers('n1', 0, 40, 1));
+      // Ten more detractors: NPS about +73, a fall of 27 again: a new episode.
+      await ingest(world, ...answers('n1', 0, 10, 1));
       assert.deepEqual((await checkDrops(world.collector.ctx)).raised, ['n1']);
       assert.equal((await getJson<Alerts>(world, 'n1', '/v1/alerts')).alerts.filter((x) => x.kind === 'drop').length, 2);
     });

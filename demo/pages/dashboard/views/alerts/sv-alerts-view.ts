@@ -134,12 +134,12 @@ export class SvAlertsView extends LightElement {
     return html`<p class="notice" role="status">${this.notice}</p>
       <section aria-labelledby="recent-alerts">
         <h2 id="recent-alerts">${w.recent}</h2>
-        ${renderTaskState(this.#alerts, { m, place: c.place, complete: (list) => (list.alerts.length ? html`<ul class="alert-list">${list.alerts.map((a) => this.#renderAlert(a, c))}</ul>` : html`<p>${w.none}</p>`) })}
+        ${renderTaskState(this.#alerts, { m, place: c.place, complete: (list) => (list.alerts.length ? html`<ul class="alert-list">${list.alerts.map((a) => this.#renderAlert(a, c))}</ul>` : html`<p class="state state-empty">${w.none}</p>`) })}
       </section>
       <section aria-labelledby="alert-rules">
         <h2 id="alert-rules">${w.rules}</h2>
         ${this.editing === undefined ? html`<button type="button" @click=${() => (this.editing = null)}>${w.newRule}</button>` : html`<sv-rule-form .context=${c} .rule=${this.editing ?? undefined}></sv-rule-form>`}
-        ${renderTaskState(this.#rules, { m, place: c.place, complete: (rules) => (rules.length ? html`<ul class="rule-list">${rules.map((r) => this.#renderRule(r, c))}</ul>` : html`<p>${w.noRules}</p>`) })}
+        ${renderTaskState(this.#rules, { m, place: c.place, complete: (rules) => (rules.length ? html`<ul class="rule-list">${rules.map((r) => this.#renderRule(r, c))}</ul>` : html`<p class="state state-empty">${w.noRules}</p>`) })}
       </section>`;
   }
 }
