@@ -64,6 +64,8 @@ describe('follow-up end to end: kiosk → live inbox → resolved → regional m
     const kiosk = await open();
     await kiosk.page.goto(`${collector.url}/kiosk/?store=042&device=exit-e2e&survey=post-purchase`);
     const widget = kiosk.page.locator('storevoice-widget');
+    // The survey does not start with a smiley, so the attract screen has a Start button.
+    await widget.getByRole('button', { name: 'Start' }).click();
     await widget.getByRole('radiogroup', { name: /recommend/ }).getByRole('radio', { name: '1', exact: true }).click();
     await widget.getByRole('radiogroup', { name: /satisfied/ }).getByRole('radio').first().click();
     await widget.getByRole('textbox', { name: /main reason/ }).fill('Nobody at the till for ten minutes');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import { loadBrandSettings } from '../../settings/repository.js';
 import { rankMovers } from '../../stats/movers.js';
@@ -52,16 +53,18 @@ export async function checkDrops(ctx: AppContext): Promise<DropCheckSummary> {
     summary.recovered.push(...ended.map((r) => r.store_id));
     for (const mover of dropping) {
       const store = await loadStore(ctx.db, ctx.log, brandId, mover.id);
+      const episode = randomUUID();
       const raised = await ctx.db.transaction(async (tx) => {
         const started = await tx.query<{ started_at: Date }>(
-          `INSERT INTO store_drop_episodes (brand_id, store_id, metric, started_at) VALUES ($1, $2, $3, $4::timestamptz)
+          `INSERT INTO store_drop_episodes (id, brand_id, store_id, metric, started_at) VALUES ($5, $1, $2, $3, $4::timestamptz)
            ON CONFLICT (brand_id, store_id, metric) WHERE ended_at IS NULL DO NOTHING RETURNING started_at`,
-          [brandId, mover.id, drop.metric, ctx.now().toISOString()],
+          [brandId, mover.id, drop.metric, ctx.now().toISOString(), episode],
         );
         if (started.length === 0) return false;
         const alertId = await raiseSystemAlert(tx, ctx, {
           kind: 'drop',
-          dedupeKey: `drop:${mover.id}:${drop.metric}:${ctx.now().toISOString()}`,
+          // One alert per episode: the episode's id, not the time (two episodes can start in one clock tick).
+          dedupeKey: `drop:${episode}`,
           brandId,
           regionId: store.regionId,
           store,
@@ -69,7 +72,7 @@ export async function checkDrops(ctx: AppContext): Promise<DropCheckSummary> {
           summary: { metric: drop.metric, current: mover.current.value, previous: mover.previous.value, change: mover.change },
           details: { metric: drop.metric, windowDays: drop.windowDays, points: drop.points, current: { ...current, value: mover.current.value, n: mover.current.n }, previous: { ...previous, value: mover.previous.value, n: mover.previous.n }, change: mover.change },
         });
-        await tx.query('UPDATE store_drop_episodes SET alert_id = $4 WHERE brand_id = $1 AND store_id = $2 AND metric = $3 AND ended_at IS NULL', [brandId, mover.id, drop.metric, alertId]);
+        await tx.query('UPDATE store_drop_episodes SET alert_id = $2 WHERE id = $1', [episode, alertId]);
         return true;
       });
       if (raised) summary.raised.push(mover.id);

@@ -16,6 +16,7 @@ CREATE INDEX alert_events_recent ON alert_events (brand_id, created_at DESC);
 -- sees it to the first that does not; one alert per episode. The partial unique index is what
 -- makes "exactly once" hold across instances: only one INSERT of an open episode can win.
 CREATE TABLE store_drop_episodes (
+  id uuid PRIMARY KEY,
   brand_id text NOT NULL,
   store_id text NOT NULL,
   metric text NOT NULL,
