@@ -70,7 +70,7 @@ describe('follow-up end to end: kiosk → live inbox → resolved → regional m
     await widget.getByRole('radiogroup', { name: /satisfied/ }).getByRole('radio').first().click();
     await widget.getByRole('textbox', { name: /main reason/ }).fill('Nobody at the till for ten minutes');
     await widget.getByRole('button', { name: 'Next' }).click().catch(() => undefined);
-    await widget.getByRole('checkbox', { name: /contact you/ }).check();
+    await widget.getByRole('checkbox', { name: /you may contact me/ }).check();
     await widget.getByRole('textbox', { name: /mail/i }).fill(CONTACT);
     await widget.getByRole('button', { name: 'Send' }).click();
     await widget.getByRole('button', { name: /speak to a manager now/ }).click();
@@ -81,7 +81,7 @@ describe('follow-up end to end: kiosk → live inbox → resolved → regional m
     await banner.waitFor({ timeout: 5_000 });
     await waitUntil(async () => (await store.page.locator('.case-item').count()) > casesBefore, { timeout: 5_000 - (Date.now() - sentAt), message: 'the new case in the store inbox' });
     assert.ok(Date.now() - sentAt <= 5_000, `live within 5 s (${Date.now() - sentAt} ms)`);
-    assert.equal(await store.page.locator('sv-banners ul[role=alert] li').count(), 1);
+    assert.equal(await store.page.locator('sv-banners [role=alert] li').count(), 1);
     assert.equal(await banner.getByRole('button', { name: 'Dismiss' }).count(), 0, 'no plain dismiss: acting on it is the way out');
     // The region's figures follow, live too.
     await waitUntil(async () => (await openCasesOf(region.page, storeName)) === openBefore + 1, { timeout: 5_000, message: 'the region sees one more open case' });
@@ -115,6 +115,10 @@ describe('follow-up end to end: kiosk → live inbox → resolved → regional m
       [CONTACT],
     );
     assert.deepEqual([row?.status, row?.root_cause, row?.first_response_at !== null], ['resolved', 'queue', true]);
-    for (const { problems } of [store, region]) assert.equal(describeProblems(problems), 'none', 'no console errors or CSP violations');
+    for (const { problems } of [store, region]) {
+      // Before logging in, the dashboard asks who is signed in (GET /v1/auth/me → 401): expected.
+      problems.console = problems.console.filter((line) => !/status of 401/.test(line));
+      assert.equal(describeProblems(problems), 'none', 'no console errors, page errors or CSP violations');
+    }
   });
 });

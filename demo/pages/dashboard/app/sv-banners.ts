@@ -44,9 +44,10 @@ export class SvBanners extends LightElement {
     </li>`;
     const urgent = list('urgent');
     const polite = list('polite');
+    // The live regions wrap the lists (a list with role="alert" would lose its list semantics).
     return html`<section class="banners" aria-label=${m.app.notices}>
-      <ul role="alert">${urgent.length ? urgent.map(item) : nothing}</ul>
-      <ul role="status">${polite.length ? polite.map(item) : nothing}</ul>
+      <div role="alert">${urgent.length ? html`<ul>${urgent.map(item)}</ul>` : nothing}</div>
+      <div role="status">${polite.length ? html`<ul>${polite.map(item)}</ul>` : nothing}</div>
     </section>`;
   }
 }

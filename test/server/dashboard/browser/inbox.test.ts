@@ -58,7 +58,7 @@ describe('the inbox and the alerts view (Chromium)', { skip: pglite ? undefined 
       assert.match(await items.first().innerText(), /Speak to a manager now/, 'the manager request comes first');
       assert.deepEqual(await axeViolations(page), []);
 
-      await tabTo(page, /^a "Open case: Unhappy, wants to be contacted/);
+      await tabTo(page, /^a "Unhappy, wants to be contacted/);
       await page.keyboard.press('Enter');
       const detail = page.locator('sv-case-detail article');
       await detail.waitFor();
@@ -142,7 +142,7 @@ describe('the inbox and the alerts view (Chromium)', { skip: pglite ? undefined 
       const before = await page.locator('.case-item').count();
       const sent = Date.now();
       await submit(env, managerNow);
-      const banner = page.locator('sv-banners ul[role=alert] li.banner.urgent');
+      const banner = page.locator('sv-banners [role=alert] li.banner.urgent');
       await banner.waitFor({ timeout: 5_000 });
       await page.waitForFunction((n) => document.querySelectorAll('.case-item').length > n, before, { timeout: 5_000 });
       assert.ok(Date.now() - sent < 5_000);

@@ -94,7 +94,7 @@ export class SvAlertsView extends LightElement {
     return html`<li class="alert-item ${a.acknowledgedAt ? '' : 'is-new'} ${a.summary.managerRequested ? 'is-urgent' : ''}">
       <span class="what">${what}${detail}</span> — <bdi>${store}</bdi>
       <span class="when">${f.dateTime(a.createdAt, c.directory.timeZoneOf(a.storeId))}</span>
-      ${a.summary.caseId ? html`<a href=${`#/inbox?case=${encodeURIComponent(a.summary.caseId)}`}>${w.openCase}</a>` : nothing}
+      ${a.summary.caseId ? html`<a class="button" href=${`#/inbox?case=${encodeURIComponent(a.summary.caseId)}`}>${w.openCase}</a>` : nothing}
       ${a.acknowledgedAt
         ? html`<span class="acked">${w.acknowledged(a.acknowledgedBy)}</span>`
         : html`<button type="button" @click=${() => void this.#act(() => acknowledgeAlert(c.session, a.id))}>${w.acknowledge}</button>`}

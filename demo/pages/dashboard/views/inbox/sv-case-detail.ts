@@ -104,7 +104,7 @@ export class SvCaseDetail extends LightElement {
     const me = this.session?.user.id;
     const at = (iso: string) => f.dateTime(iso, c.timeZone ?? 'UTC');
     return html`<article class="case-detail" aria-labelledby="case-heading">
-      <p><a href=${this.backHref}>${w.close}</a></p>
+      <p><a class="button" href=${this.backHref}>${w.close}</a></p>
       <h2 id="case-heading">${w.reasons[c.reason]} — <bdi>${c.storeName ?? c.storeId ?? ''}</bdi></h2>
       <p class="badges">
         <span class="badge status-${c.status}">${w.statuses[c.status]}</span>
@@ -122,7 +122,7 @@ export class SvCaseDetail extends LightElement {
                 ${c.contact.erased || c.contact.value === null
                   ? w.erased
                   : c.contact.href
-                    ? html`<a href=${c.contact.href} @click=${() => this.#recordAttempt(c)}><bdi>${c.contact.value}</bdi></a>`
+                    ? html`<a class="contact-link" href=${c.contact.href} @click=${() => this.#recordAttempt(c)}><bdi>${c.contact.value}</bdi></a>`
                     : html`<bdi>${c.contact.value}</bdi>`}
                 <small>${w.contactNote}</small>
               </dd>`

@@ -95,7 +95,7 @@ export class SvInboxView extends LightElement {
     const { f } = this.#i18n;
     const urgent = item.reason === 'manager_requested';
     return html`<li class="case-item ${item.overdue ? 'is-overdue' : ''} ${urgent ? 'is-urgent' : ''}">
-      <a href=${c.link({ params: { case: item.id } })} aria-label=${`${w.open}: ${w.reasons[item.reason]}, ${item.storeName ?? item.storeId ?? ''}`}>
+      <a href=${c.link({ params: { case: item.id } })}>
         <span class="badges">
           ${urgent ? html`<span class="badge urgent">${w.reasons.manager_requested}</span>` : html`<span class="badge">${w.reasons[item.reason]}</span>`}
           ${item.overdue ? html`<span class="badge overdue">${w.overdue}</span>` : nothing}
