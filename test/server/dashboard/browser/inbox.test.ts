@@ -160,7 +160,7 @@ describe('the inbox and the alerts view (Chromium)', { skip: pglite ? undefined 
   });
 
   for (const viewport of [DESKTOP, PHONE]) {
-    it(`a regional manager writes, switches off and tests a rule in the Alerts view (${viewport.width} px): axe-clean, no sideways scrolling`, async () => {
+    it(`a regional manager writes and switches off a rule in the Alerts view (${viewport.width} px): axe-clean, no sideways scrolling`, async () => {
       const { context, page } = await openDashboard(env, { viewport, hash: '#/alerts' });
       try {
         await logIn(page, 'regional');
