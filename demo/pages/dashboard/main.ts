@@ -18,6 +18,7 @@ import { SvRuleForm } from './views/alerts/sv-rule-form.js';
 import { SvCaseDetail } from './views/inbox/sv-case-detail.js';
 import { SvInboxView } from './views/inbox/sv-inbox-view.js';
 import { SvLoopMetrics } from './views/inbox/sv-loop-metrics.js';
+import { SvRootCauses } from './views/inbox/sv-root-causes.js';
 import { SvOverviewView } from './views/overview/sv-overview-view.js';
 import { SvPulseView } from './views/pulse/sv-pulse-view.js';
 
@@ -37,6 +38,7 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['sv-kudos-view', SvKudosView],
   ['sv-loop-metrics', SvLoopMetrics],
   ['sv-case-detail', SvCaseDetail],
+  ['sv-root-causes', SvRootCauses],
   ['sv-inbox-view', SvInboxView],
   ['sv-rule-form', SvRuleForm],
   ['sv-alerts-view', SvAlertsView],

@@ -159,6 +159,25 @@ describe('the inbox and the alerts view (Chromium)', { skip: pglite ? undefined 
     }
   });
 
+  it('corporate edits the brand\'s root causes from the inbox', async () => {
+    const { context, page } = await openDashboard(env, { hash: '' });
+    try {
+      await logIn(page, 'corporate');
+      const editor = page.locator('sv-root-causes');
+      await editor.locator('summary').click();
+      const field = editor.locator('#root-causes');
+      await page.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>('#root-causes')?.value ?? '').includes('queue: Queue'));
+      await field.fill(`${await field.inputValue()}\nfitting-rooms: Fitting rooms`);
+      await editor.getByRole('button', { name: 'Save' }).click();
+      await editor.locator('.notice', { hasText: 'Saved' }).waitFor();
+      assert.deepEqual(await axeViolations(page), []);
+      const [row] = await env.collector.ctx.db.query<{ settings: { cases: { rootCauses: Array<{ id: string }> } } }>("SELECT settings FROM brand_settings WHERE brand_id = 'acme'");
+      assert.equal(row?.settings.cases.rootCauses.at(-1)?.id, 'fitting-rooms');
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const viewport of [DESKTOP, PHONE]) {
     it(`a regional manager writes and switches off a rule in the Alerts view (${viewport.width} px): axe-clean, no sideways scrolling`, async () => {
       const { context, page } = await openDashboard(env, { viewport, hash: '#/alerts' });

@@ -124,6 +124,7 @@ export class SvInboxView extends LightElement {
     const caseId = c.route.params.case;
     if (caseId) return html`<sv-case-detail .caseId=${caseId} .session=${c.session} .backHref=${c.link({ params: {} })}></sv-case-detail>`;
     return html`${this.#renderAlerting()}
+      ${c.session.user.role === 'corporate' ? html`<sv-root-causes .session=${c.session}></sv-root-causes>` : nothing}
       ${this.#metricsQuery()
         ? renderTaskState(this.#metrics, { m, place: c.place, complete: (metrics) => html`<sv-loop-metrics .metrics=${metrics} .caption=${w.metrics}></sv-loop-metrics>` })
         : nothing}

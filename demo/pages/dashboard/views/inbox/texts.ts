@@ -49,5 +49,8 @@ export const inboxWords = {
   notifyGranted: 'Browser notifications are on',
   notifyDenied: 'Browser notifications are blocked in this browser’s settings',
   saved: 'Saved',
+  save: 'Save',
+  rootCauses: 'Root causes of the brand',
+  rootCausesHelp: 'One per line, as id: label (ids are kept on resolved cases; labels can change)',
   failed: (message: string) => `Not saved: ${message}`,
 } as const;
