@@ -111,9 +111,6 @@ const SHOTS = [
 const DASHBOARD_SHOTS = [
   { file: 'dashboard-desktop.png', viewport: { width: 1280, height: 900 }, email: 'nordics@acme.example', password: 'demo-regional', view: '/overview/region/emea-north' },
   { file: 'dashboard-phone.png', viewport: { width: 390, height: 844 }, email: 'store042@acme.example', password: 'demo-store', view: '/overview/store/042' },
-  // The inbox: a regional manager's cases and closing-the-loop figures; Oslo's manager (a slow store, so overdue cases) on a phone.
-  { file: 'dashboard-inbox-desktop.png', viewport: { width: 1280, height: 900 }, email: 'nordics@acme.example', password: 'demo-regional', view: '/inbox/region/emea-north', ready: ['table.loop-metrics', '.case-list'] },
-  { file: 'dashboard-inbox-phone.png', viewport: { width: 390, height: 844 }, email: 'store017@acme.example', password: 'demo-store', view: '/inbox/store/017', ready: ['.case-list'] },
 ];
 
 /** Starts the demo collector (`demo/start.ts`) in a fresh data directory; resolves with its base URL. */
