@@ -169,7 +169,7 @@ async function dashboardShots(browser) {
         await page.locator('#email').fill(shot.email);
         await page.locator('#password').fill(shot.password);
         await page.locator('sv-login button[type=submit]').click();
-        for (const selector of shot.ready) await page.locator(selector).first().waitFor();
+        for (const selector of shot.ready ?? ['sv-kpis .kpi', '.chart canvas']) await page.locator(selector).first().waitFor();
         if (shot.scrollTo) await page.locator(shot.scrollTo).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 16));
         await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
         await page.mouse.move(0, 0);

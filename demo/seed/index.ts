@@ -4,6 +4,7 @@ import { upsertUser } from '../server/auth/users.js';
 import { importHierarchy } from '../server/hierarchy/import.js';
 import { storeSubmissions } from '../server/ingest/store.js';
 import { importSurveysFromDir } from '../server/surveys/import.js';
+import { seedAlerts } from './alerts.js';
 import { seedCases } from './cases.js';
 import { seedIdeasAndRecognition } from './ideas.js';
 import { demoHierarchy } from './hierarchy.js';
@@ -53,5 +54,6 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions = {}): Prom
   await seedCases(ctx);
   await ctx.db.transaction((tx) => seedPulseKeys(tx, ctx.now()));
   await seedIdeasAndRecognition(ctx);
+  await seedAlerts(ctx);
   return { seeded: true, submissions: submissions.length };
 }

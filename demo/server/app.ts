@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { alertRoutes } from './alerts/index.js';
+import { alertRoutes, alertSessionRoutes } from './alerts/index.js';
 import type { AppContext } from './context.js';
 import { hierarchyRoutes } from './hierarchy/routes.js';
 import { installErrorHandlers } from './http/errors.js';
@@ -78,6 +78,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono {
   app.route('/', eventRoutes(ctx));
   app.route('/', ideaRoutes(ctx));
   app.route('/', recognitionRoutes(ctx));
+  app.route('/', alertSessionRoutes(ctx));
   app.route('/', targetRoutes(ctx));
   app.route('/', pulseRoutes(ctx));
   app.route('/', retentionRoutes(ctx));

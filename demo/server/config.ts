@@ -100,6 +100,8 @@ export const ConfigSchema = z
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     /** Weekly digest: how often the schedule looks for digests due and webhooks to retry, in ms; 0 turns the loop off. */
     DIGEST_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+    /** Alerts: how often stores are checked for a score drop beyond the brand's threshold, in ms; 0 turns the check off. */
+    DROP_CHECK_INTERVAL_MS: z.coerce.number().int().min(0).default(900_000),
     /** Cases: how often overdue cases are escalated, in ms; 0 turns the loop off. */
     CASE_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
     /** Live events: a comment line on every open stream this often, in ms, so proxies keep it open. */

@@ -20,6 +20,17 @@ describe('the demo seed: a quarter of cases, handled as a store network would', 
   after(() => collector?.close());
   const q = <T extends Record<string, unknown>>(sql: string) => collector.ctx.db.query<T>(sql);
 
+  it('seeds alert rules and alerts, and the drop check raises Brighton\'s fall', async () => {
+    const rules = await q<{ id: string }>("SELECT id FROM alert_rules WHERE brand_id = 'acme'");
+    assert.ok(rules.some((r) => r.id === 'manager-now-042') && rules.some((r) => r.id.startsWith('burst-')), JSON.stringify(rules));
+    const kinds = await q<{ kind: string; n: number }>('SELECT kind, count(*)::int AS n FROM alert_events GROUP BY 1 ORDER BY 1');
+    assert.deepEqual(kinds.map((k) => k.kind), ['drop', 'escalation', 'rule'], JSON.stringify(kinds));
+    const drops = await q<{ store_id: string; summary: { previous: number; current: number } }>("SELECT store_id, summary FROM alert_events WHERE kind = 'drop'");
+    const brighton = drops.find((d) => d.store_id === '108');
+    assert.ok(brighton, `Brighton's fall raises a drop alert: ${JSON.stringify(drops)}`);
+    assert.ok(brighton.summary.previous - brighton.summary.current >= 20, JSON.stringify(brighton));
+  });
+
   it('seeds a store manager for every store and a regional manager for every region', async () => {
     const stores = demoHierarchy.brands[0]!.regions.flatMap((r) => r.stores.map((s) => s.id));
     const regions = demoHierarchy.brands[0]!.regions.map((r) => r.id);
@@ -39,7 +50,7 @@ describe('the demo seed: a quarter of cases, handled as a store network would', 
     assert.ok(contacts!.n > 0);
     const [leaked] = await q<{ n: number }>("SELECT count(*)::int AS n FROM submissions WHERE body::text LIKE '%@example.com%'");
     assert.equal(leaked!.n, 0, 'contact details are not in stored bodies');
-    const [events] = await q<{ n: number }>('SELECT count(*)::int AS n FROM events');
+    const [events] = await q<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE kind <> 'alert'");
     assert.equal(events!.n, 0, '90 days of history are not announced as live');
   });
 

@@ -22,6 +22,12 @@ import { SvIdeasView } from './views/ideas/sv-ideas-view.js';
 import { SvTopics } from './components/sv-topics.js';
 import { SvDigestView } from './views/digest/sv-digest-view.js';
 import { SvKudosView } from './views/kudos/sv-kudos-view.js';
+import { SvAlertsView } from './views/alerts/sv-alerts-view.js';
+import { SvRuleForm } from './views/alerts/sv-rule-form.js';
+import { SvCaseDetail } from './views/inbox/sv-case-detail.js';
+import { SvInboxView } from './views/inbox/sv-inbox-view.js';
+import { SvLoopMetrics } from './views/inbox/sv-loop-metrics.js';
+import { SvRootCauses } from './views/inbox/sv-root-causes.js';
 import { SvOverviewView } from './views/overview/sv-overview-view.js';
 import { SvPulseAnswers } from './views/pulse/sv-pulse-answers.js';
 import { SvPulseLinks } from './views/pulse/sv-pulse-links.js';
@@ -58,6 +64,12 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ['sv-kudos-view', SvKudosView],
   ['sv-ideas-view', SvIdeasView],
   ['sv-digest-view', SvDigestView],
+  ['sv-loop-metrics', SvLoopMetrics],
+  ['sv-case-detail', SvCaseDetail],
+  ['sv-root-causes', SvRootCauses],
+  ['sv-inbox-view', SvInboxView],
+  ['sv-rule-form', SvRuleForm],
+  ['sv-alerts-view', SvAlertsView],
   ['sv-banners', SvBanners],
   ['sv-live-status', SvLiveStatus],
   ['sv-login', SvLogin],

@@ -12,8 +12,14 @@
 /** Attributes of the widget that a URL parameter of the same name may set. */
 const PASSED = ['locale', 'theme', 'reset-delay', 'idle-timeout', 'min-interval'];
 
-/** The demo collector on this origin, its write key, and the seeded store-exit survey; stored settings override them. */
-const DEFAULTS = { mode: 'kiosk', endpoint: '/v1', key: 'pk_demo', survey: 'store-exit', provision: '' };
+/**
+ * The demo collector on this origin, its write key, and the seeded store-exit survey; stored
+ * settings override them. "Speak to a manager now" is on: the request goes to the collector
+ * (`main`, the widget's own endpoint destination), whose seeded alert rule puts it in front of the
+ * store's managers at once (a banner in the dashboard, see docs/collector.md), so "A manager has
+ * been notified" is shown exactly when the collector acknowledged it.
+ */
+const DEFAULTS = { mode: 'kiosk', endpoint: '/v1', key: 'pk_demo', survey: 'store-exit', provision: '', 'manager-help': 'main' };
 
 function mount() {
   const params = new URLSearchParams(location.search);

@@ -11,6 +11,8 @@ const FILES: Record<string, { path: string; type: string }> = {
   '': { path: `${layout.pages}/dashboard/index.html`, type: 'text/html; charset=utf-8' },
   'dashboard.css': { path: `${layout.pages}/dashboard/dashboard.css`, type: 'text/css; charset=utf-8' },
   'favicon.svg': { path: `${layout.pages}/dashboard/favicon.svg`, type: 'image/svg+xml' },
+  // The "speak to a manager now" sound, for managers who turned it on (same origin: CSP default-src 'self').
+  'chime.wav': { path: `${layout.pages}/dashboard/chime.wav`, type: 'audio/wav' },
   'uPlot.min.css': { path: layout.uplotCss, type: 'text/css; charset=utf-8' },
   'dashboard.js': { path: `${layout.bundles}/dashboard/dashboard.js`, type: 'text/javascript; charset=utf-8' },
   'dashboard.js.map': { path: `${layout.bundles}/dashboard/dashboard.js.map`, type: 'application/json' },

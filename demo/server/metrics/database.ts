@@ -26,6 +26,8 @@ export function instrumentDatabase(db: Database, metrics: CollectorMetrics): Dat
     query: <T extends Row = Row>(sql: string, params?: readonly unknown[]) => timed(() => db.query<T>(sql, params)),
     exec: (sql) => timed(() => db.exec(sql)),
     transaction: (fn) => timed(() => db.transaction(fn)),
+    // Listening is a long-lived connection, not a query: nothing to time.
+    listen: (channel, onNotify, onListen) => db.listen(channel, onNotify, onListen),
     close: () => db.close(),
   };
 }

@@ -60,6 +60,7 @@ function toSchema(source: SchemaSource, io: 'input' | 'output', components: Reco
 const SECURITY: Record<RouteAccess, OpenAPIV3_1.SecurityRequirementObject[]> = {
   public: [],
   'write-key': [{ writeKey: [] }, { writeKeyQuery: [] }],
+  'pulse-key': [{ pulseKey: [] }],
   admin: [{ adminToken: [] }],
   session: [{ session: [] }],
 };
@@ -70,6 +71,7 @@ const ERROR_REF = { $ref: '#/components/schemas/Error' };
 function accessResponses(route: RouteEntry): Record<number, ResponseSpec> {
   const error = (description: string): ResponseSpec => ({ description, schema: ERROR_REF });
   if (route.access === 'write-key') return { 401: error('No write key, or an unknown or revoked one.') };
+  if (route.access === 'pulse-key') return { 401: error('No pulse key, or an unknown or revoked one.'), 403: error('A customer write key where a pulse key is needed.') };
   if (route.access === 'admin') return { 401: error('No admin token, or a wrong one.'), 403: error('The admin API is off: ADMIN_TOKEN is not set.') };
   if (route.access === 'session') {
     return {
@@ -168,6 +170,7 @@ export function openApiDocument(version: string): OpenAPIV3_1.Document {
       securitySchemes: {
         writeKey: { type: 'http', scheme: 'bearer', description: 'A brand\'s public write key (`pk_…`), created through the admin API.' },
         writeKeyQuery: { type: 'apiKey', in: 'query', name: 'key', description: 'The write key in the query, for `sendBeacon`, which cannot set headers.' },
+        pulseKey: { type: 'http', scheme: 'bearer', description: "A store's pulse key (`pk_pulse_…`), from the dashboard's pulse links: the staff pulse page and its ideas. Also accepted as `?key=` on `GET /v1/pulse/session`." },
         adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN: the operator of the collector.' },
         session: { type: 'apiKey', in: 'cookie', name: 'sv_session', description: 'The dashboard session cookie set by `POST /v1/auth/login` (named `__Host-sv_session` over https).' },
         csrfToken: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'The session\'s CSRF token (`csrfToken` of the login answer), required on every dashboard write.' },

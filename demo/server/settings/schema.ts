@@ -135,6 +135,29 @@ export const RetentionSettingsSchema = z.strictObject({
 export type RetentionSettings = z.infer<typeof RetentionSettingsSchema>;
 
 /**
+ * The drop alert (docs/collector.md, "Drop alerts"): a store whose score over the last
+ * `windowDays` fell by more than `points` against the window before raises an alert for the
+ * store and its region. Both windows need at least the anonymity minimum of answers
+ * (STAFF_MIN_RESPONSES), as the movers do: a store going from 3 answers to 4 is noise.
+ */
+export const DropAlertSettingsSchema = z.strictObject({
+  /** @default true */
+  enabled: z._default(z.boolean(), true),
+  /** @default "nps" */
+  metric: z._default(z.enum(['nps', 'csat', 'smiley', 'stars']), 'nps'),
+  /** Days in each of the two windows compared. @default 14 */
+  windowDays: z._default(z.number().check(z.int('must be a whole number of days'), z.minimum(7, 'must be at least 7 days'), z.maximum(90, 'must be at most 90 days')), 14),
+  /** How far the score must fall, in the metric's own unit (NPS points; for CSAT, smiley and stars the 1–5 average): the movers' `change`. @default 20 */
+  points: z._default(z.number().check(z.minimum(0.1, 'must be more than 0'), z.maximum(200, 'must be at most 200')), 20),
+});
+export type DropAlertSettings = z.infer<typeof DropAlertSettingsSchema>;
+
+/** Alerts the collector raises itself. */
+export const AlertSettingsSchema = z.strictObject({
+  drop: z.prefault(DropAlertSettingsSchema, {}),
+});
+
+/**
  * Every setting of a brand. Strict: an unknown or misspelt field is a 400 naming it, not a
  * setting silently ignored.
  */
@@ -151,6 +174,7 @@ export const BrandSettingsSchema = z.strictObject({
   /** The weekly digest's schedule and webhooks (docs/collector.md, "Weekly digest"). */
   digest: z.prefault(DigestSettingsSchema, {}),
   retention: z.prefault(RetentionSettingsSchema, {}),
+  alerts: z.prefault(AlertSettingsSchema, {}),
 });
 export type BrandSettings = z.infer<typeof BrandSettingsSchema>;
 /** What `PUT /v1/settings` accepts: any field left out takes its default. */

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { StoredSubmission } from '../../../demo/server/context.js';
 import { ruleMatches } from '../../../demo/server/alerts/rules/match.js';
-import { AlertRuleSchema, AlertRulesFileSchema, redactRule } from '../../../demo/server/alerts/rules/schema.js';
+import { AlertRuleSchema, AlertRulesFileSchema, redactRule, ScoreRuleSchema } from '../../../demo/server/alerts/rules/schema.js';
 import { ChannelSchema, IdSchema } from '../../../sdk/index.js';
 import * as zm from 'zod/mini';
 
 const webhook = { url: 'https://hooks.example.com/sv', secret: 'whsec_0123456789abcdef' };
-const rule = (over: Record<string, unknown>) => AlertRuleSchema.parse({ id: 'r1', kind: 'score', brand: 'acme', when: { minScoreAtMost: 2 }, webhook, ...over });
+const rule = (over: Record<string, unknown>) => ScoreRuleSchema.parse({ id: 'r1', kind: 'score', brand: 'acme', when: { minScoreAtMost: 2 }, webhook, ...over });
 
 function submission(over: Partial<StoredSubmission> & { tags?: Record<string, unknown> } = {}): StoredSubmission {
   const { tags, ...rest } = over;
@@ -59,11 +59,26 @@ describe('alert rule format', () => {
     }
   });
 
-  it('knows the same channels as the SDK', () => {
-    for (const channel of ['web', 'kiosk', 'app', 'qr', 'employee', 'pos']) {
+  it('knows the same customer channels as the SDK, and never watches the employee channel', () => {
+    for (const channel of ['web', 'kiosk', 'app', 'qr', 'pos']) {
       const ours = AlertRuleSchema.safeParse({ id: 'r', kind: 'score', brand: 'acme', when: { minScoreAtMost: 2, channel }, webhook }).success;
       assert.equal(ours, zm.safeParse(ChannelSchema, channel).success, channel);
     }
+    assert.equal(zm.safeParse(ChannelSchema, 'employee').success, true);
+    for (const channel of ['employee', ['kiosk', 'employee']]) {
+      const refused = AlertRuleSchema.safeParse({ id: 'r', kind: 'score', brand: 'acme', when: { minScoreAtMost: 2, channel } });
+      assert.equal(refused.success, false);
+      assert.match(refused.error?.issues[0]?.message ?? '', /never watch the employee channel/);
+    }
+  });
+
+  it('takes a webhook as optional: every alert reaches the dashboard', () => {
+    const r = AlertRuleSchema.parse({ id: 'r', kind: 'score', brand: 'acme', when: { minScoreAtMost: 2 } });
+    assert.equal(r.webhook, undefined);
+    assert.equal(redactRule(r).webhook, null);
+    // Escalation and drop rules only add a webhook to the collector's own alerts: one is required.
+    assert.equal(AlertRuleSchema.safeParse({ id: 'e', kind: 'escalation', brand: 'acme' }).success, false);
+    assert.equal(AlertRuleSchema.safeParse({ id: 'e', kind: 'escalation', brand: 'acme', webhook }).success, true);
   });
 
   it('reads a rules file as an array or { rules }, with unique ids', () => {
@@ -75,8 +90,8 @@ describe('alert rule format', () => {
 
   it('never shows the secret, nor the webhook URL past its origin', () => {
     const shown = redactRule(rule({}));
-    assert.deepEqual(shown.webhook, { url: `${new URL(rule({}).webhook.url).origin}/…`, secretSet: true });
-    assert.equal(JSON.stringify(shown).includes(rule({}).webhook.secret.slice(-4)), false);
+    assert.deepEqual(shown.webhook, { url: `${new URL(webhook.url).origin}/…`, secretSet: true });
+    assert.equal(JSON.stringify(shown).includes(webhook.secret.slice(-4)), false);
   });
 });
 
@@ -107,9 +122,8 @@ describe('rule matching', () => {
     assert.equal(matches(r, submission({ minScore: 1, tags: { lane: 5 } })), false);
   });
 
-  it('leaves employee pulse feedback out unless the rule names the channel', () => {
+  it('leaves employee pulse feedback out, and matches the channels named', () => {
     assert.equal(matches(rule({}), submission({ channel: 'employee' })), false);
-    assert.equal(matches(rule({ when: { minScoreAtMost: 2, channel: 'employee' } }), submission({ channel: 'employee' })), true);
     assert.equal(matches(rule({ when: { minScoreAtMost: 2, channel: ['web', 'qr'] } }), submission({ channel: 'kiosk' })), false);
     assert.equal(matches(rule({ when: { minScoreAtMost: 2, channel: ['web', 'kiosk'] } }), submission({ channel: 'kiosk' })), true);
   });

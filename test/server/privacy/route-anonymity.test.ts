@@ -10,6 +10,8 @@ import { startTestCollector } from '../support/collector.js';
 import { databaseTargets } from '../support/databases.js';
 import { get, login, type Session } from '../stats/client.js';
 import { postSubmissions } from '../support/ingest.js';
+import { AlertRuleSchema } from '../../../demo/server/alerts/rules/schema.js';
+import { saveRule } from '../../../demo/server/alerts/rules/repository.js';
 import { SseClient } from '../events/sse-client.js';
 import { EVE_SMALL, MINIMUM, NOW, PASSWORD, PULSE_DEVICE, PULSE_OK, PULSE_SMALL, PULSE_TAG, RANGE, seedAnonymity, USERS, type PulseTrace, type Role } from './fixtures.js';
 
@@ -73,6 +75,9 @@ const METRICS_SELECTIONS = ['', 'level=region', 'level=store', 'region=north', '
 /** Selections of the weekly digest: every place, the fixture's weeks (it takes no date range). */
 const DIGEST_SELECTIONS = ['', 'region=north', 'region=south', 'store=n1', 'store=n2', 'store=s1', 'week=2026-W09', 'week=2026-W10', 'store=n1&week=2026-W10', 'region=north&week=2026-W10'];
 
+/** A rule on every customer submission of the brand, with a webhook: its alerts and deliveries are probed. */
+const PROBE_RULE = 'probe-every-answer';
+
 /** Every request a probed route gets, as every role. `/v1/events` has its own probe below. */
 function probesOf(path: string, caseIds: readonly string[]): Array<{ url: string; selection: string }> {
   const withRange = (selections: readonly string[]) => selections.map((selection) => ({ url: `${path}?${[RANGE, selection].filter(Boolean).join('&')}`, selection }));
@@ -83,6 +88,8 @@ function probesOf(path: string, caseIds: readonly string[]): Array<{ url: string
   if (path === '/v1/ideas/metrics') return withRange(IDEA_METRICS_SELECTIONS);
   if (path === '/v1/recognition/stores') return withRange(RECOGNITION_SELECTIONS);
   if (path === '/v1/digest') return DIGEST_SELECTIONS.map((selection) => ({ url: `${path}${selection ? `?${selection}` : ''}`, selection }));
+  if (path === '/v1/alerts') return ['', 'acknowledged=false', 'acknowledged=true', 'limit=200'].map((selection) => ({ url: `${path}${selection ? `?${selection}` : ''}`, selection }));
+  if (path === '/v1/alert-rules/:id/deliveries') return [{ url: `/v1/alert-rules/${PROBE_RULE}/deliveries?limit=500`, selection: '' }];
   return withRange(SELECTIONS);
 }
 
@@ -94,7 +101,7 @@ const isMetric = (v: Record<string, unknown>) => 'value' in v && 'n' in v && 'in
 const SCALES = ['nps', 'csat', 'smiley', 'stars'] as const;
 
 /** What the probes saw overall: proof that the data they look for is really there. */
-const seen = { ideasShown: 0, pulseOk: 0, withheld: 0, eveSmallInTeam: 0, dayOnlyPulse: 0, scorelessKudos: 0, regionPulseScore: 0, commentNamesAnn: 0, staffNamedOnCase: 0, staffWithheldOnCase: 0, streamEvents: 0 };
+const seen = { ideasShown: 0, pulseOk: 0, withheld: 0, eveSmallInTeam: 0, dayOnlyPulse: 0, scorelessKudos: 0, regionPulseScore: 0, commentNamesAnn: 0, staffNamedOnCase: 0, staffWithheldOnCase: 0, streamEvents: 0, alertsShown: 0 };
 
 /** Every check of one answer; `where` names the request in failure messages. */
 function checkAnswer(text: string, contentType: string, protectedSelection: boolean, eveOnly: boolean, pulse: readonly PulseTrace[], where: string): void {
@@ -174,8 +181,20 @@ for (const target of databaseTargets) {
     const sessions = {} as Record<Role, Session>;
 
     before(async () => {
-      collector = await startTestCollector(target, { STAFF_MIN_RESPONSES: MINIMUM }, { now: () => NOW });
+      collector = await startTestCollector(target, { STAFF_MIN_RESPONSES: MINIMUM, ALERT_WORKER_INTERVAL_MS: 0 }, { now: () => NOW });
+      await saveRule(
+        collector.ctx.db,
+        AlertRuleSchema.parse({ id: PROBE_RULE, kind: 'score', brand: 'acme', when: { minScoreAtMost: 5 }, outsideHours: 'send', maxAgeMinutes: 10_080, webhook: { url: 'http://127.0.0.1:9/hook', secret: 'whsec_0123456789abcdef' } }),
+        'api',
+        NOW,
+      );
       ({ pulse } = await seedAnonymity(collector.ctx));
+      // The fixture stores without alert hooks; these go through ingest and raise the probe rule's alerts.
+      for (const store of ['n1', 'n2', 's1']) {
+        const at = new Date(NOW.getTime() - 3_600_000).toISOString();
+        const submission = { id: uuidv7(Date.parse(at)), schemaVersion: 1, surveyId: 'store-exit', createdAt: at, context: { channel: 'kiosk', brand: 'acme', region: store === 's1' ? 'south' : 'north', store }, answers: [{ questionId: 'mood', type: 'smiley', value: 1 }] };
+        assert.equal((await postSubmissions(collector.url, submission, { key: 'pk_anon' })).status, 202);
+      }
       for (const role of ROLES) sessions[role] = await login(collector.url, USERS[role], PASSWORD);
       // Written by ann (n1) at 17:42:13 on the fixtures' last day; anonymous.
       await submitIdea({ ...collector.ctx, now: () => new Date('2026-03-07T17:42:13Z') }, { brandId: 'acme', storeId: 'n1', text: IDEA_TEXT, signature: null });
@@ -220,7 +239,7 @@ for (const target of databaseTargets) {
             const protectedSelection = individual || pulseSelection;
             if (res.status !== 200) {
               // 404: a case outside the scope answers exactly as a missing one.
-              assert.ok([400, 403].includes(res.status) || (res.status === 404 && route.path === '/v1/cases/:id'), `${where}: ${res.status} ${text}`);
+              assert.ok([400, 403].includes(res.status) || (res.status === 404 && ['/v1/cases/:id', '/v1/alert-rules/:id/deliveries'].includes(route.path)), `${where}: ${res.status} ${text}`);
             } else {
               // Per-response exports of a protected group would rebuild what the rule withholds.
               if (selection.includes('rows=responses') && route.path.endsWith('.csv')) assert.ok(!protectedSelection, `${where}: a per-response export of a protected group`);
@@ -232,7 +251,8 @@ for (const target of databaseTargets) {
               for (const trace of ['"ann"', '"eve"', 'Ann Lee', 'Eve Stone', '17:42', 'T17:']) assert.ok(!text.includes(trace), `${where}: an idea's author or time (${trace})`);
               if (text.includes(IDEA_TEXT)) seen.ideasShown++;
             }
-            if (route.path.startsWith('/v1/cases')) {
+            if (route.path === '/v1/alerts' && res.status === 200 && text.includes(PROBE_RULE)) seen.alertsShown++;
+            if (route.path.startsWith('/v1/cases') || route.path.includes('alert')) {
               // Cases are team feedback, but they name staff members only at the minimum.
               for (const name of UNNAMED) assert.ok(!text.includes(name), `${where}: a case identifies a staff member below the minimum (${name})`);
               if (text.includes('"staff":[{"id":"ann","name":"Ann Lee"}]')) seen.staffNamedOnCase++;
@@ -286,6 +306,7 @@ for (const target of databaseTargets) {
       assert.ok(seen.staffNamedOnCase > 0, 'a case named a staff member at the minimum');
       assert.ok(seen.staffWithheldOnCase > 0, 'a case withheld a staff member below it');
       assert.ok(seen.streamEvents > 0, 'the event streams carried events');
+      assert.ok(seen.alertsShown > 0, 'the alerts list showed alerts');
     });
   });
 }

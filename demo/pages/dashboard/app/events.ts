@@ -13,6 +13,20 @@ export interface Banner {
   readonly tone: 'info' | 'warning' | 'urgent';
   /** The text, or a function of the current messages so it follows a language switch. */
   readonly text: string | ((m: Messages) => string);
+  /** Buttons or links that act on it (open the case, acknowledge); acting on it may remove it. */
+  readonly actions?: readonly BannerAction[];
+  /**
+   * `false`: no plain "Dismiss" — a "speak to a manager now" banner goes only by acting on it.
+   * @default true
+   */
+  readonly dismissible?: boolean;
+}
+
+/** A link (`href`) or a button (`run`) on a banner. */
+export interface BannerAction {
+  readonly label: string;
+  readonly href?: string;
+  readonly run?: () => void;
 }
 
 /**

@@ -15,6 +15,8 @@ import { ROUTE_GRAMMAR, VIEWS } from '../views/registry.js';
 import type { ViewContext, ViewDefinition } from '../views/view.js';
 import type { Banner, LiveStatus } from './events.js';
 import { breadcrumbs, placeName } from './places.js';
+import { LiveConnection } from './live.js';
+import { managerRequest } from './manager-request.js';
 
 /** Where the shell is: finding out who is signed in, the login form, the dashboard, or unreachable. */
 type Phase = 'starting' | 'login' | 'ready' | 'failed';
@@ -58,6 +60,16 @@ export class SvApp extends LightElement {
   #pickedBeforeLogin: DashboardLocale | undefined;
   /** The user moved to another address: focus goes to the new heading (screen readers announce it). */
   #moved = false;
+  /** Live updates for managers (staff accounts receive no events): views listen on `window`. */
+  readonly #live = new LiveConnection(
+    (status) => (this.live = status),
+    (notice) => {
+      window.dispatchEvent(new CustomEvent('sv-live-event', { detail: notice }));
+      if (notice.kind === 'reset' || !this.session) return;
+      const banner = managerRequest(notice, this.session, this.#i18n.locale, (id) => (this.banners = this.banners.filter((b) => b.id !== id)));
+      if (banner) this.#showBanner(banner);
+    },
+  );
 
   constructor() {
     super();
@@ -112,6 +124,7 @@ export class SvApp extends LightElement {
     this.session = session;
     this.sessionEnded = false;
     this.phase = 'ready';
+    if (session.user.role !== 'staff') this.#live.start();
   }
 
   #switchLocale(locale: DashboardLocale): void {
@@ -160,7 +173,13 @@ export class SvApp extends LightElement {
     this.#leave();
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#live.stop();
+  }
+
   #leave(): void {
+    this.#live.stop();
     this.session = undefined;
     this.directory = new Directory();
     this.banners = [];

@@ -19,6 +19,14 @@ export class SvBanners extends LightElement {
     this.banners = [];
   }
 
+  #shown = new Set<string>();
+
+  protected override updated(): void {
+    const urgent = this.banners.filter((b) => b.tone === 'urgent' && !this.#shown.has(b.id)).at(-1);
+    this.#shown = new Set(this.banners.map((b) => b.id));
+    if (urgent) this.querySelector<HTMLElement>(`[data-banner="${CSS.escape(urgent.id)}"]`)?.focus();
+  }
+
   #dismiss(id: string): void {
     this.dispatchEvent(new CustomEvent('sv-banner-dismiss', { detail: id, bubbles: true }));
   }
@@ -27,15 +35,19 @@ export class SvBanners extends LightElement {
     const { m } = this.#i18n;
     // The live regions stay in the page when empty, so a banner added later is announced.
     const list = (tone: 'urgent' | 'polite') => this.banners.filter((b) => (b.tone === 'urgent') === (tone === 'urgent'));
-    const item = (banner: Banner) => html`<li class="banner ${banner.tone}">
+    // Urgent banners can take focus (they are moved to when they appear), so a keyboard user is
+    // at the actions at once.
+    const item = (banner: Banner) => html`<li class="banner ${banner.tone}" tabindex=${banner.tone === 'urgent' ? '-1' : nothing} data-banner=${banner.id}>
       <p>${typeof banner.text === 'function' ? banner.text(m) : banner.text}</p>
-      <button type="button" @click=${() => this.#dismiss(banner.id)}>${m.app.dismiss}</button>
+      ${(banner.actions ?? []).map((a) => (a.href ? html`<a class="button" href=${a.href} @click=${() => a.run?.()}>${a.label}</a>` : html`<button type="button" @click=${() => a.run?.()}>${a.label}</button>`))}
+      ${banner.dismissible === false ? nothing : html`<button type="button" @click=${() => this.#dismiss(banner.id)}>${m.app.dismiss}</button>`}
     </li>`;
     const urgent = list('urgent');
     const polite = list('polite');
+    // The live regions wrap the lists (a list with role="alert" would lose its list semantics).
     return html`<section class="banners" aria-label=${m.app.notices}>
-      <ul role="alert">${urgent.length ? urgent.map(item) : nothing}</ul>
-      <ul role="status">${polite.length ? polite.map(item) : nothing}</ul>
+      <div role="alert">${urgent.length ? html`<ul>${urgent.map(item)}</ul>` : nothing}</div>
+      <div role="status">${polite.length ? html`<ul>${polite.map(item)}</ul>` : nothing}</div>
     </section>`;
   }
 }

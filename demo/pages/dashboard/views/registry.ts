@@ -5,6 +5,8 @@ import type { RouteGrammar } from '../router/route.js';
 import { compareTexts } from './compare/texts.js';
 import { ideasTexts } from './ideas/texts.js';
 import { digestTexts } from './digest/texts.js';
+import { alertsTexts } from './alerts/texts.js';
+import { inboxTexts } from './inbox/texts.js';
 import { kudosTexts } from './kudos/texts.js';
 import { overviewTexts } from './overview/texts.js';
 import { pulseTexts } from './pulse/texts.js';
@@ -27,6 +29,17 @@ const COMPARERS = ['corporate', 'regional'] as const;
  * },
  */
 export const VIEWS: readonly ViewDefinition[] = [
+  {
+    // First: a manager lands on what needs them now. Staff accounts have no inbox (a case can
+    // name a colleague and holds a customer's contact details).
+    id: 'inbox',
+    title: inboxTexts.title,
+    roles: MANAGERS,
+    depth: 'store',
+    dateRange: false,
+    params: ['case'],
+    render: (context) => html`<sv-inbox-view .context=${context}></sv-inbox-view>`,
+  },
   {
     id: 'overview',
     title: overviewTexts.title,
@@ -98,6 +111,14 @@ export const VIEWS: readonly ViewDefinition[] = [
     dateRange: false,
     params: ['week'],
     render: (context) => html`<sv-digest-view .context=${context}></sv-digest-view>`,
+  },
+  {
+    id: 'alerts',
+    title: alertsTexts.title,
+    roles: MANAGERS,
+    depth: 'store',
+    dateRange: false,
+    render: (context) => html`<sv-alerts-view .context=${context}></sv-alerts-view>`,
   },
 ];
 

@@ -85,6 +85,8 @@ async function deliver(ctx: AppContext, row: ClaimedRow, random: () => number): 
     result = { status: 'failed', lastStatus: null, error: 'rule deleted before delivery' };
   } else if (!rule.success) {
     result = { status: 'failed', lastStatus: null, error: 'rule definition invalid' };
+  } else if (!rule.data.webhook) {
+    result = { status: 'failed', lastStatus: null, error: 'webhook removed from the rule before delivery' };
   } else if (row.attempts > ctx.config.WEBHOOK_MAX_ATTEMPTS) {
     // Only after a worker died mid-attempt and its lease ran out on the last attempt.
     result = { status: 'failed', lastStatus: null, error: `no answer recorded for attempt ${row.attempts - 1}; attempts exhausted` };

@@ -51,7 +51,7 @@ export function alertRoutes(ctx: AppContext): Hono {
     const rule = parsed.data;
     if (pathId !== undefined && rule.id !== pathId) throw new ApiError(400, 'alert_rule_id_mismatch', `The rule's id "${rule.id}" is not "${pathId}" of the URL`);
     // No webhook may point into the collector's own network (SSRF), unless WEBHOOK_ALLOWED_HOSTS says so.
-    const target = await webhookTargetPolicyOf(ctx.config).check(rule.webhook.url);
+    const target = rule.webhook ? await webhookTargetPolicyOf(ctx.config).check(rule.webhook.url) : ({ ok: true } as const);
     if (!target.ok) throw new ApiError(400, 'invalid_alert_rule', `The alert rule is invalid: webhook.url: ${target.reason}`, { issues: [{ path: 'webhook.url', message: target.reason }] });
     const existing = await getRule(ctx.db, rule.id);
     if (existing?.source === 'file') throw readOnly(rule.id);

@@ -28,6 +28,7 @@ export async function loadRulesFile(ctx: AppContext, path: string): Promise<numb
   const policy = webhookTargetPolicyOf(ctx.config);
   const refused = [];
   for (const [index, rule] of parsed.data.entries()) {
+    if (!rule.webhook) continue;
     const target = await policy.check(rule.webhook.url);
     if (!target.ok) refused.push(`  ${index}.webhook.url: ${target.reason}`);
   }

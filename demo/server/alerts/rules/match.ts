@@ -1,5 +1,5 @@
 import type { StoredSubmission } from '../../context.js';
-import type { AlertRule, Conditions } from './schema.js';
+import type { Conditions, SubmissionRule } from './schema.js';
 
 /** The parts of a submission a rule looks at, with the region resolved through the hierarchy. */
 export interface MatchSubject {
@@ -34,7 +34,7 @@ export function meetsConditions(when: Conditions, submission: StoredSubmission):
 }
 
 /** The rule is enabled, of the submission's brand, scoped to its region and store, and its conditions hold. */
-export function ruleMatches(rule: AlertRule, subject: MatchSubject): boolean {
+export function ruleMatches(rule: SubmissionRule, subject: MatchSubject): boolean {
   const { submission } = subject;
   return (
     rule.enabled &&

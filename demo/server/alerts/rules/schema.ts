@@ -10,7 +10,13 @@ const Id = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'must be letters, digits, ".", "_", ":" or "-", starting with a letter or digit');
 // The SDK's channels (sdk/schema/context.ts), listed here rather than read from the SDK's schema
 // object at load time, which breaks under some import orders; a test pins the two together.
-const Channel = z.enum(['web', 'kiosk', 'app', 'qr', 'employee']);
+// `employee` is a channel the SDK knows, and a rule may never watch it: when a pulse answer
+// arrived says who gave it (a store of eight people, one phone buzzing at 14:02), so an alert on
+// it would undo the anonymity the pulse promises. Refused here, hence for the rules file, the
+// admin API and the dashboard's routes alike.
+const Channel = z
+  .enum(['web', 'kiosk', 'app', 'qr', 'employee'])
+  .refine((channel) => channel !== 'employee', 'alert rules never watch the employee channel: when a pulse answer arrives says who gave it');
 const OneOrMany = z.union([Id, z.array(Id).min(1).max(500)]);
 
 function isWebhookUrl(value: string): boolean {
@@ -38,10 +44,7 @@ export const ConditionsSchema = z
   .strictObject({
     minScoreAtMost: z.number().optional(),
     npsAtMost: z.number().optional(),
-    /**
-     * Channels to watch. Omitted: every channel except `employee`, because staff pulse feedback
-     * is given in confidence and must not reach a store's alert webhook unless a rule asks for it.
-     */
+    /** Customer channels to watch. Omitted: every customer channel (never `employee`). */
     channel: z.union([Channel, z.array(Channel).min(1)]).optional(),
     /** Context tags that must be present with these values, e.g. `{ "managerRequested": true }`. */
     tag: z.record(z.string().min(1).max(40), z.union([z.string(), z.number(), z.boolean()])).optional(),
@@ -72,8 +75,15 @@ const common = {
   maxAgeMinutes: z.int().min(1).max(10_080).default(120),
   /** @default true */
   enabled: z.boolean().default(true),
-  webhook: WebhookSchema,
+  /**
+   * Optional: every alert reaches the dashboard (the `alert` live event and `GET /v1/alerts`);
+   * a webhook is one more channel for it.
+   */
+  webhook: WebhookSchema.optional(),
 };
+
+/** What every kind shares except conditions on submissions (system alerts carry their own). */
+const base = { id: common.id, name: common.name, brand: common.brand, scope: common.scope, outsideHours: common.outsideHours, maxAgeMinutes: common.maxAgeMinutes, enabled: common.enabled };
 
 /** One alert per matching submission. */
 export const ScoreRuleSchema = z.strictObject({ ...common, kind: z.literal('score') });
@@ -88,11 +98,23 @@ export const BurstRuleSchema = z.strictObject({
   per: z.literal('store').default('store'),
 });
 
-export const AlertRuleSchema = z.discriminatedUnion('kind', [ScoreRuleSchema, BurstRuleSchema]);
+/**
+ * Sends the collector's own alerts in the rule's scope to its webhook: `escalation` when an
+ * overdue case escalates to the region, `drop` when a store's score falls beyond the brand's
+ * threshold (settings `alerts.drop`). Those alerts reach the dashboard without any rule; these
+ * rules only add the webhook, so one is required.
+ */
+export const EscalationRuleSchema = z.strictObject({ ...base, kind: z.literal('escalation'), webhook: WebhookSchema });
+export const DropRuleSchema = z.strictObject({ ...base, kind: z.literal('drop'), webhook: WebhookSchema });
+
+export const AlertRuleSchema = z.discriminatedUnion('kind', [ScoreRuleSchema, BurstRuleSchema, EscalationRuleSchema, DropRuleSchema]);
 export type AlertRule = z.infer<typeof AlertRuleSchema>;
 export type AlertRuleInput = z.input<typeof AlertRuleSchema>;
 export type ScoreRule = z.infer<typeof ScoreRuleSchema>;
 export type BurstRule = z.infer<typeof BurstRuleSchema>;
+/** The rules that watch submissions (the others subscribe a webhook to system alerts). */
+export type SubmissionRule = ScoreRule | BurstRule;
+export const watchesSubmissions = (rule: AlertRule): rule is SubmissionRule => rule.kind === 'score' || rule.kind === 'burst';
 export type Conditions = z.infer<typeof ConditionsSchema>;
 
 /** The content of ALERT_RULES_FILE: `{ "rules": [...] }` or a bare array. */
@@ -124,7 +146,9 @@ export interface RedactedWebhook {
   secretSet: boolean;
 }
 
+export type RedactedRule = Omit<AlertRule, 'webhook'> & { webhook: RedactedWebhook | null };
+
 /** A rule as shown by the admin API and logs: the webhook secret and URL path never leave the server. */
-export function redactRule(rule: AlertRule): Omit<AlertRule, 'webhook'> & { webhook: RedactedWebhook } {
-  return { ...rule, webhook: { url: redactWebhookUrl(rule.webhook.url), secretSet: rule.webhook.secret.length > 0 } };
+export function redactRule(rule: AlertRule): RedactedRule {
+  return { ...rule, webhook: rule.webhook ? { url: redactWebhookUrl(rule.webhook.url), secretSet: rule.webhook.secret.length > 0 } : null };
 }

@@ -95,7 +95,10 @@ export async function insertSubmission(db: Queryable, spec: SubmissionSpec): Pro
 }
 
 /** Saves a rule (through the schema, so defaults apply) pointing at `url`. */
-export async function addRule(ctx: AppContext, rule: Omit<AlertRuleInput, 'webhook' | 'brand'> & { brand?: string }, url = 'http://127.0.0.1:9/hook'): Promise<void> {
+/** A rule input without its webhook and brand (the helper adds them), kind by kind. */
+type RuleWithoutWebhook = AlertRuleInput extends infer R ? (R extends unknown ? Omit<R, 'webhook' | 'brand'> : never) : never;
+
+export async function addRule(ctx: AppContext, rule: RuleWithoutWebhook & { brand?: string }, url = 'http://127.0.0.1:9/hook'): Promise<void> {
   const parsed = AlertRuleSchema.parse({ brand: 'acme', webhook: { url, secret: SECRET }, ...rule });
   await saveRule(ctx.db, parsed, 'api', ctx.now());
 }

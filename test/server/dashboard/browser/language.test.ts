@@ -25,7 +25,7 @@ describe('dashboard languages: switch, remembered per user, right to left (Chrom
       await first.page.getByLabel('Language', { exact: true }).selectOption('de');
       await first.page.waitForFunction(() => document.documentElement.lang === 'de');
       assert.equal(await heading(first.page), 'Kundenfeedback — North');
-      assert.deepEqual(await first.page.getByRole('navigation', { name: 'Ansichten' }).getByRole('link').allInnerTexts(), ['Kundenfeedback', 'Vergleich', 'Gründe', 'Mitarbeiter-Puls', 'Lob', 'Ideen', 'Wochenbericht']);
+      assert.deepEqual(await first.page.getByRole('navigation', { name: 'Ansichten' }).getByRole('link').allInnerTexts(), ['Posteingang', 'Kundenfeedback', 'Vergleich', 'Gründe', 'Mitarbeiter-Puls', 'Lob', 'Ideen', 'Wochenbericht', 'Warnungen']);
       assert.equal(await first.page.getByRole('button', { name: 'Abmelden' }).count(), 1);
       // Numbers and dates in German: a decimal comma, a German date.
       assert.match(await first.page.locator('sv-kpis .kpi').first().innerText(), /NPS\s+[+-]?\d+(,\d)?\s+n = \d+/);

@@ -46,7 +46,20 @@ async function newest(path: string): Promise<number> {
  * parallel never read half a bundle.
  */
 export async function ensureDashboardBuilt(): Promise<void> {
-  const sources = ['demo/pages/dashboard', 'sdk/transport', 'demo/server/stats/types.ts', 'demo/server/ideas/types.ts', 'demo/server/recognition/types.ts', 'demo/server/auth/session-body.ts', 'demo/server/directory/types.ts', 'rollup.config.mjs'];
+  const sources = [
+    'demo/pages/dashboard',
+    'sdk/transport',
+    'demo/server/stats/types.ts',
+    'demo/server/ideas/types.ts',
+    'demo/server/recognition/types.ts',
+    'demo/server/auth/session-body.ts',
+    'demo/server/directory/types.ts',
+    'demo/server/cases/types.ts',
+    'demo/server/events/types.ts',
+    'demo/server/settings/schema.ts',
+    'demo/server/alerts/session/types.ts',
+    'rollup.config.mjs',
+  ];
   const built = await stat(BUNDLE).then((s) => s.mtimeMs, () => 0);
   const changed = Math.max(...(await Promise.all(sources.map((s) => newest(ROOT + s)))));
   if (built > changed) return;
@@ -150,6 +163,7 @@ export interface OpenPage {
 
 /** A fresh browser profile (no cookies) at a size and in a language, on the dashboard's login. */
 export async function openDashboard(env: DashboardEnvironment, options: { viewport?: { width: number; height: number }; locale?: string; hash?: string } = {}): Promise<OpenPage> {
+  // `hash: ''` opens the bare dashboard (where each role lands).
   const context = await env.browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: options.locale ?? 'en-US', reducedMotion: 'reduce' });
   context.setDefaultTimeout(15_000);
   await context.clock.setFixedTime(TODAY);
@@ -160,7 +174,8 @@ export async function openDashboard(env: DashboardEnvironment, options: { viewpo
     if (/Content Security Policy|Refused to/i.test(message.text())) cspErrors.push(message.text());
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${env.collector.url}/dashboard/${options.hash ?? ''}`);
+  // Managers land on their inbox; the stats tests start on the customer-feedback view unless they say otherwise.
+  await page.goto(`${env.collector.url}/dashboard/${options.hash ?? '#/overview'}`);
   return { context, page, cspErrors, pageErrors };
 }
 
@@ -183,6 +198,7 @@ export async function settled(page: Page): Promise<'figures' | 'empty' | 'error'
     if (!view || view.querySelector('.state-loading')) return false;
     if (view.querySelector('.state-error')) return 'error';
     if (view.querySelector('sv-kpis .kpi, sv-comments .comments, sv-leaderboard table, sv-answers table, ul.kudos, ul.ideas, table.ideas-metrics, table.recognition, .digest')) return 'figures';
+    if (view.querySelector('.case-counts, sv-case-detail article, sv-alerts-view .alert-list, sv-alerts-view .rule-list')) return 'figures';
     if (view.querySelector('.state-empty')) return 'empty';
     return false;
   });
