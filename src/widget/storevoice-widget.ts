@@ -79,6 +79,11 @@ import { widgetStyles } from './widget.styles.js';
  * @cssprop [--storevoice-dark-color-border=#6b7585] - `--storevoice-color-border` in the dark theme.
  * @cssprop [--storevoice-dark-color-danger=#f28b82] - `--storevoice-color-danger` in the dark theme.
  * @cssprop [--storevoice-dark-color-focus=#8ab4f8] - `--storevoice-color-focus` in the dark theme.
+ * @cssprop [--storevoice-smiley-color-1=#d93025] - Tint of the unhappiest smiley face (each face also differs by shape and label, never by colour alone).
+ * @cssprop [--storevoice-smiley-color-2=#f07c1f] - Tint of the second smiley face.
+ * @cssprop [--storevoice-smiley-color-3=#f2c12e] - Tint of the middle smiley face.
+ * @cssprop [--storevoice-smiley-color-4=#7cb342] - Tint of the fourth smiley face.
+ * @cssprop [--storevoice-smiley-color-5=#1e8e3e] - Tint of the happiest smiley face.
  * @cssprop [--storevoice-z-index=2147483000] - Stacking order of the launcher button.
  * @cssprop [--storevoice-launcher-offset=20px] - Distance of the launcher button from the corners of the viewport.
  */
