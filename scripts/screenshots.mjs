@@ -1,6 +1,6 @@
 // Writes screenshots of the widget to docs/screenshots/ (linked from the README): light, dark,
 // right-to-left (Arabic) and kiosk mode (attract screen and a question), from dist/ in headless
-// Chromium, then of the managers' dashboard on a desktop and on a phone, its Compare and Reasons views. Not part of the test run:
+// Chromium, then of the managers' dashboard on a desktop and on a phone, its inbox, Compare and Reasons views. Not part of the test run:
 // regenerate after a visual change and commit the PNGs.
 //
 //   npm run build && npm run screenshots              # every picture
@@ -111,6 +111,9 @@ const SHOTS = [
 const DASHBOARD_SHOTS = [
   { file: 'dashboard-desktop.png', viewport: { width: 1280, height: 900 }, email: 'nordics@acme.example', password: 'demo-regional', view: '/overview/region/emea-north', ready: ['sv-kpis .kpi', '.chart canvas', 'ol.movers li'] },
   { file: 'dashboard-phone.png', viewport: { width: 390, height: 844 }, email: 'store042@acme.example', password: 'demo-store', view: '/overview/store/042', ready: ['sv-kpis .kpi', '.chart canvas'] },
+  // The inbox: a regional manager's cases and closing-the-loop figures; Oslo's manager (a slow store, so overdue cases) on a phone.
+  { file: 'dashboard-inbox-desktop.png', viewport: { width: 1280, height: 900 }, email: 'nordics@acme.example', password: 'demo-regional', view: '/inbox/region/emea-north', ready: ['table.loop-metrics', '.case-list'] },
+  { file: 'dashboard-inbox-phone.png', viewport: { width: 390, height: 844 }, email: 'store017@acme.example', password: 'demo-store', view: '/inbox/store/017', ready: ['.case-list'] },
   // Corporate's leaderboard, sorted by the change of NPS: Brighton's fall at the top.
   { file: 'dashboard-compare.png', viewport: { width: 1280, height: 900 }, email: 'ceo@acme.example', password: 'demo-corporate', view: '/compare?dir=asc&sort=npsChange', ready: ['table.leaderboard tbody tr'] },
   // Why Oslo's customers (the demo's problem store) answered as they did: the follow-up's answers, then comments.
