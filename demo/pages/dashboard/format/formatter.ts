@@ -13,6 +13,7 @@ export class Formatter {
   readonly #signed: Intl.NumberFormat;
   readonly #signedAverage: Intl.NumberFormat;
   readonly #share: Intl.NumberFormat;
+  readonly #decimal: Intl.NumberFormat;
   readonly #dateTimes = new Map<string, Intl.DateTimeFormat>();
 
   constructor(readonly locale: string) {
@@ -29,6 +30,7 @@ export class Formatter {
     this.#signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
     this.#signedAverage = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
     this.#share = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    this.#decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   }
 
   /** A count: `1,234` (en), `1 234` (fr). */
@@ -59,6 +61,11 @@ export class Formatter {
   /** A change of an average rating with its sign: `+0.25`, `-0.10`. */
   signedAverage(value: number): string {
     return this.#signedAverage.format(value);
+  }
+
+  /** A number with exactly one decimal: `1.5`, `2.0` (en), `1,5` (de); e.g. hours. */
+  decimal(value: number): string {
+    return this.#decimal.format(value);
   }
 
   /** A share of a whole given as 0…1, whole percent: `42%`. */

@@ -37,6 +37,9 @@ describe('dashboard languages: switch, remembered per user, right to left (Chrom
       await first.page.locator('nav.views').waitFor();
       assert.equal(await heading(first.page), 'Kundenfeedback — North');
       assert.deepEqual(await html(first.page), { lang: 'de', dir: 'ltr' });
+      // The inbox's working texts too, not only its title.
+      await first.page.evaluate(() => (location.hash = '#/inbox'));
+      assert.match(await first.page.locator('.case-counts').innerText(), /^\d+ offen · \d+ überfällig · \d+ eskaliert$/);
     } finally {
       await first.context.close();
     }

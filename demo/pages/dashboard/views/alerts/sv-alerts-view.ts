@@ -87,40 +87,40 @@ export class SvAlertsView extends LightElement {
   }
 
   #renderAlert(a: AlertItem, c: ViewContext) {
-    const { f } = this.#i18n;
+    const { f, pick } = this.#i18n;
     const store = a.summary.storeName ?? (a.storeId ? (c.directory.storeName(a.storeId) ?? a.storeId) : '');
-    const what = a.summary.managerRequested ? w.managerNow : a.kind === 'rule' ? (a.ruleName ?? w.kinds.rule) : w.kinds[a.kind];
+    const what = a.summary.managerRequested ? pick(w.managerNow) : a.kind === 'rule' ? (a.ruleName ?? pick(w.kinds.rule)) : pick(w.kinds[a.kind]);
     const detail = a.kind === 'drop' && a.summary.change !== undefined ? ` (${a.summary.metric?.toUpperCase() ?? ''} ${a.summary.previous ?? ''} → ${a.summary.current ?? ''})` : '';
     return html`<li class="alert-item ${a.acknowledgedAt ? '' : 'is-new'} ${a.summary.managerRequested ? 'is-urgent' : ''}">
       <span class="what">${what}${detail}</span> — <bdi>${store}</bdi>
       <span class="when">${f.dateTime(a.createdAt, c.directory.timeZoneOf(a.storeId))}</span>
-      ${a.summary.caseId ? html`<a class="button" href=${`#/inbox?case=${encodeURIComponent(a.summary.caseId)}`}>${w.openCase}</a>` : nothing}
+      ${a.summary.caseId ? html`<a class="button" href=${`#/inbox?case=${encodeURIComponent(a.summary.caseId)}`}>${pick(w.openCase)}</a>` : nothing}
       ${a.acknowledgedAt
-        ? html`<span class="acked">${w.acknowledged(a.acknowledgedBy)}</span>`
-        : html`<button type="button" @click=${() => void this.#act(() => acknowledgeAlert(c.session, a.id))}>${w.acknowledge}</button>`}
+        ? html`<span class="acked">${pick(w.acknowledged)(a.acknowledgedBy)}</span>`
+        : html`<button type="button" @click=${() => void this.#act(() => acknowledgeAlert(c.session, a.id))}>${pick(w.acknowledge)}</button>`}
     </li>`;
   }
 
   #renderRule(r: AlertRuleView, c: ViewContext) {
-    const { f } = this.#i18n;
+    const { f, pick } = this.#i18n;
     const log = this.logs.get(r.id);
     const file = r.source === 'file';
     return html`<li class="rule-item">
-      <p><strong>${r.name ?? r.id}</strong> · ${w.form.kinds[r.kind]} · ${r.enabled ? w.enabled : w.disabled}${r.webhook ? html` · <bdi>${r.webhook.url}</bdi>` : nothing}</p>
+      <p><strong>${r.name ?? r.id}</strong> · ${pick(w.form.kinds[r.kind])} · ${r.enabled ? pick(w.enabled) : pick(w.disabled)}${r.webhook ? html` · <bdi>${r.webhook.url}</bdi>` : nothing}</p>
       <div class="rule-buttons">
-        ${file ? nothing : html`<button type="button" @click=${() => (this.editing = r)}>${w.edit}</button>`}
-        ${file ? nothing : html`<button type="button" @click=${() => void this.#act(() => switchRule(c.session, r.id, !r.enabled))}>${r.enabled ? w.switchOff : w.switchOn}</button>`}
+        ${file ? nothing : html`<button type="button" @click=${() => (this.editing = r)}>${pick(w.edit)}</button>`}
+        ${file ? nothing : html`<button type="button" @click=${() => void this.#act(() => switchRule(c.session, r.id, !r.enabled))}>${r.enabled ? pick(w.switchOff) : pick(w.switchOn)}</button>`}
         ${r.webhook
-          ? html`<button type="button" @click=${() => void this.#act(() => testRule(c.session, r.id), (result) => { const t = result as { ok: boolean; status: number | null; error: string | null }; return w.tested(t.ok, t.status, t.error); })}>${w.test}</button>
-              <button type="button" aria-expanded=${log ? 'true' : 'false'} @click=${() => void this.#toggleLog(r)}>${w.log}</button>`
+          ? html`<button type="button" @click=${() => void this.#act(() => testRule(c.session, r.id), (result) => { const t = result as { ok: boolean; status: number | null; error: string | null }; return pick(w.tested)(t.ok, t.status, t.error); })}>${pick(w.test)}</button>
+              <button type="button" aria-expanded=${log ? 'true' : 'false'} @click=${() => void this.#toggleLog(r)}>${pick(w.log)}</button>`
           : nothing}
       </div>
       ${log
         ? log.length === 0
-          ? html`<p>${w.logEmpty}</p>`
-          : html`<div class="table-scroll" tabindex="0" role="region" aria-label=${w.log}><table class="delivery-log">
-              <caption>${w.log}</caption>
-              <thead><tr>${w.logColumns.map((col) => html`<th scope="col">${col}</th>`)}</tr></thead>
+          ? html`<p>${pick(w.logEmpty)}</p>`
+          : html`<div class="table-scroll" tabindex="0" role="region" aria-label=${pick(w.log)}><table class="delivery-log">
+              <caption>${pick(w.log)}</caption>
+              <thead><tr>${pick(w.logColumns).map((col) => html`<th scope="col">${col}</th>`)}</tr></thead>
               <tbody>${log.map((d) => html`<tr><td>${f.dateTime(d.createdAt, c.directory.timeZoneOf(d.storeId))}</td><td>${d.storeId ? (c.directory.storeName(d.storeId) ?? d.storeId) : '—'}</td><td>${d.status}</td><td>${d.attempts}</td><td>${d.lastError ?? (d.lastStatus === null ? '—' : String(d.lastStatus))}</td></tr>`)}</tbody>
             </table></div>`
         : nothing}
@@ -130,16 +130,16 @@ export class SvAlertsView extends LightElement {
   override render() {
     const c = this.context;
     if (!c) return nothing;
-    const { m } = this.#i18n;
+    const { m, pick } = this.#i18n;
     return html`<p class="notice" role="status">${this.notice}</p>
       <section aria-labelledby="recent-alerts">
-        <h2 id="recent-alerts">${w.recent}</h2>
-        ${renderTaskState(this.#alerts, { m, place: c.place, complete: (list) => (list.alerts.length ? html`<ul class="alert-list">${list.alerts.map((a) => this.#renderAlert(a, c))}</ul>` : html`<p class="state state-empty">${w.none}</p>`) })}
+        <h2 id="recent-alerts">${pick(w.recent)}</h2>
+        ${renderTaskState(this.#alerts, { m, place: c.place, complete: (list) => (list.alerts.length ? html`<ul class="alert-list">${list.alerts.map((a) => this.#renderAlert(a, c))}</ul>` : html`<p class="state state-empty">${pick(w.none)}</p>`) })}
       </section>
       <section aria-labelledby="alert-rules">
-        <h2 id="alert-rules">${w.rules}</h2>
-        ${this.editing === undefined ? html`<button type="button" @click=${() => (this.editing = null)}>${w.newRule}</button>` : html`<sv-rule-form .context=${c} .rule=${this.editing ?? undefined}></sv-rule-form>`}
-        ${renderTaskState(this.#rules, { m, place: c.place, complete: (rules) => (rules.length ? html`<ul class="rule-list">${rules.map((r) => this.#renderRule(r, c))}</ul>` : html`<p class="state state-empty">${w.noRules}</p>`) })}
+        <h2 id="alert-rules">${pick(w.rules)}</h2>
+        ${this.editing === undefined ? html`<button type="button" @click=${() => (this.editing = null)}>${pick(w.newRule)}</button>` : html`<sv-rule-form .context=${c} .rule=${this.editing ?? undefined}></sv-rule-form>`}
+        ${renderTaskState(this.#rules, { m, place: c.place, complete: (rules) => (rules.length ? html`<ul class="rule-list">${rules.map((r) => this.#renderRule(r, c))}</ul>` : html`<p class="state state-empty">${pick(w.noRules)}</p>`) })}
       </section>`;
   }
 }

@@ -4,6 +4,7 @@ import { saveRule } from '../../api/alerts.js';
 import { ApiFailure } from '../../api/http.js';
 import type { ViewContext } from '../view.js';
 import { LightElement } from '../../components/light-element.js';
+import { LocaleController } from '../../i18n/localizer.js';
 import { alertsWords as w } from './texts.js';
 
 type Kind = AlertRuleView['kind'];
@@ -23,6 +24,7 @@ export class SvRuleForm extends LightElement {
   declare kind: Kind;
   declare error: string;
   declare busy: boolean;
+  readonly #i18n = new LocaleController(this);
 
   constructor() {
     super();
@@ -41,9 +43,10 @@ export class SvRuleForm extends LightElement {
     if (!c) return [];
     const user = c.session.user;
     const stores = c.directory.stores().map(({ id, name }) => ({ value: `store:${id}`, label: name }));
+    const { pick } = this.#i18n;
     if (user.role === 'store') return stores.filter((s) => s.value === `store:${user.storeId}`);
     const regions = c.directory.regions().filter(({ id }) => user.role === 'corporate' || id === user.regionId).map(({ id, name }) => ({ value: `region:${id}`, label: name }));
-    return [...(user.role === 'corporate' ? [{ value: '', label: w.form.wholeBrand }] : []), ...regions, ...stores];
+    return [...(user.role === 'corporate' ? [{ value: '', label: pick(w.form.wholeBrand) }] : []), ...regions, ...stores];
   }
 
   #currentPlace(): string {
@@ -93,44 +96,45 @@ export class SvRuleForm extends LightElement {
   }
 
   override render() {
+    const { pick } = this.#i18n;
     const r = this.rule;
     const watches = this.kind === 'score' || this.kind === 'burst';
     const place = this.#currentPlace();
     return html`<form class="rule-form" @submit=${(e: SubmitEvent) => void this.#submit(e)}>
-      <label for="rule-name">${w.form.name}</label>
+      <label for="rule-name">${pick(w.form.name)}</label>
       <input id="rule-name" name="name" maxlength="200" .value=${r?.name ?? ''} />
-      <label for="rule-kind">${w.form.kind}</label>
+      <label for="rule-kind">${pick(w.form.kind)}</label>
       <select id="rule-kind" name="kind" @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as Kind)}>
-        ${(Object.keys(w.form.kinds) as Kind[]).map((k) => html`<option value=${k} ?selected=${k === this.kind}>${w.form.kinds[k]}</option>`)}
+        ${(Object.keys(w.form.kinds) as Kind[]).map((k) => html`<option value=${k} ?selected=${k === this.kind}>${pick(w.form.kinds[k])}</option>`)}
       </select>
-      <label for="rule-place">${w.form.where}</label>
+      <label for="rule-place">${pick(w.form.where)}</label>
       <select id="rule-place" name="place">${this.#places().map((p) => html`<option value=${p.value} ?selected=${p.value === place}>${p.label}</option>`)}</select>
       ${watches
-        ? html`<label for="rule-min">${w.form.minScore}</label>
+        ? html`<label for="rule-min">${pick(w.form.minScore)}</label>
             <input id="rule-min" name="minScoreAtMost" type="number" min="1" max="5" .value=${String(r?.when?.minScoreAtMost ?? '')} />
-            <label for="rule-nps">${w.form.nps}</label>
+            <label for="rule-nps">${pick(w.form.nps)}</label>
             <input id="rule-nps" name="npsAtMost" type="number" min="0" max="10" .value=${String(r?.when?.npsAtMost ?? '')} />
-            <label class="check"><input name="managerRequested" type="checkbox" ?checked=${r?.when?.tag?.managerRequested === true} /> ${w.form.managerRequested}</label>`
+            <label class="check"><input name="managerRequested" type="checkbox" ?checked=${r?.when?.tag?.managerRequested === true} /> ${pick(w.form.managerRequested)}</label>`
         : nothing}
       ${this.kind === 'burst'
-        ? html`<label for="rule-count">${w.form.count}</label>
+        ? html`<label for="rule-count">${pick(w.form.count)}</label>
             <input id="rule-count" name="count" type="number" min="2" max="1000" .value=${String(r?.count ?? 3)} />
-            <label for="rule-within">${w.form.within}</label>
+            <label for="rule-within">${pick(w.form.within)}</label>
             <input id="rule-within" name="withinMinutes" type="number" min="1" max="1440" .value=${String(r?.withinMinutes ?? 30)} />`
         : nothing}
-      <label for="rule-hours">${w.form.outsideHours}</label>
+      <label for="rule-hours">${pick(w.form.outsideHours)}</label>
       <select id="rule-hours" name="outsideHours">
-        ${(['hold', 'send', 'drop'] as const).map((o) => html`<option value=${o} ?selected=${o === (r?.outsideHours ?? 'hold')}>${w.form.outside[o]}</option>`)}
+        ${(['hold', 'send', 'drop'] as const).map((o) => html`<option value=${o} ?selected=${o === (r?.outsideHours ?? 'hold')}>${pick(w.form.outside[o])}</option>`)}
       </select>
-      <label for="rule-url">${w.form.webhookUrl}</label>
+      <label for="rule-url">${pick(w.form.webhookUrl)}</label>
       <input id="rule-url" name="webhookUrl" type="url" placeholder=${r?.webhook?.url ?? 'https://'} />
-      <label for="rule-secret">${w.form.webhookSecret}</label>
+      <label for="rule-secret">${pick(w.form.webhookSecret)}</label>
       <input id="rule-secret" name="webhookSecret" type="password" autocomplete="off" />
-      ${r?.webhook ? html`<label class="check"><input name="removeWebhook" type="checkbox" /> ${w.form.removeWebhook}</label>` : nothing}
+      ${r?.webhook ? html`<label class="check"><input name="removeWebhook" type="checkbox" /> ${pick(w.form.removeWebhook)}</label>` : nothing}
       ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : nothing}
       <div class="form-buttons">
-        <button type="submit" ?disabled=${this.busy}>${w.form.save}</button>
-        <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('sv-rule-cancel', { bubbles: true }))}>${w.form.cancel}</button>
+        <button type="submit" ?disabled=${this.busy}>${pick(w.form.save)}</button>
+        <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('sv-rule-cancel', { bubbles: true }))}>${pick(w.form.cancel)}</button>
       </div>
     </form>`;
   }

@@ -66,19 +66,20 @@ export class SvCaseDetail extends LightElement {
 
   async #change(detail: CaseDetail, change: Omit<CaseChange, 'version'>, clear: Array<keyof SvCaseDetail['drafts']> = []): Promise<void> {
     if (!this.session) return;
+    const { pick } = this.#i18n;
     this.busy = true;
     this.notice = undefined;
     try {
       await changeCase(this.session, detail.id, { version: detail.version, ...change });
       for (const field of clear) this.#drafts[field] = '';
-      this.notice = { tone: 'info', text: w.saved };
+      this.notice = { tone: 'info', text: pick(w.saved) };
       this.#reload();
     } catch (error) {
       if (error instanceof ApiFailure && error.status === 409) {
-        this.notice = { tone: 'error', text: w.conflict };
+        this.notice = { tone: 'error', text: pick(w.conflict) };
         this.#reload();
       } else {
-        this.notice = { tone: 'error', text: w.failed(error instanceof Error ? error.message : String(error)) };
+        this.notice = { tone: 'error', text: pick(w.failed)(error instanceof Error ? error.message : String(error)) };
       }
     } finally {
       this.busy = false;
@@ -100,61 +101,61 @@ export class SvCaseDetail extends LightElement {
   }
 
   #renderCase(c: CaseDetail, rootCauses: readonly RootCause[]) {
-    const { f } = this.#i18n;
+    const { f, pick } = this.#i18n;
     const me = this.session?.user.id;
     const at = (iso: string) => f.dateTime(iso, c.timeZone ?? 'UTC');
     return html`<article class="case-detail" aria-labelledby="case-heading">
-      <p><a class="button" href=${this.backHref}>${w.close}</a></p>
-      <h2 id="case-heading">${w.reasons[c.reason]} — <bdi>${c.storeName ?? c.storeId ?? ''}</bdi></h2>
+      <p><a class="button" href=${this.backHref}>${pick(w.close)}</a></p>
+      <h2 id="case-heading">${pick(w.reasons[c.reason])} — <bdi>${c.storeName ?? c.storeId ?? ''}</bdi></h2>
       <p class="badges">
-        <span class="badge status-${c.status}">${w.statuses[c.status]}</span>
-        ${c.overdue ? html`<span class="badge overdue">${w.overdue}</span>` : nothing}
-        ${c.escalated ? html`<span class="badge escalated">${w.escalated}</span>` : nothing}
+        <span class="badge status-${c.status}">${pick(w.statuses[c.status])}</span>
+        ${c.overdue ? html`<span class="badge overdue">${pick(w.overdue)}</span>` : nothing}
+        ${c.escalated ? html`<span class="badge escalated">${pick(w.escalated)}</span>` : nothing}
       </p>
       <dl class="case-facts">
-        <dt>${w.given}</dt><dd>${at(c.submittedAt)}</dd>
-        <dt>${w.due}</dt><dd>${at(c.dueAt)}</dd>
-        <dt>${w.assignee}</dt><dd>${c.assignee ? html`<bdi>${c.assignee.name}</bdi>` : w.nobody}</dd>
-        ${c.staff.length ? html`<dt>${w.staff}</dt><dd>${c.staff.map((s) => s.name ?? s.id).join(', ')}</dd>` : c.staffWithheld ? html`<dt>${w.staff}</dt><dd>${w.staffWithheld}</dd>` : nothing}
+        <dt>${pick(w.given)}</dt><dd>${at(c.submittedAt)}</dd>
+        <dt>${pick(w.due)}</dt><dd>${at(c.dueAt)}</dd>
+        <dt>${pick(w.assignee)}</dt><dd>${c.assignee ? html`<bdi>${c.assignee.name}</bdi>` : pick(w.nobody)}</dd>
+        ${c.staff.length ? html`<dt>${pick(w.staff)}</dt><dd>${c.staff.map((s) => s.name ?? s.id).join(', ')}</dd>` : c.staffWithheld ? html`<dt>${pick(w.staff)}</dt><dd>${pick(w.staffWithheld)}</dd>` : nothing}
         ${c.contact
-          ? html`<dt>${w.contact}</dt>
+          ? html`<dt>${pick(w.contact)}</dt>
               <dd>
                 ${c.contact.erased || c.contact.value === null
-                  ? w.erased
+                  ? pick(w.erased)
                   : c.contact.href
                     ? html`<a class="contact-link" href=${c.contact.href} @click=${() => this.#recordAttempt(c)}><bdi>${c.contact.value}</bdi></a>`
                     : html`<bdi>${c.contact.value}</bdi>`}
-                <small>${w.contactNote}</small>
+                <small>${pick(w.contactNote)}</small>
               </dd>`
           : nothing}
       </dl>
-      <h3>${w.answers}</h3>
+      <h3>${pick(w.answers)}</h3>
       <dl class="case-answers">${c.answers.map((a) => html`<dt>${a.prompt}</dt><dd>${a.display}</dd>`)}</dl>
       ${this.notice ? html`<p class=${`notice ${this.notice.tone}`} role=${this.notice.tone === 'error' ? 'alert' : 'status'}>${this.notice.text}</p>` : html`<p role="status" class="notice"></p>`}
       <div class="case-actions">
         ${c.status !== 'resolved' && (c.status === 'open' || c.assignee?.id !== me)
-          ? html`<button type="button" ?disabled=${this.busy} @click=${() => void this.#change(c, { status: 'in_progress', ...(me !== undefined && { assigneeId: me }) })}>${w.take}</button>`
+          ? html`<button type="button" ?disabled=${this.busy} @click=${() => void this.#change(c, { status: 'in_progress', ...(me !== undefined && { assigneeId: me }) })}>${pick(w.take)}</button>`
           : nothing}
-        ${c.status === 'resolved' ? html`<button type="button" ?disabled=${this.busy} @click=${() => void this.#change(c, { status: 'open' })}>${w.reopen}</button>` : nothing}
+        ${c.status === 'resolved' ? html`<button type="button" ?disabled=${this.busy} @click=${() => void this.#change(c, { status: 'open' })}>${pick(w.reopen)}</button>` : nothing}
         <form class="case-form" @submit=${(e: Event) => {
           e.preventDefault();
           if (this.#drafts.note.trim()) void this.#change(c, { note: this.#drafts.note }, ['note']);
         }}>
-          <label for="case-note">${w.note}</label>
+          <label for="case-note">${pick(w.note)}</label>
           <textarea id="case-note" maxlength="5000" .value=${this.#drafts.note} @input=${this.#draftInput('note')}></textarea>
-          <button type="submit" ?disabled=${this.busy}>${w.addNote}</button>
+          <button type="submit" ?disabled=${this.busy}>${pick(w.addNote)}</button>
         </form>
         ${c.assignable.length
           ? html`<form class="case-form" @submit=${(e: Event) => {
               e.preventDefault();
               if (this.#drafts.assignee) void this.#change(c, { assigneeId: Number(this.#drafts.assignee) }, ['assignee']);
             }}>
-              <label for="case-assignee">${w.reassign}</label>
+              <label for="case-assignee">${pick(w.reassign)}</label>
               <select id="case-assignee" .value=${this.#drafts.assignee} @change=${this.#draftInput('assignee')}>
                 <option value="">—</option>
                 ${c.assignable.map((u) => html`<option value=${String(u.id)} ?selected=${String(u.id) === this.#drafts.assignee}>${u.name}</option>`)}
               </select>
-              <button type="submit" ?disabled=${this.busy}>${w.reassignButton}</button>
+              <button type="submit" ?disabled=${this.busy}>${pick(w.reassignButton)}</button>
             </form>`
           : nothing}
         ${c.status !== 'resolved'
@@ -162,18 +163,18 @@ export class SvCaseDetail extends LightElement {
               e.preventDefault();
               void this.#change(c, { status: 'resolved', rootCause: this.#drafts.rootCause, resolutionNote: this.#drafts.resolution }, ['resolution', 'rootCause']);
             }}>
-              <label for="case-cause">${w.rootCause}</label>
+              <label for="case-cause">${pick(w.rootCause)}</label>
               <select id="case-cause" required .value=${this.#drafts.rootCause} @change=${this.#draftInput('rootCause')}>
                 <option value="">—</option>
                 ${rootCauses.map((r) => html`<option value=${r.id} ?selected=${r.id === this.#drafts.rootCause}>${r.label}</option>`)}
               </select>
-              <label for="case-resolution">${w.resolution}</label>
+              <label for="case-resolution">${pick(w.resolution)}</label>
               <textarea id="case-resolution" required maxlength="5000" .value=${this.#drafts.resolution} @input=${this.#draftInput('resolution')}></textarea>
-              <button type="submit" ?disabled=${this.busy}>${w.resolve}</button>
+              <button type="submit" ?disabled=${this.busy}>${pick(w.resolve)}</button>
             </form>`
-          : html`<p>${w.rootCause}: ${c.rootCause?.label ?? '—'} — <bdi>${c.resolutionNote ?? ''}</bdi></p>`}
+          : html`<p>${pick(w.rootCause)}: ${c.rootCause?.label ?? '—'} — <bdi>${c.resolutionNote ?? ''}</bdi></p>`}
       </div>
-      <h3>${w.history}</h3>
+      <h3>${pick(w.history)}</h3>
       <ol class="case-history">
         ${c.notes.map((n) => html`<li><span class="when">${at(n.createdAt)}</span> <bdi>${n.author?.name ?? 'StoreVoice'}</bdi>: ${n.kind}${n.text ? html` — <bdi>${n.text}</bdi>` : nothing}</li>`)}
       </ol>

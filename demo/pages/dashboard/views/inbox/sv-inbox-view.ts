@@ -92,47 +92,48 @@ export class SvInboxView extends LightElement {
   }
 
   #renderItem(item: CaseSummary, c: ViewContext) {
-    const { f } = this.#i18n;
+    const { f, pick } = this.#i18n;
     const urgent = item.reason === 'manager_requested';
     return html`<li class="case-item ${item.overdue ? 'is-overdue' : ''} ${urgent ? 'is-urgent' : ''}">
       <a href=${c.link({ params: { case: item.id } })}>
         <span class="badges">
-          ${urgent ? html`<span class="badge urgent">${w.reasons.manager_requested}</span>` : html`<span class="badge">${w.reasons[item.reason]}</span>`}
-          ${item.overdue ? html`<span class="badge overdue">${w.overdue}</span>` : nothing}
-          ${item.escalated ? html`<span class="badge escalated">${w.escalated}</span>` : nothing}
-          <span class="badge status-${item.status}">${w.statuses[item.status]}</span>
+          ${urgent ? html`<span class="badge urgent">${pick(w.reasons.manager_requested)}</span>` : html`<span class="badge">${pick(w.reasons[item.reason])}</span>`}
+          ${item.overdue ? html`<span class="badge overdue">${pick(w.overdue)}</span>` : nothing}
+          ${item.escalated ? html`<span class="badge escalated">${pick(w.escalated)}</span>` : nothing}
+          <span class="badge status-${item.status}">${pick(w.statuses[item.status])}</span>
         </span>
-        <span class="case-line"><bdi class="store">${item.storeName ?? item.storeId ?? ''}</bdi> · ${w.due} ${f.dateTime(item.dueAt, item.timeZone ?? 'UTC')}</span>
+        <span class="case-line"><bdi class="store">${item.storeName ?? item.storeId ?? ''}</bdi> · ${pick(w.due)} ${f.dateTime(item.dueAt, item.timeZone ?? 'UTC')}</span>
         ${item.excerpt ? html`<span class="excerpt"><bdi>${item.excerpt}</bdi></span>` : nothing}
-        <span class="assignee">${w.assignee}: ${item.assignee ? html`<bdi>${item.assignee.name}</bdi>` : w.nobody}</span>
+        <span class="assignee">${pick(w.assignee)}: ${item.assignee ? html`<bdi>${item.assignee.name}</bdi>` : pick(w.nobody)}</span>
       </a>
     </li>`;
   }
 
   #renderAlerting() {
-    return html`<section class="alerting" aria-label=${w.alerting}>
-      <button type="button" aria-pressed=${this.sound ? 'true' : 'false'} @click=${this.#toggleSound}>${this.sound ? w.soundOn : w.soundOff}</button>
-      ${this.permission === 'default' ? html`<button type="button" @click=${() => void this.#askNotifications()}>${w.notify}</button>` : nothing}
-      ${this.permission === 'granted' ? html`<span>${w.notifyGranted}</span>` : this.permission === 'denied' ? html`<span>${w.notifyDenied}</span>` : nothing}
+    const { pick } = this.#i18n;
+    return html`<section class="alerting" aria-label=${pick(w.alerting)}>
+      <button type="button" aria-pressed=${this.sound ? 'true' : 'false'} @click=${this.#toggleSound}>${this.sound ? pick(w.soundOn) : pick(w.soundOff)}</button>
+      ${this.permission === 'default' ? html`<button type="button" @click=${() => void this.#askNotifications()}>${pick(w.notify)}</button>` : nothing}
+      ${this.permission === 'granted' ? html`<span>${pick(w.notifyGranted)}</span>` : this.permission === 'denied' ? html`<span>${pick(w.notifyDenied)}</span>` : nothing}
     </section>`;
   }
 
   override render() {
     const c = this.context;
     if (!c) return nothing;
-    const { m } = this.#i18n;
+    const { f, m, pick } = this.#i18n;
     const caseId = c.route.params.case;
     if (caseId) return html`<sv-case-detail .caseId=${caseId} .session=${c.session} .backHref=${c.link({ params: {} })}></sv-case-detail>`;
     return html`${this.#renderAlerting()}
       ${c.session.user.role === 'corporate' ? html`<sv-root-causes .session=${c.session}></sv-root-causes>` : nothing}
       ${this.#metricsQuery()
-        ? renderTaskState(this.#metrics, { m, place: c.place, complete: (metrics) => html`<sv-loop-metrics .metrics=${metrics} .caption=${w.metrics}></sv-loop-metrics>` })
+        ? renderTaskState(this.#metrics, { m, place: c.place, complete: (metrics) => html`<sv-loop-metrics .metrics=${metrics} .caption=${pick(w.metrics)}></sv-loop-metrics>` })
         : nothing}
       ${renderTaskState(this.#cases, {
         m,
         place: c.place,
-        complete: (list) => html`<p class="case-counts" role="status">${w.counts(list.counts.active, list.counts.overdue, list.counts.escalated)}</p>
-          ${list.cases.length === 0 ? html`<p class="state state-empty">${w.empty}</p>` : html`<ul class="case-list">${list.cases.map((item) => this.#renderItem(item, c))}</ul>`}`,
+        complete: (list) => html`<p class="case-counts" role="status">${pick(w.counts)(f.count(list.counts.active), f.count(list.counts.overdue), f.count(list.counts.escalated))}</p>
+          ${list.cases.length === 0 ? html`<p class="state state-empty">${pick(w.empty)}</p>` : html`<ul class="case-list">${list.cases.map((item) => this.#renderItem(item, c))}</ul>`}`,
       })}`;
   }
 }

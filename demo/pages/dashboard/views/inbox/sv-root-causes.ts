@@ -4,6 +4,7 @@ import { fetchSettings, saveSettings } from '../../api/cases.js';
 import { ApiFailure } from '../../api/http.js';
 import type { Session } from '../../api/session.js';
 import { LightElement } from '../../components/light-element.js';
+import { LocaleController } from '../../i18n/localizer.js';
 import { inboxWords as w } from './texts.js';
 
 /**
@@ -17,6 +18,7 @@ export class SvRootCauses extends LightElement {
   declare text: string;
   declare notice: { tone: 'error' | 'info'; text: string } | undefined;
   declare open: boolean;
+  readonly #i18n = new LocaleController(this);
 
   constructor() {
     super();
@@ -32,6 +34,7 @@ export class SvRootCauses extends LightElement {
   async #save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (!this.session) return;
+    const { pick } = this.#i18n;
     const rootCauses: RootCause[] = this.text
       .split('\n')
       .map((line) => line.trim())
@@ -44,22 +47,23 @@ export class SvRootCauses extends LightElement {
       // The whole document: fetch the current one so the other sections stay as they are.
       const { settings } = await fetchSettings();
       await saveSettings(this.session, { ...settings, cases: { ...settings.cases, rootCauses } });
-      this.notice = { tone: 'info', text: w.saved };
+      this.notice = { tone: 'info', text: pick(w.saved) };
     } catch (error) {
-      this.notice = { tone: 'error', text: w.failed(error instanceof ApiFailure ? error.message : String(error)) };
+      this.notice = { tone: 'error', text: pick(w.failed)(error instanceof ApiFailure ? error.message : String(error)) };
     }
   }
 
   override render() {
+    const { pick } = this.#i18n;
     return html`<details class="root-causes" @toggle=${(e: Event) => {
       this.open = (e.target as HTMLDetailsElement).open;
       if (this.open && !this.text) void this.#load();
     }}>
-      <summary>${w.rootCauses}</summary>
+      <summary>${pick(w.rootCauses)}</summary>
       <form class="case-form" @submit=${(e: SubmitEvent) => void this.#save(e)}>
-        <label for="root-causes">${w.rootCausesHelp}</label>
+        <label for="root-causes">${pick(w.rootCausesHelp)}</label>
         <textarea id="root-causes" rows="9" .value=${this.text} @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}></textarea>
-        <button type="submit">${w.save}</button>
+        <button type="submit">${pick(w.save)}</button>
         ${this.notice ? html`<p class=${`notice ${this.notice.tone}`} role=${this.notice.tone === 'error' ? 'alert' : 'status'}>${this.notice.text}</p>` : nothing}
       </form>
     </details>`;
