@@ -77,7 +77,9 @@ describe('the inbox and the alerts view (Chromium)', { skip: pglite ? undefined 
       await page.keyboard.type('Called back, left a message');
       await tabTo(page, /^button "Add note"/);
       await page.keyboard.press('Enter');
-      await detail.locator('.case-history', { hasText: 'left a message' }).waitFor();
+      // Each entry says what it is in words, not the API's key (`note`, `assigned`).
+      await detail.locator('.case-history li', { hasText: 'Note — Called back, left a message' }).waitFor();
+      assert.ok(await detail.locator('.case-history li', { hasText: 'Assigned' }).count() > 0);
       await tabTo(page, /^select#case-cause/);
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowDown');

@@ -176,7 +176,7 @@ export class SvCaseDetail extends LightElement {
       </div>
       <h3>${pick(w.history)}</h3>
       <ol class="case-history">
-        ${c.notes.map((n) => html`<li><span class="when">${at(n.createdAt)}</span> <bdi>${n.author?.name ?? 'StoreVoice'}</bdi>: ${n.kind}${n.text ? html` — <bdi>${n.text}</bdi>` : nothing}</li>`)}
+        ${c.notes.map((n) => html`<li><span class="when">${at(n.createdAt)}</span> <bdi>${n.author?.name ?? 'StoreVoice'}</bdi>: ${pick(w.noteKinds[n.kind])}${n.text ? html` — <bdi>${n.text}</bdi>` : nothing}</li>`)}
       </ol>
     </article>`;
   }

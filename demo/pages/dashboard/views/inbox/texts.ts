@@ -96,6 +96,16 @@ export const inboxWords = {
   ),
   erased: t('Erased', 'Borrado', 'Effacé', 'Gelöscht', 'Apagado', 'تم المحو', 'נמחק', '削除済み'),
   history: t('History', 'Historial', 'Historique', 'Verlauf', 'Histórico', 'السجل', 'היסטוריה', '履歴'),
+  /** What each entry of a case's history is (cases/types.ts, a note's `kind`). */
+  noteKinds: {
+    note: t('Note', 'Nota', 'Note', 'Notiz', 'Nota', 'ملاحظة', 'הערה', 'メモ'),
+    contact_attempt: t('Contact attempt', 'Intento de contacto', 'Tentative de contact', 'Kontaktversuch', 'Tentativa de contato', 'محاولة تواصل', 'ניסיון ליצור קשר', '連絡の試み'),
+    status: t('Status changed', 'Estado cambiado', 'Statut modifié', 'Status geändert', 'Status alterado', 'تغيّرت الحالة', 'הסטטוס שונה', 'ステータス変更'),
+    assigned: t('Assigned', 'Asignado', 'Attribué', 'Zugewiesen', 'Atribuído', 'أُسندت', 'הוקצתה', '担当者を設定'),
+    resolved: t('Resolved', 'Resuelto', 'Résolu', 'Gelöst', 'Resolvido', 'حُلّت', 'נפתרה', '解決'),
+    reopened: t('Reopened', 'Reabierto', 'Rouvert', 'Wieder geöffnet', 'Reaberto', 'أُعيد فتحها', 'נפתחה מחדש', '再オープン'),
+    escalated: t('Escalated to the region', 'Escalado a la región', 'Remonté à la région', 'An die Region eskaliert', 'Escalado para a região', 'صُعّدت إلى المنطقة', 'הוסלמה לאזור', '地域にエスカレーション'),
+  },
   take: t('Take it', 'Encargarme', 'Je m’en occupe', 'Übernehmen', 'Assumir', 'تولّي الحالة', 'לקחת לטיפול', '担当する'),
   note: t('Note', 'Nota', 'Note', 'Notiz', 'Nota', 'ملاحظة', 'הערה', 'メモ'),
   addNote: t('Add note', 'Añadir nota', 'Ajouter la note', 'Notiz hinzufügen', 'Adicionar nota', 'إضافة ملاحظة', 'הוספת הערה', 'メモを追加'),
