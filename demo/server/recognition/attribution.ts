@@ -36,13 +36,41 @@ export const REPEATED_COMMENT_SQL = `EXISTS (
     AND md5(lower(btrim(o.comment))) = md5(lower(btrim(s.comment))) AND lower(btrim(o.comment)) = lower(btrim(s.comment))
     AND (o.created_at, o.id) < (s.created_at, s.id))`;
 
-/**
- * The staff ids a submission with a comment is attributed to (picked, or carried with a comment
- * the store did not already get), as rows `(id)`.
- */
-export const ATTRIBUTED_STAFF_SQL = `${PICKED_SQL}
+/** The attribution decided live from the submission's answers and comment, as rows `(id)`. */
+const LIVE_ATTRIBUTION_SQL = `${PICKED_SQL}
   UNION
   SELECT u.id FROM unnest(s.staff_ids) AS u(id) WHERE s.comment IS NOT NULL AND ${POSITIVE_SQL} AND NOT ${REPEATED_COMMENT_SQL}`;
+
+/**
+ * The staff ids a submission with a comment is attributed to (picked, or carried with a comment
+ * the store did not already get), as rows `(id)`. Where retention or an erasure froze it
+ * (`s.attributed_staff`, migration 082, {@link FREEZE_ATTRIBUTION_SQL}), that is the answer:
+ * erasing text never changes who got kudos.
+ */
+export const ATTRIBUTED_STAFF_SQL = `SELECT u.id FROM unnest(s.attributed_staff) AS u(id)
+  UNION
+  SELECT l.id FROM (${LIVE_ATTRIBUTION_SQL}) l WHERE s.attributed_staff IS NULL`;
+
+/**
+ * Whether the submission counts as a kudos candidate: positive, with a comment. `has_comment`
+ * rather than the text, so a kudos whose words were erased still counts.
+ */
+export const KUDOS_CANDIDATE_SQL = `s.has_comment AND ${POSITIVE_SQL}`;
+
+/**
+ * Freezes the attribution of the submissions in `idsSql` (a subquery of uuids) and of every later
+ * one at the same store with the same comment (whose attribution reads theirs), before their
+ * comments are erased. Already frozen rows are left alone.
+ */
+export function freezeAttributionSql(idsSql: string): string {
+  return `UPDATE submissions s SET attributed_staff = ARRAY(SELECT a.id FROM (${LIVE_ATTRIBUTION_SQL}) a ORDER BY a.id)
+    WHERE s.attributed_staff IS NULL AND (
+      s.id IN (${idsSql})
+      OR (s.comment IS NOT NULL AND EXISTS (
+        SELECT 1 FROM submissions o
+        WHERE o.id IN (${idsSql}) AND o.comment IS NOT NULL AND o.brand_id = s.brand_id AND o.store_id = s.store_id
+          AND md5(lower(btrim(o.comment))) = md5(lower(btrim(s.comment))) AND (o.created_at, o.id) < (s.created_at, s.id))))`;
+}
 
 /** Whether the submission is attributed to the staff member in `staffParam` (e.g. `$4`). */
 export function attributedToSql(staffParam: string): string {

@@ -2,7 +2,7 @@ import type { User } from '../auth/roles.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../http/errors.js';
 import type { KudosThanks } from '../stats/types.js';
-import { ATTRIBUTED_STAFF_SQL, POSITIVE_SQL } from './attribution.js';
+import { ATTRIBUTED_STAFF_SQL, KUDOS_CANDIDATE_SQL } from './attribution.js';
 import type { Thanks } from './params.js';
 
 /** Where a manager may forward kudos: their scope (corporate: the brand). */
@@ -26,7 +26,7 @@ export async function forwardKudos(ctx: Pick<AppContext, 'db' | 'now'>, scope: T
   const rows = await ctx.db.query<{ staff_id: string; text: string; author_name: string; created_at: Date }>(
     `WITH kudos AS (
        SELECT s.id, s.brand_id, s.store_id FROM submissions s
-       WHERE s.id = $1::uuid AND s.brand_id = $2 AND s.channel <> 'employee' AND s.comment IS NOT NULL AND ${POSITIVE_SQL}
+       WHERE s.id = $1::uuid AND s.brand_id = $2 AND s.channel <> 'employee' AND ${KUDOS_CANDIDATE_SQL}
          ${conditions.join(' ')}
          AND $3::text IN (${ATTRIBUTED_STAFF_SQL})
          AND EXISTS (SELECT 1 FROM staff m WHERE m.brand_id = s.brand_id AND m.id = $3)

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.js';
+import { freezeAttributionSql } from '../recognition/attribution.js';
 
 /**
  * The statements that erase personal content, shared by the retention job and a person's erasure.
@@ -7,14 +8,31 @@ import type { Queryable } from '../db/database.js';
 
 const IDS = 'SELECT value::uuid FROM jsonb_array_elements_text($1::text::jsonb)';
 
+/** Advisory-lock class of text erasure (the two-key form keeps clear of migrate's lock; alerts use 20). */
+const ANONYMISE_LOCK_CLASS = 21;
+
+/**
+ * Takes the transaction-scoped lock that erasing submission text holds: a transaction calls it
+ * **before it locks any submission row**, then {@link anonymiseSubmissions}. Freezing the kudos
+ * attribution writes rows outside the batch (later ones with the same comment), so two instances
+ * erasing at once would otherwise lock each other's rows in opposite orders and deadlock.
+ */
+export async function lockAnonymisation(tx: Queryable): Promise<void> {
+  // One lock for every brand: an erasure may span brands, and retention is background work.
+  await tx.query('SELECT pg_advisory_xact_lock($1, 0)', [ANONYMISE_LOCK_CLASS]);
+}
+
 /**
  * Erases the free text, "Other" text and page URL of submissions (their body through
  * `anonymised_submission_body`, migration 080) and marks them anonymised. Scores, option ids,
- * `has_comment` and topics stay, so the rollups (updated by their trigger) keep every count.
+ * `has_comment` and topics stay, so the rollups (updated by their trigger) keep every count, and
+ * the kudos attribution is frozen first (recognition/attribution.ts), so recognition does too.
  * Returns how many rows changed (already anonymised ones are left alone: idempotent).
  */
 export async function anonymiseSubmissions(db: Queryable, ids: readonly string[], now: Date): Promise<number> {
   if (ids.length === 0) return 0;
+  // Who got kudos is decided from the comment: written down before the comment goes.
+  await db.query(freezeAttributionSql(`SELECT x.id FROM (${IDS}) x(id) JOIN submissions a ON a.id = x.id WHERE a.anonymised_at IS NULL`), [JSON.stringify(ids)]);
   const rows = await db.query<{ n: number }>(
     `WITH done AS (
        UPDATE submissions SET comment = NULL, body = anonymised_submission_body(body), anonymised_at = $2

@@ -2,7 +2,7 @@ import type { AppContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import { loadBrandSettings } from '../settings/repository.js';
 import type { RetentionSettings } from '../settings/schema.js';
-import { anonymiseSubmissions, eraseCaseText, eraseContacts } from './anonymise.js';
+import { anonymiseSubmissions, eraseCaseText, eraseContacts, lockAnonymisation } from './anonymise.js';
 import { normaliseEmail, normalisePhone, redactContact, type ContactQuery } from './contact-match.js';
 import { recordRun, type RetentionCounts } from './last-run.js';
 
@@ -113,6 +113,7 @@ async function redactQuotesOnCase(tx: Queryable, submissionId: string, kind: str
 
 /** One batch of a brand's submissions whose free text is due, with their contacts and case notes. */
 async function anonymiseDueSubmissions(tx: Queryable, brandId: string, createdBefore: Date, batchSize: number, now: Date): Promise<{ submissions: number; contacts: number; notes: number }> {
+  await lockAnonymisation(tx);
   const due = await tx.query<{ id: string }>(
     `SELECT id::text AS id FROM submissions WHERE brand_id = $1 AND anonymised_at IS NULL AND created_at <= $2
      ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED`,

@@ -2,7 +2,7 @@ import { uuidv7 } from '../../../sdk/index.js';
 import type { AppContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import { ApiError } from '../http/errors.js';
-import { anonymiseAlertCopies, anonymiseSubmissions, eraseCaseText, eraseContacts } from './anonymise.js';
+import { anonymiseAlertCopies, anonymiseSubmissions, eraseCaseText, eraseContacts, lockAnonymisation } from './anonymise.js';
 import { contactRegExp, redactContact, type ContactQuery } from './contact-match.js';
 import { findContactData, type FoundData, type FoundNote } from './find.js';
 import { queryOf, type ContactRequest } from './request.js';
@@ -156,6 +156,7 @@ export async function eraseContactData(ctx: RightsContext, request: ContactReque
   const query = queryOf(request);
   const now = ctx.now();
   const erasure = await ctx.db.transaction(async (tx) => {
+    await lockAnonymisation(tx);
     const found = await findContactData(tx, query, request.brand ?? null);
     const submissionIds = found.submissions.map((s) => s.id);
     let quotesRedacted = 0;

@@ -5,6 +5,7 @@ import type { CommentsResponse, KudosResponse } from '../../../demo/server/stats
 import type { Answer } from '../../../sdk/index.js';
 import { clockAt, feedback, ingest, smiley, text } from '../cases/fixtures.js';
 import { databaseTargets } from '../support/databases.js';
+import { anonymiseSubmissions, lockAnonymisation } from '../../../demo/server/retention/anonymise.js';
 import { json, request, startIdeasWorld, type IdeasWorld } from '../ideas/fixtures.js';
 
 /**
@@ -100,6 +101,26 @@ for (const target of databaseTargets) {
       assert.equal((await request(world, 'n2', 'GET', `/v1/recognition/stores?${RANGE}&store=n1`)).status, 403);
       assert.equal((await request(world, 'ann', 'GET', `/v1/recognition/stores?${RANGE}`)).status, 403);
       assert.equal((await request(world, 'corporate', 'GET', '/v1/recognition/stores?sort=kudos')).status, 400);
+    });
+
+    // Last: it erases text. Retention and erasure freeze the attribution first (migration 082).
+    it('keeps who got kudos when the words they were decided on are erased', async () => {
+      const { db } = world.collector.ctx;
+      const stores = async () => (await json<RecognitionResponse>(await request(world, 'corporate', 'GET', `/v1/recognition/stores?${RANGE}`))).stores;
+      const before = await stores();
+      const [original] = await db.query<{ id: string }>("SELECT id::text AS id FROM submissions WHERE comment = 'Lovely service'");
+      await db.transaction(async (tx) => {
+        await lockAnonymisation(tx);
+        assert.equal(await anonymiseSubmissions(tx, [original!.id], new Date('2026-03-07T12:00:00Z')), 1);
+      });
+      assert.deepEqual(await stores(), before);
+      // The original stays eve's kudos without its words; the later copy of them stays a copy.
+      const rows = await db.query<{ erased: boolean; attributed_staff: string[] | null }>(
+        "SELECT comment IS NULL AS erased, attributed_staff FROM submissions WHERE 'eve' = ANY(staff_ids) ORDER BY created_at",
+      );
+      assert.deepEqual(rows.map((r) => [r.erased, r.attributed_staff]), [[true, ['eve']], [false, []]]);
+      const eve = await json<CommentsResponse>(await request(world, 'n1', 'GET', `/v1/stats/comments?${RANGE}&staff=eve`));
+      assert.ok(!eve.comments.some((c) => /lovely service/i.test(c.text)), 'the copy is still not attributed to eve');
     });
   });
 }

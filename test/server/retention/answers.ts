@@ -8,12 +8,25 @@ import { RANGE } from './fixtures.js';
 const STATS = ['', 'level=region', 'level=store', 'level=staff', 'store=n1', 'region=south', 'channel=web', 'channel=employee', 'bucket=week', 'metric=smiley', 'rows=responses'];
 const CASES = ['', 'status=active', 'status=resolved', 'store=n1', 'region=south', 'limit=200'];
 const CASE_METRICS = ['', 'level=region', 'level=store', 'store=n1'];
+const IDEAS = ['', 'status=all', 'store=n1', 'region=south'];
+const DIGEST = ['', 'store=n1', 'region=south', 'week=2026-W05', 'store=n1&week=2026-W09'];
+const ALERTS = ['', 'acknowledged=false', 'limit=200'];
+const IDEA_METRICS = ['', 'level=region', 'level=store', 'store=n1'];
+const RECOGNITION = ['', 'region=south', 'store=n1'];
 
-function urlsOf(path: string, caseIds: readonly string[]): string[] {
+function urlsOf(path: string, ids: { cases: readonly string[]; rules: readonly string[] }): string[] {
   const withRange = (selections: readonly string[]) => selections.map((s) => `${path}?${[RANGE, s].filter(Boolean).join('&')}`);
-  if (path === '/v1/cases/:id') return caseIds.map((id) => `/v1/cases/${id}`);
+  const without = (selections: readonly string[]) => selections.map((s) => `${path}${s ? `?${s}` : ''}`);
+  if (path === '/v1/cases/:id') return ids.cases.map((id) => `/v1/cases/${id}`);
+  if (path === '/v1/alert-rules/:id/deliveries') return ids.rules.map((id) => `/v1/alert-rules/${encodeURIComponent(id)}/deliveries`);
+  // These take no date range: ideas and alerts list the latest, the digest a week.
+  if (path === '/v1/ideas') return without(IDEAS);
+  if (path === '/v1/alerts') return without(ALERTS);
+  if (path === '/v1/digest') return without(DIGEST);
   if (path === '/v1/cases') return CASES.map((s) => `${path}${s ? `?${s}` : ''}`);
   if (path === '/v1/cases/metrics') return withRange(CASE_METRICS);
+  if (path === '/v1/ideas/metrics') return withRange(IDEA_METRICS);
+  if (path === '/v1/recognition/stores') return withRange(RECOGNITION);
   return withRange(STATS);
 }
 
@@ -23,11 +36,14 @@ function urlsOf(path: string, caseIds: readonly string[]): string[] {
  */
 export async function dashboardAnswers(baseUrl: string, db: Database, session: Session): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const caseIds = (await db.query<{ id: string }>('SELECT id::text AS id FROM cases ORDER BY id')).map((r) => r.id);
+  const ids = {
+    cases: (await db.query<{ id: string }>('SELECT id::text AS id FROM cases ORDER BY id')).map((r) => r.id),
+    rules: (await db.query<{ id: string }>('SELECT id FROM alert_rules ORDER BY id')).map((r) => r.id),
+  };
   for (const route of ROUTE_TABLE.filter((r) => r.anonymity === 'probe' && r.method === 'GET')) {
     // The live stream replays only the last EVENT_RETENTION_HOURS: it has its own check.
     if (route.path === '/v1/events') continue;
-    for (const url of urlsOf(route.path, caseIds)) {
+    for (const url of urlsOf(route.path, ids)) {
       const res = await get(baseUrl, url, session);
       out.set(url, `${res.status} ${await res.text()}`);
     }

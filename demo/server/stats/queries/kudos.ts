@@ -31,7 +31,7 @@ interface Row {
 export async function recentKudos(db: Queryable, filter: Filter, limit: number, minimum: number): Promise<KudosItem[]> {
   const where = submissionsWhere(filter, { staff: false });
   const params = [...where.params];
-  const candidates = `SELECT s.id, s.brand_id, s.created_at, s.store_id, s.staff_ids, s.comment, s.nps, s.min_score, s.body FROM submissions s
+  const candidates = `SELECT s.id, s.brand_id, s.created_at, s.store_id, s.staff_ids, s.attributed_staff, s.comment, s.nps, s.min_score, s.body FROM submissions s
      WHERE ${where.sql} AND s.comment IS NOT NULL AND ${POSITIVE_SQL}`;
   let source = `WITH c AS (${candidates})`;
   let staffCondition = '';
