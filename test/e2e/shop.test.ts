@@ -93,7 +93,11 @@ describe('shop page → collector → dashboard', () => {
       await page.getByRole('button', { name: 'Log in' }).click();
 
       await page.getByText('Store manager').waitFor();
-      // A store manager starts at their store, named in the heading (not "store 042").
+      // A store manager starts at their store's inbox, named in the heading (not "store 042"), and
+      // finds the comment under Customer feedback.
+      await page.getByRole('heading', { level: 1, name: 'Inbox — Stockholm Drottninggatan' }).waitFor();
+      assert.equal(new URL(page.url()).hash, '#/inbox/store/042');
+      await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Customer feedback' }).click();
       await page.getByRole('heading', { level: 1, name: 'Customer feedback — Stockholm Drottninggatan' }).waitFor();
       assert.equal(new URL(page.url()).hash, '#/overview/store/042');
 

@@ -149,7 +149,8 @@ describe('dashboard compare: store leaderboard and targets (Chromium)', { skip: 
 
   it('store managers and staff have no compare view: its address opens their own', async () => {
     for (const [role, landing] of [
-      ['store', '#/overview/store/n1'],
+      // A store manager lands on their inbox; staff on their own feedback.
+      ['store', '#/inbox/store/n1'],
       ['staff', '#/overview/staff/ann'],
     ] as const) {
       const { context, page } = await openDashboard(env, { hash: '#/compare' });
