@@ -104,6 +104,31 @@ export const ROLLUPS: readonly RollupTable[] = [
     measures: scoreMeasures,
     indexes: [['brand_id', 'month']],
   },
+  // Totals: the same figures without the survey, device and language segments. Every view
+  // without a segment filter (nearly all of them) reads these: with segments, a store-day of a
+  // few dozen submissions is a few dozen rows (every segment combination is its own row), so at
+  // 10 million submissions the segmented store rollup is nearly as big as `submissions` itself.
+  {
+    name: 'stats_region_totals_daily',
+    purpose: 'brand and region views without a segment filter: one row per region, channel and store-local day',
+    keys: [brand, region, channel, day],
+    measures: scoreMeasures,
+    indexes: [['brand_id', 'day']],
+  },
+  {
+    name: 'stats_store_totals_daily',
+    purpose: 'store views, comparisons and trends without a segment filter: one row per store, channel and store-local day',
+    keys: [brand, region, store, channel, day],
+    measures: scoreMeasures,
+    indexes: [['brand_id', 'day'], ['brand_id', 'store_id', 'day']],
+  },
+  {
+    name: 'stats_store_totals_monthly',
+    purpose: 'store comparisons over long ranges without a segment filter: whole months, the edge days from stats_store_totals_daily',
+    keys: [brand, region, store, channel, month],
+    measures: scoreMeasures,
+    indexes: [['brand_id', 'month']],
+  },
   {
     name: 'stats_staff_daily',
     purpose: 'individuals: one row per staff member named (a submission naming two people counts once for each)',
