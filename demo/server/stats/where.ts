@@ -108,13 +108,17 @@ export function rollupSource(filter: Filter, family: Family, params: Params, opt
       AND (d.day < ${monthStart}::date OR d.day >= (${monthEnd}::date + interval '1 month')::date)) d`;
 }
 
+const TOTALS = { stats_answers_daily: 'stats_answers_totals_daily', stats_topics_daily: 'stats_topics_totals_daily' } as const;
+
 /**
  * A FROM item (alias `d`) over a rollup kept per region (`stats_answers_daily`,
- * `stats_topics_daily`) for a selection without a store or staff member.
+ * `stats_topics_daily`, or their totals without device and language when no segment is chosen)
+ * for a selection without a store or staff member.
  */
-export function regionGrainSource(table: 'stats_answers_daily' | 'stats_topics_daily', filter: Filter, params: Params): string {
-  const conditions = [...scopeConditions('d', filter, params, false), ...segmentConditions('d', filter, params, true)];
-  return `(SELECT * FROM ${table} d WHERE ${conditions.join(' AND ')} AND d.day BETWEEN ${params.add(filter.from)}::date AND ${params.add(filter.to)}::date) d`;
+export function regionGrainSource(table: keyof typeof TOTALS, filter: Filter, params: Params): string {
+  const bySegment = segmented(filter);
+  const conditions = [...scopeConditions('d', filter, params, false), ...segmentConditions('d', filter, params, bySegment)];
+  return `(SELECT * FROM ${bySegment ? table : TOTALS[table]} d WHERE ${conditions.join(' AND ')} AND d.day BETWEEN ${params.add(filter.from)}::date AND ${params.add(filter.to)}::date) d`;
 }
 
 /**
