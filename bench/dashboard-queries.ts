@@ -23,7 +23,7 @@ import postgres from 'postgres';
 import { upsertUser } from '../demo/server/auth/users.js';
 import { openDatabase } from '../demo/server/db/open.js';
 import { startCollector } from '../demo/server/server.js';
-import { loadHierarchy, loadSubmissions, type Shape } from './support/dashboard-data.js';
+import { loadHierarchy, loadSubmissions, triggerCost, type Shape } from './support/dashboard-data.js';
 import { dashboardRequests, type BenchRange, type BenchUser } from './support/dashboard-requests.js';
 import { postgresAdminUrl } from './support/postgres.mjs';
 import { percentile } from './support/stats.mjs';
@@ -120,6 +120,8 @@ try {
     now: () => NOW,
   });
   try {
+    const cost = await triggerCost(collector.ctx.db, NOW);
+    console.log(`ingest of 100 submissions: ${cost.withTrigger.toFixed(1)} ms with the rollup trigger, ${cost.withoutTrigger.toFixed(1)} ms without`);
     const sessions = new Map<BenchUser, string>();
     for (const user of USERS) {
       await upsertUser(collector.ctx, { email: user.email, password: PASSWORD, role: user.role, brandId: 'bench', regionId: user.regionId, storeId: user.storeId, name: `Bench ${user.role}` });

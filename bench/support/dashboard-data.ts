@@ -211,3 +211,34 @@ export async function loadSubmissions(db: Database, shape: Shape, now: Date, pro
   const [{ cases } = { cases: 0 }] = await db.query<{ cases: number }>('SELECT count(*)::int AS cases FROM cases');
   return { insertMs, rollupMs, indexMs: performance.now() - t, cases };
 }
+
+/**
+ * What the rollup triggers add to ingest: 20 batches of 100 (the largest batch the API takes), with
+ * the trigger and without, in ms per batch. The rows go to a brand of their own and are deleted
+ * after, so the measured data set stays as loaded.
+ */
+export async function triggerCost(db: Database, now: Date): Promise<{ withTrigger: number; withoutTrigger: number }> {
+  const batch = () =>
+    db.query(
+      `INSERT INTO submissions (id, brand_id, region_id, store_id, staff_ids, channel, survey_id, created_at, nps, csat, smiley, min_score, comment, topics, body)
+       SELECT gen_random_uuid(), 'bench-ingest', 'r' || (i % 12), 's' || (i * 7 % 500), ARRAY['p' || (i * 7 % 500) || '-' || (i % 10)], 'kiosk', 'store-visit', $1, i % 11, 1 + i % 5, 1 + i % 5, 1 + i % 5,
+         CASE WHEN i % 4 = 0 THEN 'The queue was long' END, CASE WHEN i % 4 = 0 THEN '{queue}'::text[] ELSE '{}' END,
+         jsonb_build_object('answers', jsonb_build_array(jsonb_build_object('questionId', 'mood', 'type', 'smiley', 'value', 1 + i % 5), jsonb_build_object('questionId', 'reason', 'type', 'choice', 'value', jsonb_build_array('speed'))))
+       FROM generate_series(1, 100) i`,
+      [now],
+    );
+  const time = async () => {
+    const start = performance.now();
+    for (let i = 0; i < 20; i++) await batch();
+    return (performance.now() - start) / 20;
+  };
+  try {
+    const withTrigger = await time();
+    await db.exec('ALTER TABLE submissions DISABLE TRIGGER submissions_rollup_insert');
+    const withoutTrigger = await time().finally(() => db.exec('ALTER TABLE submissions ENABLE TRIGGER submissions_rollup_insert'));
+    return { withTrigger, withoutTrigger };
+  } finally {
+    // The delete trigger takes the counted ones out of the rollups again.
+    await db.exec("DELETE FROM submissions WHERE brand_id = 'bench-ingest'");
+  }
+}
