@@ -158,13 +158,13 @@ try {
             if (status !== 200) throw new Error(`${request.path} as ${user.role}: ${status}`);
           }
           times.sort((a, b) => a - b);
-          const p95 = percentile(times, 0.95) as number;
+          const p95 = percentile(times, 0.95) ?? NaN;
           const pass = p95 < TARGET_MS;
           measured++;
           if (!pass) failed++;
           if (p95 > worst.ms) worst = { ms: p95, what: `${request.name}, ${user.role}, ${range.name}` };
           const cell = (v: number) => v.toFixed(1).padStart(7);
-          console.log(`${row} ${cell(percentile(times, 0.5) as number)} ${cell(p95)} ${cell(times.at(-1) ?? NaN)}  ${pass ? 'PASS' : 'FAIL'}`);
+          console.log(`${row} ${cell(percentile(times, 0.5) ?? NaN)} ${cell(p95)} ${cell(times.at(-1) ?? NaN)}  ${pass ? 'PASS' : 'FAIL'}`);
         }
       }
     }
