@@ -68,10 +68,14 @@ async function prepareDatabase(): Promise<{ url: string; reused: boolean; drop: 
   };
   if (process.env.BENCH_REUSE === '1') {
     const kept = postgres(url.toString(), { max: 1, onnotice: () => {} });
-    const shape = await kept.unsafe<Array<{ shape: Shape }>>('SELECT shape FROM bench_shape').catch(() => []);
+    // Stored as text: jsonb would reorder the keys, and the comparison is of the JSON text.
+    const shape = await kept.unsafe<Array<{ shape: string }>>('SELECT shape::text AS shape FROM bench_shape').catch(() => []);
     await kept.end();
-    if (JSON.stringify(shape[0]?.shape) === JSON.stringify(SHAPE)) return { url: url.toString(), reused: true, drop };
-    console.log('BENCH_REUSE=1: no kept database of this shape; loading one');
+    const same = (stored: string | undefined) => stored !== undefined && Object.entries(JSON.parse(stored) as Shape).every(([k, v]) => SHAPE[k as keyof Shape] === v);
+    if (same(shape[0]?.shape)) return { url: url.toString(), reused: true, drop };
+    // Never drop a kept database by surprise: its load may have taken an hour.
+    await admin.end();
+    throw new Error(`BENCH_REUSE=1: ${NAME} is missing or holds another shape (${shape[0]?.shape ?? 'none'}); run without BENCH_REUSE to load it`);
   }
   await admin.unsafe(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
   await admin.unsafe(`CREATE DATABASE ${NAME}`);
