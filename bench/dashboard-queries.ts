@@ -12,7 +12,7 @@
  * - STOREVOICE_BENCH_POSTGRES_URL: an admin connection (default postgres://postgres:postgres@127.0.0.1:5432/postgres).
  *   Database `storevoice_bench_dashboard` (BENCH_DATABASE) is created (dropped first) and dropped at the end unless
  *   BENCH_KEEP=1. With BENCH_REUSE=1 a kept database of the same shape is measured again without
- *   loading (the load of 10 million rows takes the better part of an hour on 2 cores);
+ *   loading (the load of 10 million rows took 26 minutes on a shared 2-core machine);
  *   BENCH_LOAD_ONLY=1 loads, keeps the database and stops before measuring.
  *
  * The load bypasses ingest (which the ingest benchmark measures): chunks are generated in SQL,
