@@ -9,6 +9,11 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   const sql = postgres(url, {
     max: options.max ?? POSTGRES_POOL_SIZE,
     onnotice: () => {},
+    // No JIT for the collector's sessions: its queries are interactive and short, and on big
+    // rollup scans PostgreSQL's cost estimate crosses jit_above_cost, so a 150 ms query would
+    // spend 100+ ms compiling machine code first (bench/dashboard-queries.ts, docs/collector.md
+    // "Performance: rollup tables"). The rollup trigger turns it off for the same reason.
+    connection: { jit: 'off' },
     // Same values as PGlite: int8/numeric stay strings unless a query casts them (see database.ts).
     types: {},
   });

@@ -58,6 +58,10 @@ export function familyOf(filter: Filter, level: 'brand' | 'region' | 'store' | '
 }
 
 const DAILY: Record<Family, string> = { staff: 'stats_staff_daily', store: 'stats_store_daily', region: 'stats_region_daily' };
+const TOTALS_DAILY: Record<Family, string> = { staff: 'stats_staff_daily', store: 'stats_store_totals_daily', region: 'stats_region_totals_daily' };
+
+/** Whether the filter needs the segmented rollups (a survey, device class or language is chosen). */
+const segmented = (filter: Filter) => filter.segments.survey !== undefined || filter.segments.device !== undefined || filter.segments.lang !== undefined;
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -72,40 +76,49 @@ export function wholeMonths(from: string, to: string): [string, string] | undefi
 
 /**
  * A FROM item (alias `d`) over the rollup family's rows for the selection, with every scope,
- * audience, segment and date condition applied. With `days: false` (no per-day output needed),
- * store figures over long ranges read whole months from `stats_store_monthly` and only the days
- * at the edges from `stats_store_daily`: a year of 500 stores is then thousands of rows, not
- * millions. The staff rollup has no segments but the channel (individuals are not segmented).
+ * audience, segment and date condition applied. Without a survey, device or language filter it
+ * reads the totals rollups, which have no segment keys and so a fraction of the rows. With
+ * `days: false` (no per-day output needed), store figures over long ranges read whole months from
+ * the monthly store rollup and only the days at the edges from the daily one: a year of 500
+ * stores is then thousands of rows, not millions. The staff rollup has no segments but the
+ * channel (individuals are not segmented).
  */
 export function rollupSource(filter: Filter, family: Family, params: Params, options: { days: boolean }): string {
   const staff = family === 'staff';
-  const conditions = [...scopeConditions('d', filter, params, staff), ...segmentConditions('d', filter, params, !staff)];
+  const bySegment = segmented(filter);
+  const daily = bySegment ? DAILY[family] : TOTALS_DAILY[family];
+  const conditions = [...scopeConditions('d', filter, params, staff), ...segmentConditions('d', filter, params, !staff && bySegment)];
   const months = !options.days && family === 'store' ? wholeMonths(filter.from, filter.to) : undefined;
   const from = params.add(filter.from);
   const to = params.add(filter.to);
-  if (!months) return `(SELECT * FROM ${DAILY[family]} d WHERE ${conditions.join(' AND ')} AND d.day BETWEEN ${from}::date AND ${to}::date) d`;
+  if (!months) return `(SELECT * FROM ${daily} d WHERE ${conditions.join(' AND ')} AND d.day BETWEEN ${from}::date AND ${to}::date) d`;
   const [firstMonth, lastMonth] = months;
   const monthStart = params.add(firstMonth);
   const monthEnd = params.add(lastMonth);
-  const columns = rollup('stats_store_monthly')
-    .keys.filter((k) => k.name !== 'month')
+  const monthly = rollup(bySegment ? 'stats_store_monthly' : 'stats_store_totals_monthly');
+  const columns = monthly.keys
+    .filter((k) => k.name !== 'month')
     .map((k) => k.name)
-    .concat(rollup('stats_store_monthly').measures.map((m) => m.name))
+    .concat(monthly.measures.map((m) => m.name))
     .map((c) => `d.${c}`)
     .join(', ');
-  return `(SELECT ${columns} FROM stats_store_monthly d WHERE ${conditions.join(' AND ')} AND d.month BETWEEN ${monthStart}::date AND ${monthEnd}::date
+  return `(SELECT ${columns} FROM ${monthly.name} d WHERE ${conditions.join(' AND ')} AND d.month BETWEEN ${monthStart}::date AND ${monthEnd}::date
     UNION ALL
-    SELECT ${columns} FROM stats_store_daily d WHERE ${conditions.join(' AND ')} AND d.day BETWEEN ${from}::date AND ${to}::date
+    SELECT ${columns} FROM ${daily} d WHERE ${conditions.join(' AND ')} AND d.day BETWEEN ${from}::date AND ${to}::date
       AND (d.day < ${monthStart}::date OR d.day >= (${monthEnd}::date + interval '1 month')::date)) d`;
 }
 
+const TOTALS = { stats_answers_daily: 'stats_answers_totals_daily', stats_topics_daily: 'stats_topics_totals_daily' } as const;
+
 /**
  * A FROM item (alias `d`) over a rollup kept per region (`stats_answers_daily`,
- * `stats_topics_daily`) for a selection without a store or staff member.
+ * `stats_topics_daily`, or their totals without device and language when no segment is chosen)
+ * for a selection without a store or staff member.
  */
-export function regionGrainSource(table: 'stats_answers_daily' | 'stats_topics_daily', filter: Filter, params: Params): string {
-  const conditions = [...scopeConditions('d', filter, params, false), ...segmentConditions('d', filter, params, true)];
-  return `(SELECT * FROM ${table} d WHERE ${conditions.join(' AND ')} AND d.day BETWEEN ${params.add(filter.from)}::date AND ${params.add(filter.to)}::date) d`;
+export function regionGrainSource(table: keyof typeof TOTALS, filter: Filter, params: Params): string {
+  const bySegment = segmented(filter);
+  const conditions = [...scopeConditions('d', filter, params, false), ...segmentConditions('d', filter, params, bySegment)];
+  return `(SELECT * FROM ${bySegment ? table : TOTALS[table]} d WHERE ${conditions.join(' AND ')} AND d.day BETWEEN ${params.add(filter.from)}::date AND ${params.add(filter.to)}::date) d`;
 }
 
 /**

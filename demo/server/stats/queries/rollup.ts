@@ -33,11 +33,12 @@ export async function groupCounts(db: Queryable, filter: Filter, level: Level): 
 
 /**
  * Summed counts per store-local day, oldest first; with `by`, per region or store and day (the
- * lines of a trend chart). `id` is '' without `by`.
+ * lines of a trend chart), and with `ids` only for those regions or stores. `id` is '' without `by`.
  */
-export async function dailyCounts(db: Queryable, filter: Filter, by?: 'region' | 'store'): Promise<Array<Counts & { day: string; id: string }>> {
+export async function dailyCounts(db: Queryable, filter: Filter, by?: 'region' | 'store', ids?: readonly string[]): Promise<Array<Counts & { day: string; id: string }>> {
   const params = new Params();
   const source = rollupSource(filter, familyOf(filter, by ?? 'brand'), params, { days: true });
   const id = by ? GROUP_KEY[by] : "''";
-  return db.query(`SELECT ${id} AS id, to_char(d.day, 'YYYY-MM-DD') AS day, ${SUM_COLUMNS} FROM ${source} GROUP BY 1, 2 ORDER BY 1, 2`, params.values);
+  const only = by && ids ? `WHERE ${GROUP_KEY[by]} = ANY(${params.add(ids)}::text[])` : '';
+  return db.query(`SELECT ${id} AS id, to_char(d.day, 'YYYY-MM-DD') AS day, ${SUM_COLUMNS} FROM ${source} ${only} GROUP BY 1, 2 ORDER BY 1, 2`, params.values);
 }

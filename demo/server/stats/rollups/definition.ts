@@ -82,6 +82,23 @@ export const ANSWERED = '*';
 /** A detractor or low rating: what makes a topic "negative". */
 const NEGATIVE = 's.min_score <= 2 OR s.nps <= 6';
 
+/** The keys of an answer: question, type and counted value (see stats_answers_daily's purpose). */
+const answerKeys = [key('question_id', "ax.a->>'questionId'"), key('answer_type', "ax.a->>'type'"), key('value', 'av.value')];
+// Plain lateral joins rather than a set-returning function: PostgreSQL inlines them, and the
+// trigger runs on every ingest.
+const ANSWER_FAN_OUT = `CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(s.body->'answers') = 'array' THEN s.body->'answers' ELSE '[]'::jsonb END) ax(a)
+      CROSS JOIN LATERAL jsonb_array_elements_text(CASE
+        WHEN ax.a->>'type' = 'text' THEN '[""]'::jsonb
+        WHEN ax.a->>'type' = 'choice' AND jsonb_typeof(ax.a->'value') = 'array' THEN ax.a->'value' || '["${ANSWERED}"]'::jsonb
+        WHEN ax.a->>'type' = 'choice' THEN jsonb_build_array(ax.a->'value', '${ANSWERED}')
+        ELSE jsonb_build_array(ax.a->'value') END) av(value)`;
+const ANSWER_WHERE = "ax.a->>'type' <> 'staff' AND ax.a->>'questionId' IS NOT NULL AND av.value IS NOT NULL";
+const TOPIC_FAN_OUT = 'CROSS JOIN LATERAL unnest(s.topics) t(topic)';
+const topicMeasures: Measure[] = [
+  { name: 'mentions', expr: 'count(*)' },
+  { name: 'negative', expr: `count(*) FILTER (WHERE ${NEGATIVE})` },
+];
+
 export const ROLLUPS: readonly RollupTable[] = [
   {
     name: 'stats_region_daily',
@@ -104,27 +121,55 @@ export const ROLLUPS: readonly RollupTable[] = [
     measures: scoreMeasures,
     indexes: [['brand_id', 'month']],
   },
+  // Totals: the same figures without the survey, device and language segments. Every view
+  // without a segment filter (nearly all of them) reads these: with segments, a store-day of a
+  // few dozen submissions is a few dozen rows (every segment combination is its own row), so at
+  // 10 million submissions the segmented store rollup is nearly as big as `submissions` itself.
+  {
+    name: 'stats_region_totals_daily',
+    purpose: 'brand and region views without a segment filter: one row per region, channel and store-local day',
+    keys: [brand, region, channel, day],
+    measures: scoreMeasures,
+    indexes: [['brand_id', 'day']],
+  },
+  {
+    name: 'stats_store_totals_daily',
+    purpose: 'store views, comparisons and trends without a segment filter: one row per store, channel and store-local day',
+    keys: [brand, region, store, channel, day],
+    measures: scoreMeasures,
+    indexes: [['brand_id', 'day'], ['brand_id', 'store_id', 'day']],
+  },
+  {
+    name: 'stats_store_totals_monthly',
+    purpose: 'store comparisons over long ranges without a segment filter: whole months, the edge days from stats_store_totals_daily',
+    keys: [brand, region, store, channel, month],
+    measures: scoreMeasures,
+    indexes: [['brand_id', 'month']],
+  },
   {
     name: 'stats_staff_daily',
     purpose: 'individuals: one row per staff member named (a submission naming two people counts once for each)',
     keys: [brand, key('staff_id', 'k.staff_id'), region, store, channel, day],
     fanOut: 'CROSS JOIN LATERAL (SELECT DISTINCT unnest(s.staff_ids) AS staff_id) k',
     measures: scoreMeasures,
-    indexes: [['brand_id', 'store_id', 'day']],
+    // By region too: a regional manager's staff list read the whole brand's rows without it.
+    indexes: [['brand_id', 'store_id', 'day'], ['brand_id', 'region_id', 'day']],
   },
   {
     name: 'stats_answers_daily',
     purpose: "every question's answers per region: rating values, choice option ids (one row per option chosen, and '*' once per answer, which counts the submissions that answered; the free text of Other is not counted), consent yes/no, and text answers as '' (answered); free text itself is never counted, staff answers are left to the staff rollup",
-    keys: [brand, region, ...segments, key('question_id', "ax.a->>'questionId'"), key('answer_type', "ax.a->>'type'"), key('value', 'av.value'), day],
-    // Plain lateral joins rather than a set-returning function: PostgreSQL inlines them, and the
-    // trigger runs on every ingest.
-    fanOut: `CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(s.body->'answers') = 'array' THEN s.body->'answers' ELSE '[]'::jsonb END) ax(a)
-      CROSS JOIN LATERAL jsonb_array_elements_text(CASE
-        WHEN ax.a->>'type' = 'text' THEN '[""]'::jsonb
-        WHEN ax.a->>'type' = 'choice' AND jsonb_typeof(ax.a->'value') = 'array' THEN ax.a->'value' || '["${ANSWERED}"]'::jsonb
-        WHEN ax.a->>'type' = 'choice' THEN jsonb_build_array(ax.a->'value', '${ANSWERED}')
-        ELSE jsonb_build_array(ax.a->'value') END) av(value)`,
-    where: "ax.a->>'type' <> 'staff' AND ax.a->>'questionId' IS NOT NULL AND av.value IS NOT NULL",
+    keys: [brand, region, ...segments, ...answerKeys, day],
+    fanOut: ANSWER_FAN_OUT,
+    where: ANSWER_WHERE,
+    measures: [{ name: 'answers', expr: 'count(*)' }],
+    indexes: [['brand_id', 'day']],
+  },
+  {
+    name: 'stats_answers_totals_daily',
+    purpose: "every question's answers per region and survey without the device and language segments (as stats_answers_daily)",
+    keys: [brand, region, channel, survey, ...answerKeys, day],
+    fanOut: ANSWER_FAN_OUT,
+    where: ANSWER_WHERE,
     measures: [{ name: 'answers', expr: 'count(*)' }],
     indexes: [['brand_id', 'day']],
   },
@@ -132,11 +177,16 @@ export const ROLLUPS: readonly RollupTable[] = [
     name: 'stats_topics_daily',
     purpose: 'topics of comments per region (tagged on ingest), and how many came with a low score',
     keys: [brand, region, ...segments, key('topic', 't.topic'), day],
-    fanOut: 'CROSS JOIN LATERAL unnest(s.topics) t(topic)',
-    measures: [
-      { name: 'mentions', expr: 'count(*)' },
-      { name: 'negative', expr: `count(*) FILTER (WHERE ${NEGATIVE})` },
-    ],
+    fanOut: TOPIC_FAN_OUT,
+    measures: topicMeasures,
+    indexes: [['brand_id', 'day']],
+  },
+  {
+    name: 'stats_topics_totals_daily',
+    purpose: 'topics of comments per region without a segment but the channel (as stats_topics_daily)',
+    keys: [brand, region, channel, key('topic', 't.topic'), day],
+    fanOut: TOPIC_FAN_OUT,
+    measures: topicMeasures,
     indexes: [['brand_id', 'day']],
   },
 ];

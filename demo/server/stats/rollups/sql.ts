@@ -45,6 +45,16 @@ export function rebuildStatements(): string[] {
   return ROLLUPS.flatMap((table) => [`DELETE FROM ${table.name}`, `INSERT INTO ${table.name} (${columns(table)})\n    ${aggregate(table, 'submissions', 1)}`]);
 }
 
+/**
+ * Statements that add the counts of `source` (a table shaped like `submissions`) to every rollup
+ * table: the trigger's upserts, run on a table instead of a transition table. A bulk load inserts
+ * a chunk with the trigger off, then runs these on the same chunk (bench/dashboard-queries.ts), so
+ * it never has to re-read everything loaded before.
+ */
+export function addToRollupsStatements(source: string): string[] {
+  return ROLLUPS.map((table) => upsert(table, source, 1));
+}
+
 /** The rollup tables' names. */
 export const rollupTableNames = (): string[] => ROLLUPS.map((t) => t.name);
 
