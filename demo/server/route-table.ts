@@ -164,6 +164,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { method: 'GET', path: '/index.css', access: 'public', anonymity: STATIC, demoOnly: true },
   { method: 'GET', path: '/storevoice.iife.js*', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/kiosk.js*', access: 'public', anonymity: STATIC },
+  { method: 'GET', path: '/delivery.js*', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/url-context.js', access: 'public', anonymity: STATIC },
   { method: 'GET', path: '/locales/*', access: 'public', anonymity: STATIC },
 ];
