@@ -21,7 +21,7 @@ const RETRY_MS = 3_000;
 /** How often an open stream checks that its session still exists (logout, expiry). */
 const SESSION_CHECK_MS = 60_000;
 
-const QuerySchema = z.strictObject({
+export const QuerySchema = z.strictObject({
   /** For clients that cannot set headers on a new connection (a page reload): the same as Last-Event-ID. */
   lastEventId: z.string().optional(),
 });

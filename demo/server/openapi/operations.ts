@@ -1,13 +1,37 @@
 import * as z from 'zod';
 import { IdSchema, MAX_BATCH_SIZE, MAX_SUBMISSION_BYTES } from '../../../sdk/index.js';
 import { DeliveryQuerySchema } from '../alerts/http/routes.js';
-import { AlertRuleSchema } from '../alerts/rules/schema.js';
+import { AlertRuleSchema, BurstRuleSchema, DropRuleSchema, EscalationRuleSchema, ScoreRuleSchema } from '../alerts/rules/schema.js';
+import { AlertsQuerySchema, DeliveriesQuerySchema, SwitchSchema } from '../alerts/session/routes.js';
+import {
+  AlertItemSchema,
+  AlertListSchema,
+  AlertRuleListSchema as SessionAlertRuleListSchema,
+  AlertRuleViewSchema as SessionAlertRuleViewSchema,
+  RuleDeliveryListSchema,
+  RuleTestResultSchema,
+} from '../alerts/session/types.js';
 import { PreferencesPatchSchema } from '../auth/preferences.js';
 import { LoginSchema } from '../auth/routes.js';
+import { HierarchyIdSchema } from '../auth/roles.js';
 import { PreferencesSchema, SessionBodySchema } from '../auth/session-body.js';
+import { CaseListQuerySchema, CaseMetricsQuerySchema, CasePatchSchema } from '../cases/params.js';
+import { CaseDetailSchema, CaseListResponseSchema, CaseMetricsResponseSchema } from '../cases/types.js';
+import { DigestQuerySchema } from '../digest/routes.js';
+import { DigestResponseSchema } from '../digest/types.js';
 import { DirectoryResponseSchema } from '../directory/types.js';
+import { QuerySchema as EventsQuerySchema } from '../events/routes.js';
 import { BrandBody, DeviceBody, KeyBody, RegionBody, StaffBody, StoreBody } from '../hierarchy/routes.js';
 import { HierarchyFileSchema } from '../hierarchy/schema.js';
+import { IdeaListQuerySchema, IdeaMetricsQuerySchema, IdeaPatchSchema, IdeaSubmitSchema, PulseIdeaSubmitSchema } from '../ideas/params.js';
+import { IdeaListResponseSchema, IdeaMetricsResponseSchema } from '../ideas/types.js';
+import { PlaceResponseSchema } from '../places/routes.js';
+import { AdminKeyBody, StoreParam } from '../pulse/routes.js';
+import { RecognitionQuerySchema, ThanksSchema } from '../recognition/params.js';
+import { RecognitionResponseSchema, ThanksResponseSchema } from '../recognition/types.js';
+import { ContactRequestSchema } from '../retention/request.js';
+import { AuditQuerySchema } from '../retention/routes.js';
+import { BrandSettingsSchema, SettingsResponseSchema } from '../settings/schema.js';
 import { StatsQuerySchema } from '../stats/params.js';
 import {
   AnswersResponseSchema,
@@ -16,21 +40,33 @@ import {
   KudosResponseSchema,
   MoversResponseSchema,
   StatsResponseSchema,
+  TopicsResponseSchema,
   TrendResponseSchema,
 } from '../stats/types.js';
 import { TargetInputSchema, TargetKeySchema } from '../targets/schema.js';
 import {
   AlertRuleListSchema,
   AlertRuleViewSchema,
+  AuditLogSchema,
   BrandListSchema,
+  ContactErasureSchema,
+  ContactExportSchema,
   CreatedKeySchema,
   DeliveryListSchema,
   DeviceListSchema,
   HealthSchema,
   HierarchyImportReportSchema,
+  IdeaAnswerSchema,
   IngestResultSchema,
+  PulseKeyListSchema,
+  PulseKeySchema,
+  PulseLinkListSchema,
+  PulseLinkSchema,
+  PulseSessionSchema,
   ReadinessSchema,
   RegionListSchema,
+  RetentionRunSchema,
+  RetentionStatusSchema,
   RetriedDeliverySchema,
   StaffListSchema,
   StoreListSchema,
@@ -74,12 +110,16 @@ export interface OperationSpec {
 
 export const TAGS = {
   operations: 'Health, readiness, metrics and this document.',
-  ingest: 'Submissions from the SDK, the widget and kiosks (write key).',
+  ingest: 'Submissions from the SDK, the widget and kiosks, and the names kiosks show (write key).',
   surveys: 'Survey definitions for widgets (public) and their administration (admin token).',
   hierarchy: 'Brands, regions, stores, staff, devices and write keys (admin token).',
-  alerts: 'Alert rules and the webhook delivery log (admin token).',
+  alerts: 'Alert rules and the webhook delivery log: the operator\'s (admin token) and the managers\' own, with their alerts (session).',
+  privacy: 'People\'s rights (export, erasure, their audit log) and retention (admin token).',
   auth: 'Dashboard login, session and preferences.',
   dashboard: 'What the managers\' dashboard reads and writes (session).',
+  cases: 'Closing the loop: cases opened from feedback, worked by managers (session).',
+  ideas: 'Staff ideas and managers\' answers (pulse key or session).',
+  pulse: 'The staff pulse: its page\'s session (pulse key), the stores\' links (session) and keys (admin token).',
 } as const;
 export type Tag = keyof typeof TAGS;
 
@@ -105,6 +145,22 @@ const deleted = (what: string, conflict?: string): Record<number, ResponseSpec> 
   404: notFound(what),
   ...(conflict !== undefined && { 409: err(conflict) }),
 }) as Record<number, ResponseSpec>;
+
+/** A dashboard write refused: the reason, or the CSRF check every dashboard write has. */
+const refused = (why: string) => err(`${why}, or a missing or wrong \`X-CSRF-Token\`.`);
+const tooLarge = (kb: number) => err(`The body is over ${kb} KB.`);
+const notJson = err('Not `application/json`.');
+/** Ids the handlers check as UUIDs (cases, ideas, kudos, alerts); any case. */
+const uuid = { id: z.guid() };
+/** A rule as the dashboard writes it: the collector sets `id` and `brand` (the session's). */
+const DashboardRuleSchema = z.discriminatedUnion('kind', [
+  ScoreRuleSchema.omit({ id: true, brand: true }),
+  BurstRuleSchema.omit({ id: true, brand: true }),
+  EscalationRuleSchema.omit({ id: true, brand: true }),
+  DropRuleSchema.omit({ id: true, brand: true }),
+]);
+const ruleBody = { schema: DashboardRuleSchema, required: true, description: 'Without `id`, `brand`, `source` and the timestamps (the collector sets them). A webhook whose URL is unchanged may leave out its `secret` (never shown) and keeps it.' };
+const managers = err('Staff accounts have no alerts.');
 
 /** The stats endpoints share their query and differ in their answer. */
 const stats = (summary: string, schema: SchemaSource, extra: Partial<OperationSpec> = {}): OperationSpec => ({
@@ -166,6 +222,14 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     description: 'Cacheable for a minute, with an `ETag` (`If-None-Match` → 304).',
     tag: 'surveys',
     responses: { 200: { description: 'The definition.', schema: SURVEY, headers: { ETag: 'The definition\'s version.' } }, 304: { description: 'Not modified.' }, 404: notFound('survey') },
+  },
+  'OPTIONS /v1/places/:store': preflight('GET'),
+  'GET /v1/places/:store': {
+    summary: 'The brand\'s and a store\'s names',
+    description: 'What a kiosk shows its customers ("Acme · Brighton"). The write key picks the brand: a store of another brand is not found.',
+    tag: 'ingest',
+    params: { store: HierarchyIdSchema },
+    responses: { 200: { description: 'The names.', schema: PlaceResponseSchema, headers: { 'Cache-Control': '`private, max-age=300`.' } }, 400: bad, 404: notFound('store in this brand') },
   },
   'GET /v1/admin/surveys': { summary: 'List surveys', tag: 'surveys', responses: { 200: { description: 'Every survey.', schema: SurveyListSchema } } },
   'GET /v1/admin/surveys/:id': {
@@ -257,6 +321,24 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     responses: { 202: { description: 'Queued again.', schema: RetriedDeliverySchema }, 404: err('No failed or dropped delivery with this id.') },
   },
 
+  'POST /v1/admin/privacy/export': {
+    summary: 'Export everything kept about a contact',
+    description: 'The contact travels in the body, never in the URL (no access log holds it). Recorded in the audit log.',
+    tag: 'privacy',
+    body: { schema: ContactRequestSchema, required: true },
+    responses: { 200: { description: 'The export (`Cache-Control: no-store`).', schema: ContactExportSchema }, 400: bad, 413: tooLarge(4), 415: notJson },
+  },
+  'POST /v1/admin/privacy/erase': {
+    summary: 'Erase a contact and the feedback\'s free text',
+    description: 'Erases the contact, the free text and page URLs of the submissions that carry or quote it, the notes on their cases, and redacts quotes elsewhere. Recorded in the audit log.',
+    tag: 'privacy',
+    body: { schema: ContactRequestSchema, required: true },
+    responses: { 200: { description: 'What was erased: counts and ids.', schema: ContactErasureSchema }, 400: bad, 413: tooLarge(4), 415: notJson },
+  },
+  'GET /v1/admin/privacy/audit': { summary: 'The audit log of exports and erasures', tag: 'privacy', query: AuditQuerySchema, responses: { 200: { description: 'Newest first; `before` (an entry\'s `at`) pages back.', schema: AuditLogSchema }, 400: bad } },
+  'GET /v1/admin/retention': { summary: 'Retention: the interval and this instance\'s last run', tag: 'privacy', responses: { 200: { description: 'Counts only, never content.', schema: RetentionStatusSchema } } },
+  'POST /v1/admin/retention/run': { summary: 'Run retention now', tag: 'privacy', responses: { 200: { description: 'What the run did: counts only.', schema: RetentionRunSchema } } },
+
   'POST /v1/auth/login': {
     summary: 'Log in to the dashboard',
     description: 'Same-origin only. Sets the session cookie; answers the CSRF token to send as `X-CSRF-Token` on writes.',
@@ -295,6 +377,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
   'GET /v1/stats/kudos': stats('Praise that names a staff member', KudosResponseSchema),
   'GET /v1/stats/answers': stats('Every question\'s answers', AnswersResponseSchema),
   'GET /v1/stats/movers': stats('Stores whose score moved most', MoversResponseSchema),
+  'GET /v1/stats/topics': stats('What comments talk about: topics, with low-score mentions, the previous period and weeks', TopicsResponseSchema),
   'GET /v1/stats/export.csv': stats('Export as CSV', z.string(), {
     description: 'UTF-8 with BOM, CRLF, RFC 4180 quoting; safe in spreadsheets whatever their list separator.',
     responses: { 200: { description: 'The CSV file.', mediaType: 'text/csv', schema: z.string() }, 400: bad, 403: err('Not for this role.') },
@@ -308,4 +391,227 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     responses: { 200: { description: 'The targets the session may see, this one included.', schema: TargetListSchema }, 400: bad, 403: err('Not allowed for this role or scope.') },
   },
   'DELETE /v1/targets': { summary: 'Remove a target', tag: 'dashboard', query: TargetKeySchema, responses: { 204: { description: 'Removed.' }, 400: bad, 403: err('Not allowed for this role or scope.'), 404: notFound('target') } },
+
+  'GET /v1/settings': { summary: 'The brand\'s settings', description: 'Cases, pulse, ideas, topics, digest, retention and alerts; digest webhook secrets masked.', tag: 'dashboard', responses: { 200: { description: 'The settings.', schema: SettingsResponseSchema } } },
+  'PUT /v1/settings': {
+    summary: 'Replace the brand\'s settings',
+    description: 'Corporate only. Fields left out take their defaults; a masked digest webhook secret keeps the stored one.',
+    tag: 'dashboard',
+    body: { schema: BrandSettingsSchema, required: true },
+    responses: { 200: { description: 'The settings now.', schema: SettingsResponseSchema }, 400: bad, 403: refused('Not a corporate user'), 413: tooLarge(64), 415: notJson },
+  },
+  'GET /v1/digest': {
+    summary: 'The weekly digest of a scope',
+    description: 'The session\'s scope, narrowed by `region`/`store`; by default the last complete week.',
+    tag: 'dashboard',
+    query: DigestQuerySchema,
+    responses: { 200: { description: 'The digest.', schema: DigestResponseSchema }, 400: bad, 403: err('Staff accounts, or outside the session\'s scope.') },
+  },
+  'GET /v1/events': {
+    summary: 'Live events (server-sent events)',
+    description: 'A stream for an open dashboard: each event has `event: <kind>` (`submission`, `case`, `alert`), `id` and one JSON object `{ id, kind, at, data }` as `data`, within the session\'s scope. Resumes after `Last-Event-ID` (or `?lastEventId=`); `event: reset` when the missed events are gone. Heartbeat comments keep it open.',
+    tag: 'dashboard',
+    query: EventsQuerySchema,
+    responses: {
+      200: { description: 'The stream (`Cache-Control: no-store`).', mediaType: 'text/event-stream', schema: z.string().meta({ description: 'Server-sent events (text/event-stream), UTF-8.' }) },
+      400: bad,
+      501: err('The collector does not run on the Node server.'),
+    },
+  },
+
+  'GET /v1/cases': {
+    summary: 'The cases inbox',
+    description: 'Active cases by due time by default; paged with `cursor`.',
+    tag: 'cases',
+    query: CaseListQuerySchema,
+    responses: { 200: { description: 'Within the session\'s scope.', schema: CaseListResponseSchema }, 400: bad, 403: err('Staff accounts, or outside the session\'s scope.') },
+  },
+  'GET /v1/cases/metrics': {
+    summary: 'Closing-the-loop figures per store or region',
+    tag: 'cases',
+    query: CaseMetricsQuerySchema,
+    responses: { 200: { description: 'Within the session\'s scope.', schema: CaseMetricsResponseSchema }, 400: bad, 403: err('Staff accounts, or outside the session\'s scope.') },
+  },
+  'GET /v1/cases/:id': {
+    summary: 'A case, whole',
+    tag: 'cases',
+    params: uuid,
+    responses: { 200: { description: 'The case.', schema: CaseDetailSchema }, 400: bad, 403: err('Staff accounts.'), 404: err('No such case within the session\'s scope.') },
+  },
+  'PATCH /v1/cases/:id': {
+    summary: 'Work a case',
+    description: 'Status, assignee, notes, contact attempts; resolving needs a root cause and a resolution note. `version` must be the case\'s.',
+    tag: 'cases',
+    params: uuid,
+    body: { schema: CasePatchSchema, required: true },
+    responses: {
+      200: { description: 'The case now.', schema: CaseDetailSchema },
+      400: bad,
+      403: refused('Staff accounts'),
+      404: err('No such case within the session\'s scope.'),
+      409: err('The case changed since `version`: reload it (`version` gives the current one).'),
+      413: tooLarge(32),
+      415: notJson,
+    },
+  },
+
+  'POST /v1/ideas/pulse': {
+    summary: 'Send an idea from the pulse page',
+    description: 'No login: the pulse key (`Authorization: Bearer` or `?key=`) says which store. Anonymous unless `name` is given.',
+    tag: 'ideas',
+    body: { schema: PulseIdeaSubmitSchema, required: true },
+    responses: { 201: { description: 'The idea.', schema: IdeaAnswerSchema }, 400: bad, 401: err('No pulse key, or an unknown or revoked one.'), 403: err('The pulse key\'s store no longer exists.'), 413: tooLarge(16), 415: notJson },
+  },
+  'POST /v1/ideas': {
+    summary: 'Send an idea (staff)',
+    description: 'Anonymous unless `signed`: then it shows the author\'s name from the staff roster.',
+    tag: 'ideas',
+    body: { schema: IdeaSubmitSchema, required: true },
+    responses: { 201: { description: 'The idea.', schema: IdeaAnswerSchema }, 400: bad, 403: refused('Not a staff account linked to a store'), 413: tooLarge(16), 415: notJson },
+  },
+  'GET /v1/ideas': {
+    summary: 'The ideas the session may see',
+    description: 'Staff and store managers: their store\'s; regional and corporate: the escalated ones. Anonymous unless signed, dated by day.',
+    tag: 'ideas',
+    query: IdeaListQuerySchema,
+    responses: { 200: { description: 'Newest day first.', schema: IdeaListResponseSchema }, 400: bad, 403: err('Outside the session\'s access.') },
+  },
+  'GET /v1/ideas/metrics': {
+    summary: 'Idea volume and response rates per store or region',
+    tag: 'ideas',
+    query: IdeaMetricsQuerySchema,
+    responses: { 200: { description: 'By default the last 90 days.', schema: IdeaMetricsResponseSchema }, 400: bad, 403: err('Staff accounts, or outside the session\'s scope.') },
+  },
+  'PATCH /v1/ideas/:id': {
+    summary: 'Answer an idea',
+    description: 'A status and a reply (required for `not_now`). `version` must be the idea\'s.',
+    tag: 'ideas',
+    params: uuid,
+    body: { schema: IdeaPatchSchema, required: true },
+    responses: {
+      200: { description: 'The idea now.', schema: IdeaAnswerSchema },
+      400: bad,
+      403: refused('Not a manager who answers this idea'),
+      404: notFound('idea'),
+      409: err('The idea changed since `version`: reload it (`version` gives the current one).'),
+      413: tooLarge(16),
+      415: notJson,
+    },
+  },
+  'POST /v1/kudos/:id/thanks': {
+    summary: 'Forward a kudos with thanks',
+    description: 'A manager passes a customer\'s praise (`id`: its submission) on to the staff member it names.',
+    tag: 'dashboard',
+    params: uuid,
+    body: { schema: ThanksSchema, required: true },
+    responses: { 201: { description: 'The thanks.', schema: ThanksResponseSchema }, 400: bad, 403: refused('Staff accounts'), 404: err('No such kudos for this staff member within the session\'s scope.'), 413: tooLarge(8), 415: notJson },
+  },
+  'GET /v1/recognition/stores': {
+    summary: 'Kudos and forwarded kudos per store',
+    description: 'Never per person.',
+    tag: 'dashboard',
+    query: RecognitionQuerySchema,
+    responses: { 200: { description: 'Within the session\'s scope.', schema: RecognitionResponseSchema }, 400: bad, 403: err('Staff accounts, or outside the session\'s scope.') },
+  },
+
+  'GET /v1/alerts': { summary: 'Recent alerts of the session\'s scope', tag: 'alerts', query: AlertsQuerySchema, responses: { 200: { description: 'Newest first, with the count not acknowledged.', schema: AlertListSchema }, 400: bad, 403: managers } },
+  'POST /v1/alerts/:id/acknowledge': {
+    summary: 'Acknowledge an alert',
+    tag: 'alerts',
+    params: uuid,
+    responses: { 200: { description: 'The alert now.', schema: AlertItemSchema }, 400: bad, 403: refused('Staff accounts'), 404: err('No such alert within the session\'s scope.') },
+  },
+  'GET /v1/alert-rules': { summary: 'The alert rules the session owns', description: 'Takes no parameters.', tag: 'alerts', responses: { 200: { description: 'Webhooks redacted: origin only, never the secret.', schema: SessionAlertRuleListSchema }, 400: bad, 403: managers } },
+  'POST /v1/alert-rules': {
+    summary: 'Create an alert rule',
+    tag: 'alerts',
+    body: ruleBody,
+    responses: { 201: { description: 'Created.', schema: SessionAlertRuleViewSchema }, 400: bad, 403: refused('Staff accounts, or a `scope` outside the session\'s'), 413: tooLarge(64), 415: notJson },
+  },
+  'GET /v1/alert-rules/:id': { summary: 'Get an alert rule', tag: 'alerts', responses: { 200: { description: 'The rule.', schema: SessionAlertRuleViewSchema }, 403: managers, 404: notFound('alert rule within the session\'s scope') } },
+  'PUT /v1/alert-rules/:id': {
+    summary: 'Replace an alert rule',
+    description: 'A body without `webhook` keeps the rule\'s; `webhook: null` removes it.',
+    tag: 'alerts',
+    body: ruleBody,
+    responses: {
+      200: { description: 'Replaced.', schema: SessionAlertRuleViewSchema },
+      400: bad,
+      403: refused('Staff accounts, or a `scope` outside the session\'s'),
+      404: notFound('alert rule within the session\'s scope'),
+      409: err('The rule comes from ALERT_RULES_FILE.'),
+      413: tooLarge(64),
+      415: notJson,
+    },
+  },
+  'PATCH /v1/alert-rules/:id': {
+    summary: 'Switch an alert rule on or off',
+    tag: 'alerts',
+    body: { schema: SwitchSchema, required: true },
+    responses: {
+      200: { description: 'The rule now.', schema: SessionAlertRuleViewSchema },
+      400: bad,
+      403: refused('Staff accounts'),
+      404: notFound('alert rule within the session\'s scope'),
+      409: err('The rule comes from ALERT_RULES_FILE.'),
+      413: tooLarge(1),
+      415: notJson,
+    },
+  },
+  'DELETE /v1/alert-rules/:id': { summary: 'Delete an alert rule', tag: 'alerts', responses: { ...deleted('alert rule within the session\'s scope', 'The rule comes from ALERT_RULES_FILE.'), 403: refused('Staff accounts') } },
+  'POST /v1/alert-rules/:id/test': {
+    summary: 'Send a sample alert to the rule\'s webhook',
+    description: 'Signed and checked like real deliveries, not queued: answers what the webhook said (its status, never its body).',
+    tag: 'alerts',
+    responses: { 200: { description: 'The outcome.', schema: RuleTestResultSchema }, 400: err('The rule has no webhook.'), 403: refused('Staff accounts'), 404: notFound('alert rule within the session\'s scope') },
+  },
+  'GET /v1/alert-rules/:id/deliveries': {
+    summary: 'The rule\'s webhook deliveries',
+    description: 'Without the payloads, which hold the feedback itself.',
+    tag: 'alerts',
+    query: DeliveriesQuerySchema,
+    responses: { 200: { description: 'Newest first.', schema: RuleDeliveryListSchema }, 400: bad, 403: managers, 404: notFound('alert rule within the session\'s scope') },
+  },
+
+  'GET /v1/pulse/session': {
+    summary: 'What the pulse page needs before its first question',
+    description: 'The pulse key as `Authorization: Bearer` or `?key=`.',
+    tag: 'pulse',
+    responses: { 200: { description: 'The store, the survey and this period\'s window (`Cache-Control: no-store`).', schema: PulseSessionSchema }, 404: err('The pulse key\'s store no longer exists.') },
+  },
+  'GET /v1/pulse/links': { summary: 'Pulse links of the stores the session handles', tag: 'pulse', responses: { 200: { description: 'One per store, `key` null without an active one.', schema: PulseLinkListSchema }, 403: err('Staff accounts.') } },
+  'POST /v1/pulse/links/:store': {
+    summary: 'Make or rotate a store\'s pulse link',
+    description: 'The store\'s previous key is revoked.',
+    tag: 'pulse',
+    params: { store: StoreParam },
+    responses: { 201: { description: 'The new link.', schema: PulseLinkSchema }, 400: bad, 403: refused('Staff accounts, or a store the session does not handle'), 404: notFound('store in the brand') },
+  },
+  'DELETE /v1/pulse/links/:store': {
+    summary: 'Revoke a store\'s pulse link',
+    tag: 'pulse',
+    params: { store: StoreParam },
+    responses: { 204: { description: 'Revoked.' }, 400: bad, 403: refused('Staff accounts, or a store the session does not handle'), 404: err('No such store in the brand, or it has no active pulse link.') },
+  },
+  'GET /v1/pulse/links/:store/qr.svg': {
+    summary: 'The QR code of a store\'s pulse link',
+    tag: 'pulse',
+    params: { store: StoreParam },
+    responses: {
+      200: { description: 'A printable QR code (`Cache-Control: no-store`).', mediaType: 'image/svg+xml', schema: z.string().meta({ description: 'An SVG document.' }) },
+      400: bad,
+      403: err('Staff accounts, or a store the session does not handle.'),
+      404: err('No such store in the brand, or it has no active pulse link.'),
+    },
+  },
+  'GET /v1/admin/brands/:brand/pulse-keys': { summary: 'List pulse keys', tag: 'pulse', params: brand, responses: { 200: { description: 'The brand\'s pulse keys, revoked ones included; newest first per store.', schema: PulseKeyListSchema }, 400: bad } },
+  'POST /v1/admin/brands/:brand/stores/:store/pulse-keys': {
+    summary: 'Make or rotate a store\'s pulse key',
+    description: 'Without a body, a random `pk_pulse_…` key is made. The store\'s previous key is revoked.',
+    tag: 'pulse',
+    params: { ...brand, store: IdSchema },
+    body: { schema: AdminKeyBody, required: false },
+    responses: { 201: { description: 'The new key.', schema: PulseKeySchema }, 400: bad, 404: notFound('store in the brand'), 409: err('The key is in use.') },
+  },
+  'DELETE /v1/admin/brands/:brand/pulse-keys/:key': { summary: 'Revoke a pulse key', tag: 'pulse', params: brand, responses: { 204: { description: 'Revoked.' }, 400: bad, 404: notFound('pulse key in the brand') } },
 };

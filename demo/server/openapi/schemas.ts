@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { DELIVERY_STATUSES } from '../alerts/delivery/log.js';
 import { BurstRuleSchema, ScoreRuleSchema } from '../alerts/rules/schema.js';
+import { IdeaSchema } from '../ideas/types.js';
 import { SCORE_METRICS } from '../stats/types.js';
 
 /**
@@ -84,3 +85,108 @@ export const RetriedDeliverySchema = z.object({ id: z.string(), status: z.litera
 export const TargetListSchema = z.object({
   targets: z.array(z.object({ level: z.enum(['brand', 'region', 'store']), id: z.nullable(z.string()), metric: z.enum(SCORE_METRICS), value: z.number(), updatedAt: z.string() })),
 });
+
+/** `{ idea }`: what writing or answering an idea answers (ideas/routes.ts). */
+export const IdeaAnswerSchema = z.object({ idea: IdeaSchema });
+
+/** People's rights (retention/rights.ts): an export, an erasure, the audit log. */
+const ContactSchema = z.object({ kind: z.enum(['email', 'phone']), value: z.string().meta({ description: 'Normalised: lower case, no spaces (e-mail); digits and a leading + (phone).' }) });
+export const ContactExportSchema = z.object({
+  contact: ContactSchema,
+  generatedAt: Timestamp,
+  auditId: z.string().meta({ description: 'The id of this export in the audit log.' }),
+  summary: z.object({ submissions: z.int(), cases: z.int(), caseNotes: z.int() }),
+  submissions: z.array(
+    z.object({
+      id: z.string(),
+      brand: z.string(),
+      region: z.nullable(z.string()),
+      store: z.nullable(z.string()),
+      channel: z.string(),
+      survey: z.string(),
+      givenAt: Timestamp,
+      receivedAt: Timestamp,
+      answers: z.unknown().meta({ description: 'The answers as stored: question ids with ratings, chosen options and text.' }),
+      pageUrl: z.nullable(z.string()),
+      textErasedAt: z.nullable(Timestamp),
+      contact: z.nullable(z.object({ kind: z.string(), value: z.nullable(z.string()), erasedAt: z.nullable(Timestamp) })),
+      case: z.nullable(
+        z.object({
+          id: z.string(),
+          status: z.string(),
+          openedAt: Timestamp,
+          resolvedAt: z.nullable(Timestamp),
+          resolutionNote: z.nullable(z.string()),
+          notes: z.array(z.object({ caseId: z.string(), kind: z.string(), at: Timestamp, text: z.string() })),
+        }),
+      ),
+    }),
+  ),
+  mentions: z
+    .array(z.object({ caseId: z.string(), kind: z.string(), at: z.nullable(Timestamp), times: z.int() }))
+    .meta({ description: 'Notes on other people\'s cases that mention the contact: where and how often, not their text.' }),
+});
+export const ContactErasureSchema = z.object({
+  auditId: z.string(),
+  submissionIds: z.array(z.string()),
+  caseIds: z.array(z.string()),
+  counts: z.object({
+    submissions: z.int(),
+    submissionsAnonymised: z.int(),
+    contactsErased: z.int(),
+    caseNotesErased: z.int(),
+    quotesRedacted: z.int(),
+    alertEventsAnonymised: z.int(),
+  }),
+});
+export const AuditLogSchema = z.object({
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      action: z.enum(['export', 'erase']),
+      actor: z.string(),
+      brand: z.nullable(z.string()),
+      contactKind: z.enum(['email', 'phone']),
+      submissionIds: z.array(z.string()),
+      caseIds: z.array(z.string()),
+      counts: z.record(z.string(), z.int()),
+      at: Timestamp,
+    }),
+  ),
+});
+
+/** Retention (retention/last-run.ts): counts only, never content. */
+const RetentionCountsSchema = z.object({ brands: z.int(), contactsErased: z.int(), submissionsAnonymised: z.int(), caseNotesErased: z.int(), alertEventsAnonymised: z.int() });
+export const RetentionStatusSchema = z.object({
+  intervalMinutes: z.int().meta({ description: 'RETENTION_INTERVAL_MINUTES.' }),
+  lastRun: z
+    .nullable(z.object({ startedAt: Timestamp, finishedAt: Timestamp, counts: RetentionCountsSchema, error: z.nullable(z.string()).meta({ description: 'Why the run stopped early; null when it completed.' }) }))
+    .meta({ description: 'This instance\'s last run; null before its first.' }),
+});
+export const RetentionRunSchema = z.object({ counts: RetentionCountsSchema });
+
+/** Pulse (pulse/routes.ts, pulse/keys.ts, pulse/schedule.ts). */
+export const PulseKeySchema = z.object({ key: z.string(), store: z.string(), createdAt: Timestamp, revokedAt: z.nullable(Timestamp).meta({ description: '`null` while the key is active.' }) });
+export const PulseKeyListSchema = z.object({ keys: z.array(PulseKeySchema) });
+export const PulseSessionSchema = z.object({
+  brand: z.object({ id: z.string(), name: z.string() }),
+  store: z.object({ id: z.string(), name: z.string() }),
+  surveyId: z.string(),
+  minimum: z.int().meta({ description: 'STAFF_MIN_RESPONSES: no result shows before this many colleagues answered.' }),
+  every: z.enum(['week', 'month']),
+  window: z.object({
+    period: z.string().meta({ description: 'The current period, e.g. `2026-W49` or `2026-12`: one answer per phone per period.' }),
+    open: z.boolean(),
+    closesAt: z.nullable(Timestamp),
+    nextOpensAt: Timestamp,
+    nextPeriod: z.string(),
+  }),
+});
+export const PulseLinkSchema = z.object({
+  store: z.string(),
+  name: z.string(),
+  region: z.string(),
+  key: z.nullable(PulseKeySchema).meta({ description: 'The active key; `null` when the store has none.' }),
+  url: z.nullable(z.string()).meta({ description: 'The link staff open: the key travels in the fragment, which browsers never send.' }),
+});
+export const PulseLinkListSchema = z.object({ links: z.array(PulseLinkSchema) });

@@ -37,8 +37,8 @@ export interface PulseLink {
 }
 
 const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
-const StoreParam = IdSchema;
-const AdminKeyBody = z.strictObject({ key: z.string().startsWith(PULSE_KEY_PREFIX).max(120).regex(/^[A-Za-z0-9_-]+$/).optional() });
+export const StoreParam = IdSchema;
+export const AdminKeyBody = z.strictObject({ key: z.string().startsWith(PULSE_KEY_PREFIX).max(120).regex(/^[A-Za-z0-9_-]+$/).optional() });
 
 /** The link for a key on the origin the manager reached the collector through. */
 export const pulseUrl = (origin: string, key: string): string => `${origin}/pulse/#k=${encodeURIComponent(key)}`;

@@ -12,7 +12,7 @@ import { eraseContactData, exportContactData, listAudit } from './rights.js';
 /** A request names one contact and who asks: a kilobyte is plenty. */
 const MAX_REQUEST_BYTES = 4 * 1024;
 
-const AuditQuerySchema = z.strictObject({
+export const AuditQuerySchema = z.strictObject({
   limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').default(100),
   before: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-03-01T00:00:00Z' }).optional(),
 });

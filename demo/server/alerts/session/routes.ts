@@ -22,12 +22,12 @@ import type { AlertRuleView, RuleDelivery, RuleTestResult } from './types.js';
 const MAX_RULE_BYTES = 64 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const AlertsQuerySchema = z.strictObject({
+export const AlertsQuerySchema = z.strictObject({
   acknowledged: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-const DeliveriesQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(50) });
-const SwitchSchema = z.strictObject({ enabled: z.boolean() });
+export const DeliveriesQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(50) });
+export const SwitchSchema = z.strictObject({ enabled: z.boolean() });
 
 const show = (r: StoredRule): AlertRuleView => ({ ...redactRule(r.rule), source: r.source, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() }) as AlertRuleView;
 const notFound = () => new ApiError(404, 'not_found', 'No such alert rule');
