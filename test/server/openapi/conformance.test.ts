@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openApiPath } from '../../../demo/server/openapi/document.js';
 import type { Collector } from '../../../demo/server/server.js';
+import { uuidv7, type Submission } from '../../../sdk/index.js';
+import { storeSubmissions } from '../../../demo/server/ingest/store.js';
 import { validSurvey } from '../../sdk/fixtures/wire.js';
 import { login, type Session } from '../stats/client.js';
 import { NOW, PASSWORD, RANGE, seed, USERS } from '../stats/fixtures.js';
@@ -29,8 +31,9 @@ for (const target of databaseTargets) {
     after(() => collector.close());
 
     /** Calls `path` and checks the answer against the document's schema for `route` and the status. */
-    async function check(method: string, route: string, path: string, expected: number, options: { admin?: boolean; body?: unknown; mediaType?: string } = {}): Promise<unknown> {
-      const headers: Record<string, string> = options.admin ? { authorization: `Bearer ${ADMIN_TOKEN}` } : { cookie: session.cookie, 'x-csrf-token': session.csrf };
+    async function check(method: string, route: string, path: string, expected: number, options: { admin?: boolean; bearer?: string; body?: unknown; mediaType?: string } = {}): Promise<unknown> {
+      const bearer = options.bearer ?? (options.admin ? ADMIN_TOKEN : undefined);
+      const headers: Record<string, string> = bearer !== undefined ? { authorization: `Bearer ${bearer}` } : { cookie: session.cookie, 'x-csrf-token': session.csrf };
       if (options.body !== undefined) headers['content-type'] = 'application/json';
       const res = await fetch(collector.url + path, { method, headers, ...(options.body !== undefined && { body: JSON.stringify(options.body) }) });
       const text = await res.text();
@@ -85,6 +88,49 @@ for (const target of databaseTargets) {
       await check('GET', '/v1/stats/export.csv', `/v1/stats/export.csv?${RANGE}`, 200, { mediaType: 'text/csv' });
       await check('PUT', '/v1/targets', '/v1/targets', 200, { body: { level: 'store', id: 'n1', metric: 'nps', value: 30 } });
       await check('GET', '/v1/targets', '/v1/targets', 200);
+    });
+
+    it('cases, ideas, recognition, alerts, settings, digest and topics', async () => {
+      await check('GET', '/v1/stats/topics', `/v1/stats/topics?${RANGE}`, 200);
+      await check('GET', '/v1/settings', '/v1/settings', 200);
+      await check('GET', '/v1/digest', '/v1/digest?week=2026-W10', 200);
+      await check('GET', '/v1/cases', '/v1/cases?status=resolved', 200);
+      await check('GET', '/v1/cases/metrics', `/v1/cases/metrics?${RANGE}`, 200);
+      await check('GET', '/v1/cases/:id', '/v1/cases/00000000-0000-4000-8000-00000000ffff', 404);
+      await check('GET', '/v1/ideas', '/v1/ideas', 200);
+      await check('GET', '/v1/ideas/metrics', '/v1/ideas/metrics', 200);
+      await check('GET', '/v1/recognition/stores', `/v1/recognition/stores?${RANGE}`, 200);
+      await check('GET', '/v1/alerts', '/v1/alerts', 200);
+      const rule = (await check('POST', '/v1/alert-rules', '/v1/alert-rules', 201, { body: { kind: 'score', scope: { store: 'n1' }, when: { minScoreAtMost: 2 } } })) as { id: string };
+      await check('PATCH', '/v1/alert-rules/:id', `/v1/alert-rules/${rule.id}`, 200, { body: { enabled: false } });
+      await check('GET', '/v1/alert-rules', '/v1/alert-rules', 200);
+      await check('GET', '/v1/alert-rules/:id/deliveries', `/v1/alert-rules/${rule.id}/deliveries`, 200);
+    });
+
+    it('pulse links and keys, people\'s rights and retention', async () => {
+      const link = (await check('POST', '/v1/pulse/links/:store', '/v1/pulse/links/n1', 201)) as { key: { key: string } };
+      await check('GET', '/v1/pulse/links', '/v1/pulse/links', 200);
+      await check('GET', '/v1/pulse/session', '/v1/pulse/session', 200, { bearer: link.key.key });
+      await check('POST', '/v1/ideas/pulse', '/v1/ideas/pulse', 201, { bearer: link.key.key, body: { text: 'More plants' } });
+      await check('POST', '/v1/admin/brands/:brand/stores/:store/pulse-keys', '/v1/admin/brands/acme/stores/n1/pulse-keys', 201, { admin: true });
+      await check('GET', '/v1/admin/brands/:brand/pulse-keys', '/v1/admin/brands/acme/pulse-keys', 200, { admin: true });
+      // A detractor who gave her e-mail: a case opens with her contact.
+      const at = NOW.toISOString();
+      const answers = [{ questionId: 'recommend', type: 'nps', value: 2 }, { questionId: 'contact-me', type: 'consent', value: true, contact: 'jane@example.com' }];
+      await storeSubmissions(collector.ctx, 'acme', [{ id: uuidv7(NOW.getTime()), schemaVersion: 1, surveyId: 'store-exit', createdAt: at, context: { channel: 'web', brand: 'acme', region: 'north', store: 'n1' }, answers } as Submission]);
+      const { cases } = (await check('GET', '/v1/cases', '/v1/cases', 200)) as { cases: Array<{ id: string }> };
+      assert.ok(cases[0]);
+      const detail = (await check('GET', '/v1/cases/:id', `/v1/cases/${cases[0].id}`, 200)) as { version: number };
+      await check('PATCH', '/v1/cases/:id', `/v1/cases/${cases[0].id}`, 200, { body: { version: detail.version, status: 'in_progress', note: 'Called her' } });
+      await check('PATCH', '/v1/cases/:id', `/v1/cases/${cases[0].id}`, 409, { body: { version: detail.version, note: 'Stale' } });
+      const contact = { email: 'Jane@Example.com', actor: 'conformance test' };
+      const exported = (await check('POST', '/v1/admin/privacy/export', '/v1/admin/privacy/export', 200, { admin: true, body: contact })) as { submissions: unknown[] };
+      assert.equal(exported.submissions.length, 1);
+      await check('POST', '/v1/admin/privacy/erase', '/v1/admin/privacy/erase', 200, { admin: true, body: contact });
+      await check('GET', '/v1/admin/privacy/audit', '/v1/admin/privacy/audit', 200, { admin: true });
+      await check('GET', '/v1/admin/retention', '/v1/admin/retention', 200, { admin: true });
+      await check('POST', '/v1/admin/retention/run', '/v1/admin/retention/run', 200, { admin: true });
+      await check('GET', '/v1/admin/retention', '/v1/admin/retention', 200, { admin: true });
     });
   });
 }
