@@ -2,6 +2,10 @@ import * as z from 'zod';
 import { DELIVERY_STATUSES } from '../alerts/delivery/log.js';
 import { BurstRuleSchema, ScoreRuleSchema } from '../alerts/rules/schema.js';
 import { IdeaSchema } from '../ideas/types.js';
+import type { PulseKey } from '../pulse/keys.js';
+import type { PulseLink, PulseSession } from '../pulse/routes.js';
+import type { RetentionCounts } from '../retention/last-run.js';
+import type { AuditEntry, ContactErasure, ContactExport } from '../retention/rights.js';
 import { SCORE_METRICS } from '../stats/types.js';
 
 /**
@@ -190,3 +194,19 @@ export const PulseLinkSchema = z.object({
   url: z.nullable(z.string()).meta({ description: 'The link staff open: the key travels in the fragment, which browsers never send.' }),
 });
 export const PulseLinkListSchema = z.object({ links: z.array(PulseLinkSchema) });
+
+/**
+ * Compile-time: the TypeScript interfaces the handlers build and the schemas above agree both
+ * ways, so a field added to (or dropped from) an answer fails `tsc` until it is described here.
+ */
+type Agree<T, S> = [T] extends [S] ? ([S] extends [T] ? true : false) : false;
+type Check<T extends true> = T;
+export type AnswerInterfacesAgree = [
+  Check<Agree<ContactExport, z.infer<typeof ContactExportSchema>>>,
+  Check<Agree<ContactErasure, z.infer<typeof ContactErasureSchema>>>,
+  Check<Agree<AuditEntry, z.infer<typeof AuditLogSchema>['entries'][number]>>,
+  Check<Agree<RetentionCounts, z.infer<typeof RetentionCountsSchema>>>,
+  Check<Agree<PulseKey, z.infer<typeof PulseKeySchema>>>,
+  Check<Agree<PulseSession, z.infer<typeof PulseSessionSchema>>>,
+  Check<Agree<PulseLink, z.infer<typeof PulseLinkSchema>>>,
+];
