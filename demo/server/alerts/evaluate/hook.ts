@@ -90,7 +90,18 @@ async function evaluateBurst(tx: Queryable, ctx: AppContext, rule: BurstRule, st
      WHERE rule_id = $1 AND store_id = $2 AND window_end > $3::timestamptz AND window_start <= $4::timestamptz`,
     [rule.id, storeId, new Date(from).toISOString(), new Date(to).toISOString()],
   );
-  const nearby = await loadStoreSubmissions(tx, rule.brand, storeId, new Date(from), new Date(to));
+  // A submission inside a window that already fired can start or join no alert (burst.ts): when
+  // every new one is, nothing is read. A flood at one store so costs one small query per ingest
+  // for as long as its alert's window lasts, not a read of the whole window.
+  const spent = (t: number) => fired.some((w) => w.window_start.getTime() <= t && t < w.window_end.getTime());
+  if (times.every(spent)) return;
+  // Only what can count: the rule's score conditions in SQL (ruleMatches still decides), and no
+  // submission inside a window that already fired (findBursts would skip it).
+  const nearby = await loadStoreSubmissions(tx, rule.brand, storeId, new Date(from), new Date(to), {
+    minScoreAtMost: rule.when.minScoreAtMost,
+    npsAtMost: rule.when.npsAtMost,
+    outside: fired.map((w) => ({ start: w.window_start, end: w.window_end })),
+  });
   const items = nearby
     .filter((submission) => ruleMatches(rule, { submission, regionId: store.regionId ?? submission.regionId }))
     .map((submission) => ({ id: submission.id, at: submission.createdAt.getTime(), submission }));

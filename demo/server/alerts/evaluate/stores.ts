@@ -57,13 +57,34 @@ interface SubmissionRow extends Record<string, unknown> {
   body: unknown;
 }
 
-/** A store's submissions created in `[from, to]`, oldest first (ties by id, the same order everywhere). */
-export async function loadStoreSubmissions(db: Queryable, brandId: string, storeId: string, from: Date, to: Date): Promise<StoredSubmission[]> {
+/** Narrows {@link loadStoreSubmissions} to what a rule can count. */
+export interface SubmissionNarrowing {
+  /** Only submissions whose lowest 1–5 score is at most this. */
+  minScoreAtMost?: number | undefined;
+  /** Only submissions whose NPS answer is at most this. */
+  npsAtMost?: number | undefined;
+  /** Leave out submissions created in these windows (`[start, end)`). */
+  outside?: ReadonlyArray<{ start: Date; end: Date }>;
+}
+
+/**
+ * A store's submissions created in `[from, to]`, oldest first (ties by id, the same order
+ * everywhere), optionally narrowed to what a rule can count.
+ */
+export async function loadStoreSubmissions(db: Queryable, brandId: string, storeId: string, from: Date, to: Date, narrowing: SubmissionNarrowing = {}): Promise<StoredSubmission[]> {
+  const params: unknown[] = [brandId, storeId, from.toISOString(), to.toISOString()];
+  const conditions: string[] = [];
+  if (narrowing.minScoreAtMost !== undefined) conditions.push(`min_score <= $${params.push(narrowing.minScoreAtMost)}`);
+  if (narrowing.npsAtMost !== undefined) conditions.push(`nps <= $${params.push(narrowing.npsAtMost)}`);
+  for (const window of narrowing.outside ?? []) {
+    conditions.push(`NOT (created_at >= $${params.push(window.start.toISOString())}::timestamptz AND created_at < $${params.push(window.end.toISOString())}::timestamptz)`);
+  }
   const rows = await db.query<SubmissionRow>(
     `SELECT id::text AS id, brand_id, region_id, store_id, staff_ids, device_id, channel, survey_id, created_at, min_score, nps, flags, body
      FROM submissions WHERE brand_id = $1 AND store_id = $2 AND created_at >= $3::timestamptz AND created_at <= $4::timestamptz
+       ${conditions.map((c) => `AND ${c}`).join(' ')}
      ORDER BY created_at, id`,
-    [brandId, storeId, from.toISOString(), to.toISOString()],
+    params,
   );
   return rows.map((r) => ({
     id: r.id,
