@@ -27,9 +27,12 @@ export class SvLoopMetrics extends LightElement {
     if (!m) return nothing;
     const { f, pick } = this.#i18n;
     const rows = [{ ...m.summary, id: '', name: null as string | null, regionId: null }, ...m.groups];
-    return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${this.caption}>
+    // The figures are of the cases opened in this period (the inbox's counts above are of every
+    // active case): the caption says which, so the two never seem to disagree.
+    const caption = `${this.caption} · ${f.dayRange(m.filter.from, m.filter.to)}`;
+    return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${caption}>
       <table class="loop-metrics">
-        <caption>${this.caption}</caption>
+        <caption>${caption}</caption>
         <thead><tr>${pick(w.metricColumns).map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
         <tbody>
           ${rows.map(
