@@ -135,7 +135,7 @@ function startDemo() {
   // Always PGlite in its own directory: a picture never touches a real database.
   const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/start.ts', '--seed-demo'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -172,7 +172,11 @@ async function dashboardShots(browser) {
         await page.locator('#email').fill(shot.email);
         await page.locator('#password').fill(shot.password);
         await page.locator('sv-login button[type=submit]').click();
-        for (const selector of shot.ready ?? ['sv-kpis .kpi', '.chart canvas']) await page.locator(selector).first().waitFor();
+        for (const selector of shot.ready ?? ['sv-kpis .kpi', '.chart canvas']) {
+          await page.locator(selector).first().waitFor().catch((error) => {
+            throw new Error(`${shot.file}: ${selector} did not appear at ${page.url()} (${error.message.split('\n')[0]})`);
+          });
+        }
         if (shot.scrollTo) await page.locator(shot.scrollTo).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 16));
         await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
         await page.mouse.move(0, 0);
