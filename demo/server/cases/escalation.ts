@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.js';
 import { caseEventSql, isoSql } from './event-sql.js';
 import type { CaseSummary } from './types.js';
+import { startPeriodic } from '../periodic.js';
 
 /** A case the collector just escalated. */
 export interface EscalatedCase {
@@ -91,20 +92,5 @@ export async function escalateOverdue(ctx: Pick<AppContext, 'db' | 'now' | 'log'
  * function waits for a run in progress.
  */
 export function startEscalationWorker(ctx: Pick<AppContext, 'db' | 'now' | 'log'>, intervalMs: number): () => Promise<void> {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  const tick = () => {
-    running = escalateOverdue(ctx)
-      .catch((error: unknown) => ctx.log.error('case escalation run failed', { error: String(error) }))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs).unref();
-      });
-  };
-  timer = setTimeout(tick, intervalMs).unref();
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
+  return startPeriodic(() => escalateOverdue(ctx), intervalMs, { onError: (error: unknown) => ctx.log.error('case escalation run failed', { error: String(error) }) });
 }

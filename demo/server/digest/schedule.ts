@@ -9,6 +9,7 @@ import { buildDigest } from './build.js';
 import type { DigestWebhook } from './settings.js';
 import type { DigestPayload } from './types.js';
 import { lastSending } from './week.js';
+import { startPeriodic } from '../periodic.js';
 
 /** An instance that claimed a delivery has this long to finish it before another may take it over. */
 export const LEASE_MS = 5 * 60_000;
@@ -160,20 +161,5 @@ async function deliver(ctx: AppContext, row: DeliveryRow, random: () => number):
  * waits for a run in progress.
  */
 export function startDigestSchedule(ctx: AppContext, intervalMs: number): () => Promise<void> {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  const tick = () => {
-    running = runDigestSchedule(ctx)
-      .catch((error: unknown) => ctx.log.error('weekly digest run failed', { error: String(error) }))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs).unref();
-      });
-  };
-  timer = setTimeout(tick, intervalMs).unref();
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
+  return startPeriodic(() => runDigestSchedule(ctx), intervalMs, { onError: (error: unknown) => ctx.log.error('weekly digest run failed', { error: String(error) }) });
 }

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import { startPeriodic } from '../periodic.js';
 
 /** An idea the collector just sent up to its region. */
 export interface EscalatedIdea {
@@ -47,20 +48,5 @@ export async function escalateOverdueIdeas(ctx: Pick<AppContext, 'db' | 'now' | 
  * that function waits for a run in progress.
  */
 export function startIdeaEscalationWorker(ctx: Pick<AppContext, 'db' | 'now' | 'log'>, intervalMs: number): () => Promise<void> {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  const tick = () => {
-    running = escalateOverdueIdeas(ctx)
-      .catch((error: unknown) => ctx.log.error('idea escalation run failed', { error: String(error) }))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs).unref();
-      });
-  };
-  timer = setTimeout(tick, intervalMs).unref();
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
+  return startPeriodic(() => escalateOverdueIdeas(ctx), intervalMs, { onError: (error: unknown) => ctx.log.error('idea escalation run failed', { error: String(error) }) });
 }

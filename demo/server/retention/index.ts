@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import { startPeriodic } from '../periodic.js';
 import { runRetention } from './job.js';
 
 export { runRetention, retentionCutoffs } from './job.js';
@@ -14,19 +15,6 @@ export { exportContactData, eraseContactData } from './rights.js';
 export function installRetention(ctx: AppContext): void {
   const minutes = ctx.config.RETENTION_INTERVAL_MINUTES;
   if (minutes === 0) return;
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = runRetention(ctx)
-      .catch(() => undefined) // logged by the run; the next interval tries again
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, minutes * 60_000).unref();
-      });
-  };
-  let timer = setTimeout(tick, minutes * 60_000).unref();
-  ctx.onClose.push(async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  });
+  // Errors are logged by the run itself; the next interval tries again.
+  ctx.onClose.push(startPeriodic(() => runRetention(ctx), minutes * 60_000, { onError: () => undefined }));
 }

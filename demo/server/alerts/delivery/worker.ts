@@ -4,6 +4,7 @@ import { AlertRuleSchema } from '../rules/schema.js';
 import { parseRetryAfter, retryDelayMs } from './backoff.js';
 import { sendWebhook, type SendOutcome } from './send.js';
 import { webhookTargetPolicyOf } from './target-policy.js';
+import { startPeriodic } from '../../periodic.js';
 
 export interface RunOptions {
   /** Most attempts in one run. @default 100 */
@@ -165,21 +166,5 @@ export async function runDueDeliveries(ctx: AppContext, options: RunOptions = {}
  * function waits for a run in progress, so shutdown never cuts a delivery's bookkeeping short.
  */
 export function startDeliveryWorker(ctx: AppContext, intervalMs: number): () => Promise<void> {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  const tick = () => {
-    running = runDueDeliveries(ctx)
-      .catch((error: unknown) => ctx.log.error('webhook worker run failed', { error: String(error) }))
-      .finally(() => {
-        // unref: the HTTP server keeps a collector alive; this timer alone must not (e.g. after a failed start).
-        if (!stopped) timer = setTimeout(tick, intervalMs).unref();
-      });
-  };
-  timer = setTimeout(tick, intervalMs).unref();
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
+  return startPeriodic(() => runDueDeliveries(ctx), intervalMs, { onError: (error: unknown) => ctx.log.error('webhook worker run failed', { error: String(error) }) });
 }

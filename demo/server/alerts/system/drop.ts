@@ -7,6 +7,7 @@ import { groupCounts } from '../../stats/queries/rollup.js';
 import type { Filter } from '../../stats/scope.js';
 import { raiseSystemAlert } from '../evaluate/raise.js';
 import { loadStore } from '../evaluate/stores.js';
+import { startPeriodic } from '../../periodic.js';
 
 /** What one check did, for logs and tests. */
 export interface DropCheckSummary {
@@ -84,20 +85,5 @@ export async function checkDrops(ctx: AppContext): Promise<DropCheckSummary> {
 
 /** Runs {@link checkDrops} every `intervalMs` until the returned function is called (it waits for a run in progress). */
 export function startDropWorker(ctx: AppContext, intervalMs: number): () => Promise<void> {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  const tick = () => {
-    running = checkDrops(ctx)
-      .catch((error: unknown) => ctx.log.error('drop check failed', { error: String(error) }))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs).unref();
-      });
-  };
-  timer = setTimeout(tick, Math.min(intervalMs, 5_000)).unref();
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
+  return startPeriodic(() => checkDrops(ctx), intervalMs, { firstAfterMs: Math.min(intervalMs, 5_000), onError: (error: unknown) => ctx.log.error('drop check failed', { error: String(error) }) });
 }
