@@ -56,7 +56,7 @@ describe('startPeriodic: the background jobs’ loop (escalation, deliveries, di
       5,
       { firstAfterMs: 0, onError: assert.fail },
     );
-    await sleep(10);
+    while (runs === 0) await sleep(1);
     await stop();
     assert.equal(finished, true, 'stop() waited for the run');
     await sleep(30);
