@@ -17,7 +17,7 @@ describe('startPeriodic: the background jobs’ loop (escalation, deliveries, di
         active--;
       },
       10,
-      { firstAfterMs: 20, onError: assert.fail },
+      { firstAfterMs: 20, onError: (error) => assert.fail(String(error)) },
     );
     // Polled, not a fixed sleep: a loaded machine delays timers, never shortens them.
     while (starts.length < 3) await sleep(10);
@@ -54,7 +54,7 @@ describe('startPeriodic: the background jobs’ loop (escalation, deliveries, di
         finished = true;
       },
       5,
-      { firstAfterMs: 0, onError: assert.fail },
+      { firstAfterMs: 0, onError: (error) => assert.fail(String(error)) },
     );
     while (runs === 0) await sleep(1);
     await stop();

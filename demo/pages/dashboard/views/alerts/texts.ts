@@ -1,4 +1,5 @@
 import type { PerLocale } from '../../i18n/locales.js';
+import { managerNow } from '../inbox/texts.js';
 
 type Texts<T = string> = PerLocale<T>;
 const t = <T = string>(en: T, es: T, fr: T, de: T, ptBR: T, ar: T, he: T, ja: T): Texts<T> => ({ en, es, fr, de, 'pt-BR': ptBR, ar, he, ja });
@@ -36,16 +37,7 @@ export const alertsWords = {
     ),
     drop: t('Score dropped', 'Bajó la puntuación', 'Score en baisse', 'Wert gesunken', 'A nota caiu', 'انخفض التقييم', 'הציון ירד', 'スコアが低下'),
   },
-  managerNow: t(
-    'Speak to a manager now',
-    'Hablar ahora con un responsable',
-    'Parler à un responsable maintenant',
-    'Jetzt mit der Filialleitung sprechen',
-    'Falar com um gerente agora',
-    'التحدث إلى مدير الآن',
-    'לדבר עם מנהל עכשיו',
-    '今すぐ責任者と話したい',
-  ),
+  managerNow,
   openCase: t('Open the case', 'Abrir el caso', 'Ouvrir le dossier', 'Fall öffnen', 'Abrir o caso', 'فتح الحالة', 'פתיחת הפנייה', 'ケースを開く'),
   rules: t('Rules', 'Reglas', 'Règles', 'Regeln', 'Regras', 'القواعد', 'כללים', 'ルール'),
   noRules: t(

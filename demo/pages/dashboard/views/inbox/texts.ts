@@ -8,7 +8,8 @@ export const inboxTexts = {
   title: { en: 'Inbox', es: 'Bandeja', fr: 'À traiter', de: 'Posteingang', 'pt-BR': 'Caixa de entrada', ar: 'صندوق الوارد', he: 'תיבת פניות', ja: '受信トレイ' },
 } satisfies Record<string, PerLocale<string>>;
 
-const managerNow = t(
+/** "Speak to a manager now": the reason of a case and the summary of an alert (views/alerts). */
+export const managerNow = t(
   'Speak to a manager now',
   'Hablar ahora con un responsable',
   'Parler à un responsable maintenant',
