@@ -1,4 +1,4 @@
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import type { CaseDetail } from '../../../../server/cases/types.js';
 import type { RootCause } from '../../../../server/settings/schema.js';
@@ -184,6 +184,11 @@ export class SvCaseDetail extends LightElement {
   override render() {
     if (!this.caseId) return nothing;
     const { m } = this.#i18n;
+    const shown = this.#case.value;
+    // A reload (after a change, or a live event about this case) keeps the case on screen, the
+    // same template so the same elements: swapping in a loading state would drop the focus and
+    // every keystroke of a manager typing a note meanwhile.
+    if (this.#case.status === TaskStatus.PENDING && shown?.id === this.caseId) return this.#renderCase(shown, this.#rootCauses.value ?? []);
     return renderTaskState(this.#case, { m, place: '', complete: (c) => this.#renderCase(c, this.#rootCauses.value ?? []) });
   }
 }
