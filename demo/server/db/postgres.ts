@@ -21,7 +21,12 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   await sql`select 1`;
   const wrap = (q: postgres.Sql | postgres.TransactionSql): Queryable => ({
     async query<T extends Row = Row>(text: string, params: readonly unknown[] = []) {
-      const rows = await q.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+      // Prepared: postgres.js sends an unprepared query with parameters in two round trips
+      // (Parse + Describe, then Bind + Execute once the parameter types are known); a prepared
+      // one is described once per connection and then takes one. The collector's SQL texts are
+      // fixed strings with placeholders (values never spliced in), so the per-connection
+      // statement cache stays small.
+      const rows = await q.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
       return rows as unknown as T[];
     },
   });
