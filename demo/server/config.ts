@@ -94,6 +94,8 @@ export const ConfigSchema = z
     ALERT_RULES_FILE: z.string().min(1).optional(),
     /** Alerts: how often the webhook worker looks for due deliveries, in ms; 0 turns the loop off. */
     ALERT_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
+    /** Alerts: how long an instance reuses a brand's rules on ingest before reading them again, in ms; 0 reads them for every ingest. */
+    ALERT_RULES_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(5000),
     /** Alerts: attempts per webhook delivery before it is marked failed. */
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
     /** Alerts: how long one webhook request may take, in ms. */

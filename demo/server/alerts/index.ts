@@ -14,7 +14,7 @@ export { runDueDeliveries, startDeliveryWorker, type RunOptions, type RunSummary
 export { listDeliveries, requeueDelivery, type DeliveryLogEntry, type DeliveryLogFilter, type DeliveryStatus } from './delivery/log.js';
 export { signatureHeader, verifySignature, SIGNATURE_HEADER, DELIVERY_HEADER } from './delivery/sign.js';
 export { AlertRuleSchema, type AlertRule, type AlertRuleInput } from './rules/schema.js';
-export { listRules, getRule, saveRule, deleteRule } from './rules/repository.js';
+export { listRules, getRule, saveRule, deleteRule, markRulesChanged } from './rules/repository.js';
 export { AlertRulesFileError } from './rules/file.js';
 export type { AlertPayload } from './payload.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { evaluateAlerts, listDeliveries, runDueDeliveries, verifySignature } from '../../../demo/server/alerts/index.js';
+import { evaluateAlerts, listDeliveries, markRulesChanged, runDueDeliveries, verifySignature } from '../../../demo/server/alerts/index.js';
 import type { AppContext } from '../../../demo/server/context.js';
 import type { Collector } from '../../../demo/server/server.js';
 import { startTestCollector } from '../support/collector.js';
@@ -31,6 +31,7 @@ for (const target of databaseTargets) {
       receiver = undefined;
       clock.set('2026-11-23T10:00:00Z');
       for (const table of ['webhook_deliveries', 'alert_events', 'alert_rules', 'submissions']) await ctx().db.query(`DELETE FROM ${table}`);
+      markRulesChanged();
     });
 
     /** A receiver answering `respond`, a score rule pointing at it, and `n` alerts raised. */
@@ -168,6 +169,7 @@ for (const target of databaseTargets) {
         await fixed.close();
       }
       await ctx().db.query('DELETE FROM alert_rules');
+      markRulesChanged();
       await ctx().db.query("UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = $1::timestamptz", [clock.now().toISOString()]);
       await runDueDeliveries(ctx(), nominal);
       assert.deepEqual((await deliveries(ctx().db)).map((d) => [d.status, d.last_error]), [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { evaluateAlerts, listDeliveries, runDueDeliveries } from '../../../demo/server/alerts/index.js';
+import { evaluateAlerts, listDeliveries, markRulesChanged, runDueDeliveries } from '../../../demo/server/alerts/index.js';
 import type { Collector } from '../../../demo/server/server.js';
 import { startTestCollector } from '../support/collector.js';
 import { databaseTargets } from '../support/databases.js';
@@ -24,6 +24,7 @@ for (const target of databaseTargets) {
     beforeEach(async () => {
       clock.set('2026-11-23T10:00:00Z');
       for (const table of ['webhook_deliveries', 'alert_events', 'alert_rules', 'submissions']) await ctx().db.query(`DELETE FROM ${table}`);
+      markRulesChanged();
     });
 
     describe('score rules', () => {

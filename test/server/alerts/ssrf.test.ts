@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import ipaddr from 'ipaddr.js';
-import { AlertRulesFileError, evaluateAlerts, listDeliveries, runDueDeliveries } from '../../../demo/server/alerts/index.js';
+import { AlertRulesFileError, evaluateAlerts, listDeliveries, markRulesChanged, runDueDeliveries } from '../../../demo/server/alerts/index.js';
 import { sendWebhook } from '../../../demo/server/alerts/delivery/send.js';
 import { nonPublicRange, webhookTargetPolicy, type Resolve } from '../../../demo/server/alerts/delivery/target-policy.js';
 import { createLogger } from '../../../demo/server/log.js';
@@ -118,6 +118,7 @@ for (const target of databaseTargets) {
       await receiver?.close();
       receiver = undefined;
       for (const table of ['webhook_deliveries', 'alert_events', 'alert_rules', 'submissions']) await collector.ctx.db.query(`DELETE FROM ${table}`);
+      markRulesChanged();
     });
 
     const createRule = (on: Collector, id: string, url: string) =>

@@ -1,8 +1,8 @@
 import type { AppContext, StoredSubmission } from '../../context.js';
 import type { Queryable } from '../../db/database.js';
 import { ruleMatches } from '../rules/match.js';
-import { listRules } from '../rules/repository.js';
-import { watchesSubmissions, type AlertRule, type BurstRule } from '../rules/schema.js';
+import { submissionRules } from '../rules/cache.js';
+import type { AlertRule, BurstRule } from '../rules/schema.js';
 import { findBursts } from './burst.js';
 import { raiseAlert } from './raise.js';
 import { loadStore, loadStoreSubmissions, type StoreInfo } from './stores.js';
@@ -27,7 +27,7 @@ export async function evaluateAlerts(ctx: AppContext, submissions: StoredSubmiss
   const bursts = new Map<string, { rule: BurstRule; store: StoreInfo; fresh: StoredSubmission[] }>();
 
   for (const brand of new Set(submissions.map((s) => s.brandId))) {
-    const rules = (await listRules(ctx.db, { brand, log: ctx.log })).map((r) => r.rule).filter((r) => r.enabled).filter(watchesSubmissions);
+    const rules = await submissionRules(ctx, brand);
     if (rules.length === 0) continue;
     for (const submission of submissions.filter((s) => s.brandId === brand)) {
       // Older than CREATED_AT_MAX_AGE_DAYS when it arrived: stored and shown, never paged.

@@ -35,6 +35,19 @@ function toStored(rows: RuleRow[], log?: Logger): StoredRule[] {
 
 const columns = 'id, definition, source, created_at, updated_at';
 
+let changes = 0;
+
+/**
+ * How many times this process has saved or deleted a rule: a copy of the rules read before the
+ * number last moved is out of date (cache.ts).
+ */
+export const ruleChanges = (): number => changes;
+
+/** Tells this process that `alert_rules` changed other than through this module (SQL in a test or a script). */
+export function markRulesChanged(): void {
+  changes++;
+}
+
 /** All rules, or a brand's, ordered by id. */
 export async function listRules(db: Queryable, options: { brand?: string; log?: Logger } = {}): Promise<StoredRule[]> {
   const rows = options.brand
@@ -57,12 +70,14 @@ export async function saveRule(db: Queryable, rule: AlertRule, source: RuleSourc
      RETURNING (xmax = 0) AS created`,
     [rule.id, rule.brand, JSON.stringify(rule), source, now.toISOString()],
   );
+  changes++;
   return { created: rows[0]?.created === true };
 }
 
 /** Deletes a rule; its past alerts and deliveries stay in the log. */
 export async function deleteRule(db: Queryable, id: string): Promise<boolean> {
   const rows = await db.query('DELETE FROM alert_rules WHERE id = $1 RETURNING id', [id]);
+  changes++;
   return rows.length > 0;
 }
 
@@ -74,4 +89,5 @@ export async function replaceFileRules(db: Queryable, rules: AlertRule[], now: D
   for (const rule of rules) await saveRule(db, rule, 'file', now);
   const keep = JSON.stringify(rules.map((r) => r.id));
   await db.query(`DELETE FROM alert_rules WHERE source = 'file' AND NOT (id IN (SELECT jsonb_array_elements_text($1::text::jsonb)))`, [keep]);
+  changes++;
 }
