@@ -21,8 +21,16 @@ export function requireMediaType(c: Context, types: readonly string[]): string {
  */
 export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
   const tooLarge = () => new ApiError(413, 'payload_too_large', `body over ${maxBytes} bytes`);
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes) throw tooLarge();
+  const declared = request.headers.get('content-length');
+  if (declared !== null) {
+    if (Number(declared) > maxBytes) throw tooLarge();
+    // Node's HTTP parser delivers exactly Content-Length bytes, so the body fits: read it in one
+    // go. @hono/node-server then reads it straight from the socket, where touching `body` would
+    // build a fetch Request and a web stream for every submission (a tenth of ingest's CPU).
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    if (bytes.byteLength > maxBytes) throw tooLarge();
+    return decodeUtf8(bytes);
+  }
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -43,6 +51,10 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return decodeUtf8(bytes);
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
