@@ -5,6 +5,7 @@ import { readBodyText, requireMediaType } from '../http/body.js';
 import { clientIp, proxyTrust } from '../http/client-ip.js';
 import { corsPolicy } from '../http/cors.js';
 import { ApiError } from '../http/errors.js';
+import { acceptedAnswer } from '../metrics/http.js';
 import { placeInTime } from './created-at.js';
 import { parseSubmissionBody } from './parse.js';
 import { deviceBucket, ingestLimits } from './rate-limits.js';
@@ -58,7 +59,7 @@ export function ingestRoutes(ctx: AppContext): Hono {
       limits.device(deviceBucket(brandId, writeKey ?? '', devices, known), ctx.now());
     }
     const { accepted, duplicates } = await storeItems(ctx, brandId, items);
-    return c.json({ accepted, duplicates }, 202);
+    return acceptedAnswer(c, { accepted, duplicates });
   });
   return app;
 }
