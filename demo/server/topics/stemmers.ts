@@ -31,8 +31,25 @@ const STEMMERS: Record<string, (word: string) => string> = {
   sv: swedish,
 };
 
-/** The stem of a lowercase word in `lang`, or the word itself where no stemmer applies. */
+/** Stems already computed, by language and word; cleared when full (see {@link stem}). */
+const known = new Map<string, string>();
+const MAX_KNOWN = 20_000;
+
+/**
+ * The stem of a lowercase word in `lang`, or the word itself where no stemmer applies.
+ * Remembered: customers' comments reuse a small vocabulary, and a Snowball stemmer costs more
+ * than a map lookup on every word of every comment at ingest (and, for a comment without a
+ * locale, once per dictionary language).
+ */
 export function stem(word: string, lang: string): string {
   const stemmer = STEMMERS[lang];
-  return stemmer ? stemmer(word) : word;
+  if (!stemmer) return word;
+  const key = `${lang}\u0000${word}`;
+  let stemmed = known.get(key);
+  if (stemmed === undefined) {
+    if (known.size >= MAX_KNOWN) known.clear();
+    stemmed = stemmer(word);
+    known.set(key, stemmed);
+  }
+  return stemmed;
 }
