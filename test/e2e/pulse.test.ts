@@ -42,6 +42,9 @@ async function logInAsStoreManager(page: Page, url: string): Promise<void> {
   await page.locator('#password').fill(password);
   await page.locator('sv-login button[type=submit]').click();
   await page.locator('nav.views').waitFor();
+  // Their landing place first (the inbox, with the store's name from the directory): an address
+  // typed while the dashboard is still placing them could be replaced by that landing place.
+  await page.getByRole('heading', { level: 1, name: /^Inbox — / }).waitFor();
   await page.goto(`${url}/dashboard/#/pulse/store/${STORE}`);
   await page.locator('sv-pulse-view .kpis, sv-pulse-view .state-empty').first().waitFor();
 }
