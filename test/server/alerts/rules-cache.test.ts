@@ -54,13 +54,13 @@ for (const target of databaseTargets) {
 
       it('keeps using its copy after an edit in SQL until a rule changes through the repository', async () => {
         await addRule(collector.ctx, { id: 'very-low', kind: 'score', when: { minScoreAtMost: 2 } });
-        const before = await lowScore(collector, 43);
+        const raised = await lowScore(collector, 43);
         await switchOffInSql(collector, 'very-low');
         // Within ALERT_RULES_CACHE_MS the instance has not read the rules again: this is the
         // documented delay for changes it was not told about (docs/collector.md).
-        assert.equal(await lowScore(collector, 44), before + 1, 'the copy read before the SQL edit is still used');
+        assert.equal(await lowScore(collector, 44), raised + 1, 'the copy read before the SQL edit is still used');
         await addRule(collector.ctx, { id: 'unrelated', kind: 'score', when: { minScoreAtMost: 0 } });
-        assert.equal(await lowScore(collector, 45), before + 1, 'a save forgot the copy, so the switched-off rule is seen');
+        assert.equal(await lowScore(collector, 45), raised + 1, 'a save forgot the copy, so the switched-off rule is seen');
       });
     });
 
