@@ -43,9 +43,9 @@ let changes = 0;
  */
 export const ruleChanges = (): number => changes;
 
-/** Tells this process that `alert_rules` changed other than through this module (SQL in a test or a script). */
+/** Tells this process's rule copies (cache.ts) that `alert_rules` changed: every write here calls it, and so must SQL run elsewhere (a test, a script). */
 export function markRulesChanged(): void {
-  changes++;
+  changes += 1;
 }
 
 /** All rules, or a brand's, ordered by id. */
@@ -70,14 +70,14 @@ export async function saveRule(db: Queryable, rule: AlertRule, source: RuleSourc
      RETURNING (xmax = 0) AS created`,
     [rule.id, rule.brand, JSON.stringify(rule), source, now.toISOString()],
   );
-  changes++;
+  markRulesChanged();
   return { created: rows[0]?.created === true };
 }
 
 /** Deletes a rule; its past alerts and deliveries stay in the log. */
 export async function deleteRule(db: Queryable, id: string): Promise<boolean> {
   const rows = await db.query('DELETE FROM alert_rules WHERE id = $1 RETURNING id', [id]);
-  changes++;
+  markRulesChanged();
   return rows.length > 0;
 }
 
@@ -89,5 +89,5 @@ export async function replaceFileRules(db: Queryable, rules: AlertRule[], now: D
   for (const rule of rules) await saveRule(db, rule, 'file', now);
   const keep = JSON.stringify(rules.map((r) => r.id));
   await db.query(`DELETE FROM alert_rules WHERE source = 'file' AND NOT (id IN (SELECT jsonb_array_elements_text($1::text::jsonb)))`, [keep]);
-  changes++;
+  markRulesChanged();
 }
