@@ -133,8 +133,18 @@ const LIT_NOTICE = '/*! Lit | Copyright 2017 Google LLC | SPDX-License-Identifie
 // Self-contained: @rollup/plugin-terser runs in worker threads and passes this function as source.
 function keepLicenses(_node, comment) {
   const litNotice = /^\*[\s*]*@license[\s*]*Copyright \d{4} Google LLC[\s*]*SPDX-License-Identifier: BSD-3-Clause[\s*]*$/;
-  return /@license|@preserve|^!/.test(comment.value) && !litNotice.test(comment.value);
+  // And the compile hint (COMPILE_EAGERLY), a `//#` comment terser would drop.
+  return (/@license|@preserve|^!/.test(comment.value) && !litNotice.test(comment.value)) || comment.value === '# allFunctionsCalledOnLoad';
 }
+
+/**
+ * V8's explicit compile hint (Chrome 136+; other engines read a comment): every function of the
+ * file is compiled while the file streams in, on a background thread. Without it each function is
+ * compiled on the main thread at its first call, inside the tasks that evaluate the bundle and render
+ * the first question: a quarter to a third of their CPU time (docs/architecture.md, "What the script
+ * tag carries"). It must come before any function, so it is the file's first line.
+ */
+const COMPILE_EAGERLY = '//# allFunctionsCalledOnLoad';
 
 const LOCALE_FILES = ['es', 'fr', 'de', 'pt-br', 'ar', 'he', 'ja'];
 
@@ -173,7 +183,7 @@ export const builds = [
   {
     input: 'src/embed.ts',
     plugins: [scriptTagSwaps(), packageVersion(), nodeResolve({ browser: true, exportConditions: ['production'] }), privateLibraryGlobals(), ts(), minifyCss(), minifyHtml(), shortPrivateProperties(), terser({ ecma: 2020, module: false, compress: { passes: 3 }, format: { comments: keepLicenses } })],
-    output: { file: 'dist/storevoice.iife.js', format: 'iife', sourcemap: true, banner: LIT_NOTICE, intro: 'var __storevoice_globals = {};' },
+    output: { file: 'dist/storevoice.iife.js', format: 'iife', sourcemap: true, banner: `${COMPILE_EAGERLY}\n${LIT_NOTICE}`, intro: 'var __storevoice_globals = {};' },
     onwarn,
   },
   {
@@ -197,14 +207,15 @@ export const builds = [
     // It borrows the bundle's zod (src/delivery/script-tag-zod.ts), so its code runs inside
     // `start(zod)`: `export function start(__storevoice_zod) { …the IIFE… }`.
     input: { delivery: 'src/delivery/script-tag-entry.ts' },
-    plugins: [scriptTagZod(), nodeResolve({ browser: true, exportConditions: ['production'] }), ts(), terser({ ecma: 2020, module: true, compress: { passes: 3 } })],
+    plugins: [scriptTagZod(), nodeResolve({ browser: true, exportConditions: ['production'] }), ts(), terser({ ecma: 2020, module: true, compress: { passes: 3 }, format: { comments: keepLicenses } })],
     output: {
       dir: 'dist',
       format: 'iife',
       name: '__storevoice_delivery',
       entryFileNames: '[name].js',
       sourcemap: true,
-      banner: 'export function start(__storevoice_zod) {',
+      // Compiled while it streams in, too: `start()` runs most of it, in an idle period, at once.
+      banner: `${COMPILE_EAGERLY}\nexport function start(__storevoice_zod) {`,
       footer: 'return __storevoice_delivery }',
     },
     onwarn: strictOnwarn,
