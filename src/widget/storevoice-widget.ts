@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Client, ContextInput, SurveyDefinition } from '../../sdk/index.js';
 import { preloadDelivery } from '../delivery/client.js';
+import { nextTask } from '../internal/next-task.js';
 import { loadKiosk } from '../kiosk/load.js';
 import type { KioskMode } from '../kiosk/types.js';
 import { questionStyles } from '../questions/registry.js';
@@ -263,6 +264,18 @@ export class StoreVoiceWidget extends LitElement {
   /** When the shopper last closed this survey without answering (epoch ms), if ever. */
   get dismissedAt(): number | undefined {
     return dismissedAt(this.#flow.state.definition?.id);
+  }
+
+  /**
+   * The first render comes in a task after the one that connected the element: attaching the
+   * shadow root, parsing the adopted styles, starting the survey request and rendering in one task
+   * would be one long task on a slow phone (docs/architecture.md, "What the script tag carries").
+   * The survey request still starts now, when the first update would have started it.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated) return super.scheduleUpdate();
+    this.#flow.loadIfChanged();
+    return nextTask().then(() => super.scheduleUpdate());
   }
 
   /**

@@ -150,6 +150,15 @@ export class SurveyFlowController implements ReactiveController {
   }
 
   hostUpdate(): void {
+    this.loadIfChanged();
+  }
+
+  /**
+   * Loads the survey when `survey`, `endpoint` or `client` changed since it was last loaded (each
+   * update checks). The element also calls it before its first update, which waits for a task of
+   * its own, so the survey request is not held back by it.
+   */
+  loadIfChanged(): void {
     const { survey, endpoint, client } = this.#host;
     const last = this.#source;
     // A host framework may hand over an equal survey object on every render: only a real change
