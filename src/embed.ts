@@ -41,6 +41,11 @@ const ATTRIBUTES = ['brand', 'region', 'store', 'device', 'locale', 'staff'] as 
 /** Replaced with package.json's version when the script tag is built (rollup.config.mjs). */
 declare const __STOREVOICE_VERSION__: string;
 let widget: StoreVoiceWidget | undefined;
+/** The tag's `data-*` attributes, when it mounts the widget: set first on the widget, whoever makes it (see autoMount). */
+let fromTag: EmbedOptions | undefined;
+
+/** The mounted widget; made now when the tag has yet to mount it, so the API works right after the tag. */
+const mounted = (): StoreVoiceWidget | undefined => widget ?? (fromTag && configure({}));
 
 const api = {
   /**
@@ -58,19 +63,20 @@ const api = {
     attach(element, options.target);
     return element;
   },
-  open: () => void widget?.open(),
-  close: () => widget?.close(),
+  open: () => void mounted()?.open(),
+  close: () => mounted()?.close(),
   /** Sets context on the mounted widget: hierarchy ids as attributes, the rest (tags, channel) beside them. */
   setContext(context: ContextInput): void {
-    if (!widget) return;
-    let rest: ContextInput = { ...widget.context };
+    const element = mounted();
+    if (!element) return;
+    let rest: ContextInput = { ...element.context };
     for (const [key, value] of Object.entries(context) as [keyof ContextInput, unknown][]) {
       if ((ATTRIBUTES as readonly string[]).includes(key)) {
-        if (value === undefined) widget.removeAttribute(key);
-        else widget.setAttribute(key, String(value));
+        if (value === undefined) element.removeAttribute(key);
+        else element.setAttribute(key, String(value));
       } else rest = mergeContext(rest, { [key]: value }); // tags merge key by key, as in the SDK
     }
-    widget.context = rest;
+    element.context = rest;
   },
   /**
    * Listens to a widget event by its short name (`sent`, `queued`, `error`, …).
@@ -85,11 +91,15 @@ const api = {
 
 export type StoreVoiceGlobal = typeof api;
 
-/** The widget, made on first use, with `options` set as its attributes. */
+/** The widget, made on first use (with the tag's attributes, if it mounts it), with `options` set as its attributes. */
 function configure(options: EmbedOptions): StoreVoiceWidget {
-  widget ??= document.createElement('storevoice-widget') as StoreVoiceWidget;
-  for (const [name, value] of Object.entries(options)) if (name !== 'target' && typeof value === 'string') widget.setAttribute(name, value);
-  return widget;
+  const element = (widget ??= setAttributes(document.createElement('storevoice-widget') as StoreVoiceWidget, fromTag ?? {}));
+  return setAttributes(element, options);
+}
+
+function setAttributes(element: StoreVoiceWidget, options: EmbedOptions): StoreVoiceWidget {
+  for (const [name, value] of Object.entries(options)) if (name !== 'target' && typeof value === 'string') element.setAttribute(name, value);
+  return element;
 }
 
 /** Puts the widget into the page (into `target` when given and found), unless it is there already. */
@@ -113,14 +123,19 @@ declare global {
  * ask for it download it. If it cannot load, the widget mounts without that context.
  */
 function autoMount({ 'context-from-url': fromUrl, ...options }: EmbedOptions & { 'context-from-url'?: string }): void {
-  const mount = (context?: ContextInput): void => {
-    // Configured now, so a page script's own StoreVoice.init() after this tag still has the last word.
-    const element = configure(options);
-    if (context) api.setContext(context);
-    // Put in the page (its styles adopted, its first render, the survey request) in a task of its
-    // own: together with this script's evaluation it would be one long task on a slow phone.
-    void nextTask().then(() => attach(element, options.target));
-  };
+  // Set on the widget before anything a page script passes, so its own StoreVoice.init() after
+  // this tag still has the last word.
+  fromTag = options;
+  const mount = (context?: ContextInput): void =>
+    // Made (its constructor, its attributes) and put in the page (its styles adopted, the survey
+    // request) in a task of its own: in this script's, which also evaluates the bundle and often
+    // finishes the page's parsing and load, it would be one long task on a slow phone. A page
+    // script that calls the API first makes it then (see mounted()).
+    void nextTask().then(() => {
+      const element = configure({});
+      if (context) api.setContext(context);
+      attach(element, options.target);
+    });
   if (fromUrl === undefined || !location.search.includes('sv_')) return mount();
   import(/* webpackIgnore: true */ besideBundle('url-context.js')).then(
     (module: { contextFromUrl: typeof contextFromUrl }) => mount(module.contextFromUrl()),

@@ -44,6 +44,24 @@ describe('script tag', () => {
     frame.remove();
   });
 
+  it("drives the tag's widget from a page script that runs right after the tag", async () => {
+    const collector = await testCollector('embed-api-page');
+    await collector.serveSurvey(micro);
+    const { doc, widget, frame } = await openPage('/test/widget/fixtures/embed-api.html');
+    expect(doc.querySelectorAll('storevoice-widget')).to.have.length(1);
+    // open() was called before the widget was in the page: the dialog opens once it is.
+    const radio = await waitFor(() => widget.shadowRoot!.querySelector<HTMLElement>('dialog[open] [role="radio"]'), { message: 'the open dialog' });
+    radio.click();
+    const state = await waitFor(async () => {
+      const s = await collector.state();
+      return s.storedCount === 1 && s;
+    });
+    const body = state.requests.find((r) => r.status === 202)!.body as Submission;
+    expect(body.context).to.include({ brand: 'other', store: '099' });
+    expect(body.context.tags).to.deep.equal({ campaign: 'spring' });
+    frame.remove();
+  });
+
   it('loads a non-English catalog on demand from beside the bundle, and shows it at once', async () => {
     const collector = await testCollector('embed-es-page');
     await collector.serveSurvey({ id: 'micro', questions: [{ id: 'nps', type: 'nps', prompt: 'How likely?' }, { id: 'why', type: 'text', prompt: 'Why?' }] });
