@@ -35,11 +35,14 @@ export class TokenBuckets {
     this.#buckets.delete(key);
     if (this.#buckets.size >= this.maxKeys) this.#prune(nowMs);
     this.#buckets.set(key, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
+    // Within a rounding error of a token is a token: a rate such as 2 an hour is not exact in
+    // binary, and a client that waited the Retry-After it was given must be served.
+    if (bucket.tokens >= 1 - 1e-9) {
+      bucket.tokens = Math.max(0, bucket.tokens - 1);
       return { ok: true };
     }
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.#perMs / 1000)) };
+    // Whole milliseconds first, then seconds up: 1,800,000.0000001 ms is 1,800 s, not 1,801.
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(Math.round((1 - bucket.tokens) / this.#perMs) / 1000)) };
   }
 
   get size(): number {
