@@ -67,6 +67,8 @@ export const ConfigSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
     /** Requests a device or IP may send at once before the per-minute rate applies. */
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(60),
+    /** Pulse page: ideas one store's pulse link may send per hour (also the most at once); 0 turns the limit off. */
+    PULSE_IDEAS_PER_HOUR: z.coerce.number().int().min(0).default(30),
     /**
      * Addresses of the reverse proxies in front of the collector (IPs or CIDR ranges,
      * comma-separated). Only a request whose socket peer is one of them has its X-Forwarded-For

@@ -131,6 +131,17 @@ describe('employee pulse from a phone to the manager, under the anonymity rule (
     assert.equal(await ideas.getByRole('textbox', { name: 'Your idea' }).inputValue(), '', 'the form is ready for the next idea');
     assert.deepEqual(await axeViolations(page), [], 'the pulse page with its idea form');
 
+    // Over the store's ideas per hour (the collector's 429, injected here: its limit is tested in
+    // test/server/pulse/rate-limits.test.ts), the page says when to try again and keeps the text.
+    await page.route('**/v1/ideas/pulse', (route) =>
+      route.fulfill({ status: 429, headers: { 'retry-after': '1798', 'content-type': 'application/json' }, body: '{"error":"rate_limited","message":"Too many ideas","retryAfter":1798}' }),
+    );
+    await ideas.getByRole('textbox', { name: 'Your idea' }).fill('One idea too many');
+    await ideas.getByRole('button', { name: 'Send the idea' }).click();
+    await ideas.getByText('Your store has sent many ideas this hour. Try again in 30 min: your text is still here.').waitFor();
+    assert.equal(await ideas.getByRole('textbox', { name: 'Your idea' }).inputValue(), 'One idea too many');
+    await page.unroute('**/v1/ideas/pulse');
+
     const { email, password } = demoLogin('store');
     const manager = await login(collector.url, email.replace('042', STORE), password);
     const res = await fetch(`${collector.url}/v1/ideas`, { headers: { cookie: manager.cookie } });

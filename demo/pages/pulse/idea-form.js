@@ -46,6 +46,11 @@ export function ideaForm(key, lang) {
         headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
         body: JSON.stringify({ text: idea, ...(signature !== '' && { name: signature }) }),
       });
+      if (response.status === 429) {
+        // The store's ideas per hour (PULSE_IDEAS_PER_HOUR), or this address's rate: the text stays.
+        status.textContent = t.busy(String(Math.max(1, Math.ceil(Number(response.headers.get('retry-after') ?? 60) / 60))));
+        return;
+      }
       if (!response.ok) throw new Error(String(response.status));
       text.value = '';
       name.value = '';

@@ -12,6 +12,7 @@ export const IDEA_TEXTS = {
     sent: () => 'Thank you! Your idea was sent. Your manager will answer it in the team’s ideas list.',
     empty: () => 'Write your idea first.',
     failed: () => 'The idea could not be sent. Check your connection and try again: your text is still here.',
+    busy: (minutes) => `Your store has sent many ideas this hour. Try again in ${minutes} min: your text is still here.`,
   },
   es: {
     heading: () => 'Una idea para tu tienda',
@@ -23,6 +24,7 @@ export const IDEA_TEXTS = {
     sent: () => '¡Gracias! Tu idea se ha enviado. Tu responsable la responderá en la lista de ideas del equipo.',
     empty: () => 'Escribe primero tu idea.',
     failed: () => 'No se pudo enviar la idea. Comprueba tu conexión e inténtalo de nuevo: tu texto sigue aquí.',
+    busy: (minutes) => `Tu tienda ha enviado muchas ideas en esta hora. Inténtalo de nuevo en ${minutes} min: tu texto sigue aquí.`,
   },
   fr: {
     heading: () => 'Une idée pour votre magasin',
@@ -34,6 +36,7 @@ export const IDEA_TEXTS = {
     sent: () => 'Merci ! Votre idée a été envoyée. Votre responsable y répondra dans la liste des idées de l’équipe.',
     empty: () => 'Écrivez d’abord votre idée.',
     failed: () => 'L’idée n’a pas pu être envoyée. Vérifiez votre connexion et réessayez : votre texte est toujours là.',
+    busy: (minutes) => `Votre magasin a envoyé beaucoup d’idées cette heure-ci. Réessayez dans ${minutes} min : votre texte est toujours là.`,
   },
   de: {
     heading: () => 'Eine Idee für Ihre Filiale',
@@ -45,6 +48,7 @@ export const IDEA_TEXTS = {
     sent: () => 'Danke! Ihre Idee wurde gesendet. Ihre Filialleitung antwortet in der Ideenliste des Teams.',
     empty: () => 'Schreiben Sie zuerst Ihre Idee.',
     failed: () => 'Die Idee konnte nicht gesendet werden. Prüfen Sie die Verbindung und versuchen Sie es erneut: Ihr Text ist noch da.',
+    busy: (minutes) => `Ihre Filiale hat in dieser Stunde viele Ideen gesendet. Versuchen Sie es in ${minutes} Min. erneut: Ihr Text ist noch da.`,
   },
   'pt-BR': {
     heading: () => 'Uma ideia para a sua loja',
@@ -56,6 +60,7 @@ export const IDEA_TEXTS = {
     sent: () => 'Obrigado! Sua ideia foi enviada. O gerente vai responder na lista de ideias da equipe.',
     empty: () => 'Escreva sua ideia primeiro.',
     failed: () => 'Não foi possível enviar a ideia. Verifique a conexão e tente de novo: seu texto continua aqui.',
+    busy: (minutes) => `Sua loja enviou muitas ideias nesta hora. Tente de novo em ${minutes} min: seu texto continua aqui.`,
   },
   ar: {
     heading: () => 'فكرة لمتجرك',
@@ -67,6 +72,7 @@ export const IDEA_TEXTS = {
     sent: () => 'شكرًا! أُرسلت فكرتك. سيرد عليها مديرك في قائمة أفكار الفريق.',
     empty: () => 'اكتب فكرتك أولًا.',
     failed: () => 'تعذّر إرسال الفكرة. تحقق من الاتصال وحاول مرة أخرى: نصك ما زال هنا.',
+    busy: (minutes) => `أرسل متجرك أفكارًا كثيرة خلال هذه الساعة. حاول مرة أخرى بعد ${minutes} دقيقة: نصك ما زال هنا.`,
   },
   he: {
     heading: () => 'רעיון לחנות שלך',
@@ -78,6 +84,7 @@ export const IDEA_TEXTS = {
     sent: () => 'תודה! הרעיון נשלח. המנהל יענה ברשימת הרעיונות של הצוות.',
     empty: () => 'כתבו קודם את הרעיון.',
     failed: () => 'לא ניתן היה לשלוח את הרעיון. בדקו את החיבור ונסו שוב: הטקסט שלכם עדיין כאן.',
+    busy: (minutes) => `החנות שלך שלחה הרבה רעיונות בשעה הזו. נסו שוב בעוד ${minutes} דקות: הטקסט שלכם עדיין כאן.`,
   },
   ja: {
     heading: () => '店舗へのアイデア',
@@ -89,5 +96,6 @@ export const IDEA_TEXTS = {
     sent: () => 'ありがとうございます。アイデアを送信しました。店長がチームのアイデア一覧で返答します。',
     empty: () => '先にアイデアを書いてください。',
     failed: () => 'アイデアを送信できませんでした。接続を確認して、もう一度お試しください。入力した文章はそのまま残っています。',
+    busy: (minutes) => `このお店からこの1時間に多くのアイデアが送られました。${minutes}分後にもう一度お試しください。入力した内容はそのまま残っています。`,
   },
 };

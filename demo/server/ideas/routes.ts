@@ -12,6 +12,7 @@ import { listIdeas } from './list.js';
 import { ideaMetrics } from './metrics.js';
 import { IdeaListQuerySchema, IdeaMetricsQuerySchema, IdeaPatchSchema, IdeaSubmitSchema, PulseIdeaSubmitSchema } from './params.js';
 import { placeOfPulseKey } from '../pulse/keys.js';
+import { pulseLimits } from '../pulse/rate-limits.js';
 import { pulseKeyOf } from './pulse-keys.js';
 import { submitIdea } from './submit.js';
 import type { IdeaListResponse } from './types.js';
@@ -46,15 +47,19 @@ async function body(c: Context): Promise<unknown> {
  */
 export function ideaRoutes(ctx: AppContext): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
+  const limits = pulseLimits(ctx.config, ctx.now);
 
   // Before the session middleware: the pulse page has no login, only its store's key.
   app.post('/v1/ideas/pulse', async (c) => {
+    limits.address(c);
     const key = pulseKeyOf(c);
     if (!key) throw new ApiError(401, 'unauthorized', 'A pulse key is required (Authorization: Bearer <pulse key>)');
     const place = await placeOfPulseKey(ctx.db, key);
     if (!place) throw new ApiError(401, 'unauthorized', 'Unknown pulse key');
     if (place.revoked) throw new ApiError(401, 'revoked_pulse_key', 'This pulse link has been revoked: ask your store manager for the current one');
     const input = parse(PulseIdeaSubmitSchema, await body(c), 'idea');
+    // After validation: a malformed idea, which stores nothing, spends none of the store's hour.
+    limits.idea(place.brandId, place.storeId);
     const idea = await submitIdea(ctx, { brandId: place.brandId, storeId: place.storeId, text: input.text, signature: input.name ? { staffId: null, name: input.name } : null });
     return c.json({ idea }, 201);
   });

@@ -150,6 +150,8 @@ const deleted = (what: string, conflict?: string): Record<number, ResponseSpec> 
 const refused = (why: string) => err(`${why}, or a missing or wrong \`X-CSRF-Token\`.`);
 const tooLarge = (kb: number) => err(`The body is over ${kb} KB.`);
 const notJson = err('Not `application/json`.');
+/** 429 Too Many Requests, with the seconds to wait in Retry-After. */
+const tooMany = (description: string) => ({ description, schema: ERROR, headers: { 'Retry-After': 'Seconds to wait.' } });
 /** Ids the handlers check as UUIDs (cases, ideas, kudos, alerts); any case. */
 const uuid = { id: z.guid() };
 /** A rule as the dashboard writes it: the collector sets `id` and `brand` (the session's). */
@@ -212,7 +214,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       401: err('No write key, an unknown or revoked one, or a context token that is required or invalid.'),
       413: err(`The body is over ${MAX_SUBMISSION_BYTES / 1024} KB.`),
       415: err('Not `application/json` or `text/plain`.'),
-      429: { description: 'Too many requests from this address or device.', schema: ERROR, headers: { 'Retry-After': 'Seconds to wait.' } },
+      429: tooMany('Too many requests from this address or device.'),
     },
   },
 
@@ -350,7 +352,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       401: err('Wrong e-mail or password.'),
       403: err('Cross-origin request.'),
       415: err('Not `application/json`.'),
-      429: { description: 'Too many attempts from this address or for this account.', schema: ERROR, headers: { 'Retry-After': 'Seconds to wait.' } },
+      429: tooMany('Too many attempts from this address or for this account.'),
       503: { description: 'Too many logins are being checked right now.', schema: ERROR, headers: { 'Retry-After': 'Seconds to wait.' } },
     },
   },
@@ -460,7 +462,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     description: 'No login: the pulse key (`Authorization: Bearer` or `?key=`) says which store. Anonymous unless `name` is given.',
     tag: 'ideas',
     body: { schema: PulseIdeaSubmitSchema, required: true },
-    responses: { 201: { description: 'The idea.', schema: IdeaAnswerSchema }, 400: bad, 401: err('No pulse key, or an unknown or revoked one.'), 403: err('The pulse key\'s store no longer exists.'), 413: tooLarge(16), 415: notJson },
+    responses: { 201: { description: 'The idea.', schema: IdeaAnswerSchema }, 400: bad, 401: err('No pulse key, or an unknown or revoked one.'), 403: err('The pulse key\'s store no longer exists.'), 413: tooLarge(16), 415: notJson, 429: tooMany('Too many requests from this address, or too many ideas from this store this hour (`PULSE_IDEAS_PER_HOUR`).') },
   },
   'POST /v1/ideas': {
     summary: 'Send an idea (staff)',
@@ -577,7 +579,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     summary: 'What the pulse page needs before its first question',
     description: 'The pulse key as `Authorization: Bearer` or `?key=`.',
     tag: 'pulse',
-    responses: { 200: { description: 'The store, the survey and this period\'s window (`Cache-Control: no-store`).', schema: PulseSessionSchema }, 404: err('The pulse key\'s store no longer exists.') },
+    responses: { 200: { description: 'The store, the survey and this period\'s window (`Cache-Control: no-store`).', schema: PulseSessionSchema }, 404: err('The pulse key\'s store no longer exists.'), 429: tooMany('Too many requests from this address.') },
   },
   'GET /v1/pulse/links': { summary: 'Pulse links of the stores the session handles', tag: 'pulse', responses: { 200: { description: 'One per store, `key` null without an active one.', schema: PulseLinkListSchema }, 403: err('Staff accounts.') } },
   'POST /v1/pulse/links/:store': {

@@ -12,6 +12,7 @@ import { ApiError } from '../http/errors.js';
 import { invalidateWriteKeys, resolveIngestKey, writeKeyOf } from '../ingest/write-keys.js';
 import { loadBrandSettings } from '../settings/repository.js';
 import { activePulseKey, listPulseKeys, PULSE_KEY_PREFIX, revokePulseKey, rotatePulseKey, type PulseKey } from './keys.js';
+import { pulseLimits } from './rate-limits.js';
 import { pulseWindow, type PulseWindow } from './schedule.js';
 
 /** What the pulse page needs before its first question (`GET /v1/pulse/session`). */
@@ -81,8 +82,10 @@ async function storeInScope(ctx: AppContext, user: User, c: Context): Promise<{ 
 export function pulseRoutes(ctx: AppContext): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const { db } = ctx;
+  const limits = pulseLimits(ctx.config, ctx.now);
 
   app.get('/v1/pulse/session', async (c) => {
+    limits.address(c);
     const key = await resolveIngestKey(ctx, writeKeyOf(c));
     if (key.kind !== 'pulse') throw new ApiError(403, 'pulse_key_required', 'This is a customer write key: the pulse page needs a store pulse link (pk_pulse_…)');
     const [row] = await db.query<{ brand_name: string; store_name: string; time_zone: string }>(
