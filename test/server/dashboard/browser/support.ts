@@ -5,7 +5,7 @@
  * range (the last 30 days) covers the fixture and every number is known in advance.
  */
 import assert from 'node:assert/strict';
-import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -74,6 +74,8 @@ export async function ensureDashboardBuilt(): Promise<void> {
   const [chunk] = output;
   assert.ok(chunk && chunk.type === 'chunk');
   const temporary = `${BUNDLE}.${process.pid}.tmp`;
+  // A clone that was never built has no dist/dashboard/ yet.
+  await mkdir(new URL('.', `file://${BUNDLE}`), { recursive: true });
   await writeFile(temporary, `${chunk.code}\n//# sourceMappingURL=dashboard.js.map\n`);
   if (chunk.map) await writeFile(`${BUNDLE}.map`, chunk.map.toString());
   await rename(temporary, BUNDLE);
