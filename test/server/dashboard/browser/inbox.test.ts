@@ -79,7 +79,10 @@ describe('the inbox and the alerts view (Chromium)', { skip: pglite ? undefined 
       await page.keyboard.press('Enter');
       // Each entry says what it is in words, not the API's key (`note`, `assigned`).
       await detail.locator('.case-history li', { hasText: 'Note — Called back, left a message' }).waitFor();
-      assert.ok(await detail.locator('.case-history li', { hasText: 'Assigned' }).count() > 0);
+      // …and what changed: to whom, between which statuses.
+      const [me] = await env.collector.ctx.db.query<{ name: string }>("SELECT name FROM users WHERE store_id = 'n1' AND role = 'store'");
+      assert.equal(await detail.locator('.case-history li', { hasText: `Assigned — ${me!.name}` }).count(), 1);
+      assert.equal(await detail.locator('.case-history li', { hasText: 'Status changed — Open → In progress' }).count(), 1);
       await tabTo(page, /^select#case-cause/);
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowDown');
@@ -88,6 +91,7 @@ describe('the inbox and the alerts view (Chromium)', { skip: pglite ? undefined 
       await tabTo(page, /^button "Resolve"/);
       await page.keyboard.press('Enter');
       await detail.locator('.badge.status-resolved').waitFor();
+      await detail.locator('.case-history li', { hasText: 'Resolved — Queue — Apologised; coaching for the team' }).waitFor();
       const [row] = await env.collector.ctx.db.query<{ status: string; root_cause: string; assignee_id: number }>("SELECT c.status, c.root_cause, c.assignee_id FROM cases c JOIN submission_contacts k ON k.submission_id = c.submission_id WHERE k.value = $1", [CONTACT]);
       assert.equal(row?.status, 'resolved');
       assert.ok(row?.root_cause);

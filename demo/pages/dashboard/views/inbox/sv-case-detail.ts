@@ -9,6 +9,7 @@ import { onLiveEvents } from '../../app/live.js';
 import { LightElement } from '../../components/light-element.js';
 import { renderTaskState, reportSessionEnd } from '../../components/view-state.js';
 import { LocaleController } from '../../i18n/localizer.js';
+import { noteDetail } from './history-entry.js';
 import { inboxWords as w } from './texts.js';
 
 /**
@@ -176,7 +177,10 @@ export class SvCaseDetail extends LightElement {
       </div>
       <h3>${pick(w.history)}</h3>
       <ol class="case-history">
-        ${c.notes.map((n) => html`<li><span class="when">${at(n.createdAt)}</span> <bdi>${n.author?.name ?? 'StoreVoice'}</bdi>: ${pick(w.noteKinds[n.kind])}${n.text ? html` — <bdi>${n.text}</bdi>` : nothing}</li>`)}
+        ${c.notes.map((n) => {
+          const detail = noteDetail(n, rootCauses, pick);
+          return html`<li><span class="when">${at(n.createdAt)}</span> <bdi>${n.author?.name ?? 'StoreVoice'}</bdi>: ${pick(w.noteKinds[n.kind])}${detail ? html` — <bdi>${detail}</bdi>` : nothing}${n.text ? html` — <bdi>${n.text}</bdi>` : nothing}</li>`;
+        })}
       </ol>
     </article>`;
   }

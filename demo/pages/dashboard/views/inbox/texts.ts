@@ -107,6 +107,21 @@ export const inboxWords = {
     reopened: t('Reopened', 'Reabierto', 'Rouvert', 'Wieder geöffnet', 'Reaberto', 'أُعيد فتحها', 'נפתחה מחדש', '再オープン'),
     escalated: t('Escalated to the region', 'Escalado a la región', 'Remonté à la région', 'An die Region eskaliert', 'Escalado para a região', 'صُعّدت إلى المنطقة', 'הוסלמה לאזור', '地域にエスカレーション'),
   },
+  /** What an entry of the history changed: its `data` (history-entry.ts). */
+  unassigned: t('No one', 'Nadie', 'Personne', 'Niemand', 'Ninguém', 'لا أحد', 'אף אחד', '担当者なし'),
+  /** Between two statuses: it points the way the line reads. */
+  statusArrow: t('→', '→', '→', '→', '→', '←', '←', '→'),
+  contactMethods: {
+    email: t('E-mail', 'Correo electrónico', 'E-mail', 'E-Mail', 'E-mail', 'البريد الإلكتروني', 'דוא״ל', 'メール'),
+    phone: t('Phone', 'Teléfono', 'Téléphone', 'Telefon', 'Telefone', 'الهاتف', 'טלפון', '電話'),
+    other: t('Other', 'Otro', 'Autre', 'Sonstiges', 'Outro', 'أخرى', 'אחר', 'その他'),
+  },
+  contactOutcomes: {
+    reached: t('reached', 'contactado', 'joint', 'erreicht', 'contatado', 'تم التواصل', 'נוצר קשר', '連絡がついた'),
+    no_answer: t('no answer', 'sin respuesta', 'pas de réponse', 'keine Antwort', 'sem resposta', 'لا رد', 'אין מענה', '応答なし'),
+    left_message: t('message left', 'mensaje dejado', 'message laissé', 'Nachricht hinterlassen', 'recado deixado', 'تُركت رسالة', 'הושארה הודעה', '伝言を残した'),
+    sent: t('sent', 'enviado', 'envoyé', 'gesendet', 'enviado', 'أُرسل', 'נשלח', '送信済み'),
+  },
   take: t('Take it', 'Encargarme', 'Je m’en occupe', 'Übernehmen', 'Assumir', 'تولّي الحالة', 'לקחת לטיפול', '担当する'),
   note: t('Note', 'Nota', 'Note', 'Notiz', 'Nota', 'ملاحظة', 'הערה', 'メモ'),
   addNote: t('Add note', 'Añadir nota', 'Ajouter la note', 'Notiz hinzufügen', 'Adicionar nota', 'إضافة ملاحظة', 'הוספת הערה', 'メモを追加'),
