@@ -14,6 +14,7 @@
  *   BENCH_KEEP=1. With BENCH_REUSE=1 a kept database of the same shape is measured again without
  *   loading (the load of 10 million rows took 26 minutes on a shared 2-core machine);
  *   BENCH_LOAD_ONLY=1 loads, keeps the database and stops before measuring.
+ * - BENCH_ONLY: measure only the requests whose name contains it (e.g. `cases: metrics`).
  *
  * The load bypasses ingest (which the ingest benchmark measures): chunks are generated in SQL,
  * inserted with the rollup triggers off and added to the rollups with the trigger's own upserts.
@@ -32,6 +33,7 @@ const NAME = process.env.BENCH_DATABASE ?? 'storevoice_bench_dashboard';
 const TARGET_MS = 300;
 const WARM_UP = 2;
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const ONLY = process.env.BENCH_ONLY ?? '';
 const SHAPE: Shape = {
   rows: Number(process.env.BENCH_ROWS ?? 10_000_000),
   stores: Number(process.env.BENCH_STORES ?? 500),
@@ -141,7 +143,7 @@ try {
     let worst = { ms: 0, what: '' };
     for (const user of USERS) {
       for (const [i, range] of [{ name: '—', params: {} }, ...RANGES].entries()) {
-        for (const request of dashboardRequests(user, range, i > 0)) {
+        for (const request of dashboardRequests(user, range, i > 0).filter((r) => r.name.includes(ONLY))) {
           const get = async () => {
             const res = await fetch(`${collector.url}${request.path}`, { headers: { cookie: sessions.get(user) ?? '' } });
             const body = await res.text();
