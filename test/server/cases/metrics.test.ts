@@ -120,6 +120,24 @@ for (const target of databaseTargets) {
       assert.deepEqual(north.filter, { from: '2026-03-01', to: '2026-03-07', region: 'north', store: null });
     });
 
+    it('sums the groups into the summary, for every level and scope', async () => {
+      // The summary's counts are the groups' sums (one scan fewer); its medians are its own.
+      const counts = ['opened', 'open', 'overdue', 'escalated', 'resolved', 'resolvedOnTime', 'decided'] as const;
+      for (const [who, query] of [['corporate', 'level=store'], ['corporate', 'level=region'], ['north', 'level=store'], ['corporate', 'level=store&region=north']] as const) {
+        const body = await metrics(who, `${query}&from=2026-03-01&to=2026-03-07`);
+        for (const key of counts) assert.equal(body.summary[key], body.groups.reduce((sum, g) => sum + g[key], 0), `${who} ${query} ${key}`);
+      }
+    });
+
+    it('raises work_mem for its own sorts only', async () => {
+      const [before] = await world.collector.ctx.db.query<{ work_mem: string }>('SHOW work_mem');
+      await metrics('corporate', 'level=region&from=2026-03-01&to=2026-03-07');
+      // PGlite has one connection and a pool reuses its own: a plain SET would stay on it.
+      const [after] = await world.collector.ctx.db.query<{ work_mem: string }>('SHOW work_mem');
+      assert.equal(after!.work_mem, before!.work_mem);
+      assert.notEqual(before!.work_mem, '64MB');
+    });
+
     it('counts cases by the day they were opened', async () => {
       const late = await metrics('corporate', 'level=store&from=2026-03-05&to=2026-03-07');
       assert.deepEqual(late.groups.map((g) => [g.id, g.opened]), [['n2', 1], ['s1', 1]]);
