@@ -16,7 +16,9 @@ function add(into: Record<string, number>, row: Counts): void {
 /**
  * Trend periods from daily counts: calendar days or ISO weeks (only periods with answers), or a
  * rolling window of 7 or 28 days ending on every day of `from`…`to` (every day, so a line never
- * jumps over a quiet day). Pure: the caller turns each period's counts into scores.
+ * jumps over a quiet day). Pure: the caller turns each period's counts into scores. For weeks,
+ * `daily` may already hold one row per week (`dailyCounts` with `per: 'week'`), keyed by a day of
+ * that week within `from`…`to`: it lands in the same period as that week's days would.
  */
 export function trendPeriods(daily: ReadonlyMap<string, Counts>, bucket: Bucket, from: string, to: string): Array<{ period: string; counts: Counts }> {
   const window = ROLLING_DAYS[bucket];

@@ -16,9 +16,13 @@ export const MIN_ANSWERS_PER_POINT = 5;
 /** More lines than this on one chart are read by no one: the busiest ones are kept. */
 export const MAX_SERIES = 60;
 
-/** Daily rows (optionally per group, or for some groups) of `filter`, reaching back as far as the bucket needs. */
+/**
+ * Rows of counts (optionally per group, or for some groups) of `filter`, reaching back as far as
+ * the bucket needs: a row per week for weekly points, summed by the database, else per day (the
+ * rolling windows are drawn from days).
+ */
 async function daily(ctx: Parameters<StatsEndpoint>[1], filter: Filter, bucket: Bucket, by?: 'region' | 'store', ids?: readonly string[]) {
-  return dailyCounts(ctx.db, { ...filter, from: firstDayNeeded(filter.from, bucket) }, by, ids);
+  return dailyCounts(ctx.db, { ...filter, from: firstDayNeeded(filter.from, bucket) }, by, ids, bucket === 'week' ? 'week' : 'day');
 }
 
 /**
