@@ -14,7 +14,8 @@
  *   BENCH_KEEP=1. With BENCH_REUSE=1 a kept database of the same shape is measured again without
  *   loading (the load of 10 million rows took 26 minutes on a shared 2-core machine);
  *   BENCH_LOAD_ONLY=1 loads, keeps the database and stops before measuring.
- * - BENCH_ONLY: measure only the requests whose name contains it (e.g. `cases: metrics`).
+ * - BENCH_ONLY: measure only the requests whose name contains one of these comma-separated parts
+ *   (`BENCH_ONLY='trend: per,cases: metrics'`), to compare one change before and after without the rest.
  *
  * The load bypasses ingest (which the ingest benchmark measures): chunks are generated in SQL,
  * inserted with the rollup triggers off and added to the rollups with the trigger's own upserts.
@@ -33,7 +34,6 @@ const NAME = process.env.BENCH_DATABASE ?? 'storevoice_bench_dashboard';
 const TARGET_MS = 300;
 const WARM_UP = 2;
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const ONLY = process.env.BENCH_ONLY ?? '';
 const SHAPE: Shape = {
   rows: Number(process.env.BENCH_ROWS ?? 10_000_000),
   stores: Number(process.env.BENCH_STORES ?? 500),
@@ -51,6 +51,7 @@ const USERS: BenchUser[] = [
   { role: 'store', email: 'store@bench.test', storeId: 's42' },
 ];
 const day = (offset: number) => new Date(Date.parse(`${SHAPE.end}T00:00:00Z`) - offset * 86_400_000).toISOString().slice(0, 10);
+const ONLY = process.env.BENCH_ONLY?.split(',').map((p) => p.trim()).filter(Boolean);
 const RANGES: BenchRange[] = [
   { name: '30 days', params: {} },
   { name: '1 year', params: { from: day(364), to: day(0) } },
@@ -143,7 +144,8 @@ try {
     let worst = { ms: 0, what: '' };
     for (const user of USERS) {
       for (const [i, range] of [{ name: '—', params: {} }, ...RANGES].entries()) {
-        for (const request of dashboardRequests(user, range, i > 0).filter((r) => r.name.includes(ONLY))) {
+        for (const request of dashboardRequests(user, range, i > 0)) {
+          if (ONLY && !ONLY.some((part) => request.name.includes(part))) continue;
           const get = async () => {
             const res = await fetch(`${collector.url}${request.path}`, { headers: { cookie: sessions.get(user) ?? '' } });
             const body = await res.text();
