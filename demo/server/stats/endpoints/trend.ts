@@ -56,10 +56,13 @@ export const trendEndpoint: StatsEndpoint = (app, ctx) => {
     const minimum = Math.max(s.summaryMinimum, MIN_ANSWERS_PER_POINT);
     const benchmark = (await benchmarkFilters(ctx.db, c.var.session.user, filter)).brand;
     const series = query.series;
+    const ownRows = daily(ctx, filter, query.bucket);
+    // The whole brand's selection is its own benchmark (a corporate view): read it once.
+    const wholeBrand = benchmark && [filter.regionId, filter.storeId, filter.staffId].every((id) => id === undefined);
     const [own, lines, brand] = await Promise.all([
-      daily(ctx, filter, query.bucket),
+      ownRows,
       series ? busiest(ctx, filter, query.bucket, series).then(async (top) => ({ top, rows: await daily(ctx, filter, query.bucket, series, top.map((g) => g.id)) })) : Promise.resolve({ top: [], rows: [] }),
-      benchmark ? daily(ctx, benchmark, query.bucket) : Promise.resolve(null),
+      benchmark ? (wholeBrand ? ownRows : daily(ctx, benchmark, query.bucket)) : Promise.resolve(null),
     ]);
     const groups = new Map<string, typeof lines.rows>();
     for (const row of lines.rows) {
