@@ -13,7 +13,12 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     // rollup scans PostgreSQL's cost estimate crosses jit_above_cost, so a 150 ms query would
     // spend 100+ ms compiling machine code first (bench/dashboard-queries.ts, docs/collector.md
     // "Performance: rollup tables"). The rollup trigger turns it off for the same reason.
-    connection: { jit: 'off' },
+    // Custom plans only: the queries are prepared (below), and after five runs PostgreSQL may keep
+    // a generic plan, made without the values. For the dashboard's rollup reads, whose ranges run
+    // from a day to a year, that plan can be ruinous: the busiest stores of a year (whole months
+    // from the monthly rollup, edge days from the daily one) went from 50 ms to 0.5–2 s, reading
+    // the year's daily rows to find none. Planning each run costs well under a millisecond.
+    connection: { jit: 'off', plan_cache_mode: 'force_custom_plan' },
     // Same values as PGlite: int8/numeric stay strings unless a query casts them (see database.ts).
     types: {},
   });
