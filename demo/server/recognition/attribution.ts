@@ -20,6 +20,13 @@
 /** Whether the submission is positive: at least one rating, and every rating high (1–5 ≥ 4, NPS ≥ 9). */
 export const POSITIVE_SQL = '(s.min_score IS NOT NULL OR s.nps IS NOT NULL) AND coalesce(s.min_score, 5) >= 4 AND coalesce(s.nps, 10) >= 9';
 
+/**
+ * Whether the submission could be attributed to anyone at all: it carries staff ids, has an
+ * answer to a staff question, or retention froze an attribution for it. A cheap first cut before
+ * {@link ATTRIBUTED_STAFF_SQL}, which looks for earlier identical comments at the store.
+ */
+export const NAMES_SOMEONE_SQL = `(cardinality(s.staff_ids) > 0 OR s.attributed_staff IS NOT NULL OR s.body @? '$.answers[*] ? (@.type == "staff")')`;
+
 /** The staff ids the customer picked in a staff question, as rows `(id)`. */
 const PICKED_SQL = `SELECT a->>'value' AS id
   FROM jsonb_array_elements(CASE WHEN jsonb_typeof(s.body->'answers') = 'array' THEN s.body->'answers' ELSE '[]'::jsonb END) a

@@ -122,6 +122,18 @@ export function regionGrainSource(table: keyof typeof TOTALS, filter: Filter, pa
 }
 
 /**
+ * A bound on `created_at` that holds every row of the selection's store-local days: a store's
+ * local day lies within UTC-12…UTC+14 of the UTC day, so a day either side never leaves a row out.
+ * Redundant with `local_date`, but it lets a read newest first (`ORDER BY created_at DESC LIMIT`)
+ * walk an index on (…, created_at) from the range's end and stop at its start: without it, a
+ * selection with fewer matches than the limit is read back to its first submission.
+ */
+export function createdAtBound(alias: string, filter: Pick<Filter, 'from' | 'to'>, params: Params): string {
+  const utcDay = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString();
+  return `${alias}.created_at >= ${params.add(utcDay(filter.from, -1))}::timestamptz AND ${alias}.created_at < ${params.add(utcDay(filter.to, 2))}::timestamptz`;
+}
+
+/**
  * The filter over raw `submissions` (alias `s`): store-local days, like the rollups. `staff: false`
  * leaves the staff condition to the caller (kudos also match staff mentioned by name).
  */

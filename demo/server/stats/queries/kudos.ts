@@ -1,9 +1,9 @@
 import type { Queryable } from '../../db/database.js';
 import { disclosedStaff } from '../../privacy/anonymity.js';
-import { ATTRIBUTED_STAFF_SQL, POSITIVE_SQL } from '../../recognition/attribution.js';
+import { ATTRIBUTED_STAFF_SQL, NAMES_SOMEONE_SQL, POSITIVE_SQL } from '../../recognition/attribution.js';
 import type { Filter } from '../scope.js';
 import type { KudosItem, KudosThanks } from '../types.js';
-import { submissionsWhere } from '../where.js';
+import { createdAtBound, Params, submissionsWhere } from '../where.js';
 
 interface Row {
   id: string;
@@ -30,9 +30,15 @@ interface Row {
  */
 export async function recentKudos(db: Queryable, filter: Filter, limit: number, minimum: number): Promise<KudosItem[]> {
   const where = submissionsWhere(filter, { staff: false });
-  const params = [...where.params];
+  const bounded = new Params(where.params);
+  // Read newest first and stopped at `limit` kudos: the `created_at` bound stops the walk at the
+  // range's start when fewer are found (it read a brand's whole history, 6.6 s at 10 million
+  // submissions). Only feedback that can name someone is a candidate: carrying staff ids, a
+  // staff question's answer, or an attribution frozen by retention.
+  const bound = createdAtBound('s', filter, bounded);
+  const params = bounded.values;
   const candidates = `SELECT s.id, s.brand_id, s.created_at, s.store_id, s.staff_ids, s.attributed_staff, s.comment, s.nps, s.min_score, s.body FROM submissions s
-     WHERE ${where.sql} AND s.comment IS NOT NULL AND ${POSITIVE_SQL}`;
+     WHERE ${where.sql} AND ${bound} AND s.comment IS NOT NULL AND ${POSITIVE_SQL} AND ${NAMES_SOMEONE_SQL}`;
   let source = `WITH c AS (${candidates})`;
   let staffCondition = '';
   let thanksCondition = '';
