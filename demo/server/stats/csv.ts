@@ -16,6 +16,9 @@ const NEEDS_QUOTES = /[",;\t\r\n]/;
 // field (after `,` `;` tab or a line break, past spaces and quotes) is defused like a cell start.
 const FORMULA_AFTER_SEPARATOR = /([,;\t\r\n][ "]*)(?=[=+\-@])/g;
 
+/** `=` `+` `-` `@`: the formula starts a cell without a separator, quote or line break can hold. */
+const isFormulaChar = (code: number) => code === 61 || code === 43 || code === 45 || code === 64;
+
 /**
  * One cell per RFC 4180, safe to open in a spreadsheet whatever its list separator: text that
  * could start a formula, at its start or after a separator inside it, gets a `'` there; text
@@ -26,14 +29,25 @@ const FORMULA_AFTER_SEPARATOR = /([,;\t\r\n][ "]*)(?=[=+\-@])/g;
 export function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  // Most cells (ids, times, names, short comments) hold no separator, quote or line break: then
+  // nothing after a separator needs defusing and nothing needs quoting, and only the first
+  // character can start a formula (tab and CR are separators, so they never reach this line).
+  // One scan instead of three regular expressions, for the 600,000 cells of a full export.
+  if (!NEEDS_QUOTES.test(value)) return isFormulaChar(value.charCodeAt(0)) ? `'${value}` : value;
   const defused = value.replace(FORMULA_AFTER_SEPARATOR, "$1'");
   const text = FORMULA_START.test(defused) ? `'${defused}` : defused;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  // Defusing only adds `'`s: the separator found above is still there, so the cell is quoted.
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+/** One CSV line per row, each ended by CRLF (a part of a file: `toCsv` is the header plus these). */
+export function csvLines(rows: Iterable<readonly Cell[]>): string {
+  let text = '';
+  for (const row of rows) text += row.map(csvCell).join(',') + '\r\n';
+  return text;
 }
 
 /** Rows to CSV text with CRLF line ends. */
 export function toCsv(header: readonly string[], rows: Iterable<readonly Cell[]>): string {
-  const lines = [header.map(csvCell).join(',')];
-  for (const row of rows) lines.push(row.map(csvCell).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return csvLines([header]) + csvLines(rows);
 }

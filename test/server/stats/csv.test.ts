@@ -70,3 +70,35 @@ describe('CSV export in every common locale', () => {
     assert.equal(csvCell(-12.5), '-12.5');
   });
 });
+
+describe('csvCell fast path', () => {
+  /** The rule as three regular expressions on every cell, as it was written before plain cells skipped it. */
+  const reference = (value: string): string => {
+    const defused = value.replace(/([,;\t\r\n][ "]*)(?=[=+\-@])/g, "$1'");
+    const text = /^[=+\-@\t\r]/.test(defused) ? `'${defused}` : defused;
+    return /[",;\t\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+
+  it('writes every text of up to four characters from the special ones exactly as the full rule does', () => {
+    const alphabet = ['=', '+', '-', '@', '\t', '\r', '\n', ',', ';', '"', ' ', "'", 'a', 'ö'];
+    let texts = [''];
+    let checked = 0;
+    for (let length = 0; length <= 4; length++) {
+      for (const text of texts) {
+        assert.equal(csvCell(text), reference(text), JSON.stringify(text));
+        checked++;
+      }
+      texts = texts.flatMap((text) => alphabet.map((ch) => text + ch));
+    }
+    assert.equal(checked, 1 + 14 + 14 ** 2 + 14 ** 3 + 14 ** 4);
+  });
+
+  it('leaves plain cells alone and defuses a formula start without a separator', () => {
+    assert.equal(csvCell('00000000-0000-4000-8000-000000000001'), '00000000-0000-4000-8000-000000000001');
+    assert.equal(csvCell('2026-03-01T09:00:00.000Z'), '2026-03-01T09:00:00.000Z');
+    assert.equal(csvCell(''), '');
+    assert.equal(csvCell('-1+1'), "'-1+1");
+    assert.equal(csvCell('@kassan ✓'), "'@kassan ✓");
+    assert.equal(csvCell("it's fine"), "it's fine");
+  });
+});
