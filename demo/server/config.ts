@@ -92,6 +92,8 @@ export const ConfigSchema = z
     LOGIN_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     /** Dashboard: fewest responses for which an individual's (or an employee-pulse group's) score is shown. */
     STAFF_MIN_RESPONSES: z.coerce.number().int().min(1).default(10),
+    /** Dashboard: rows the per-response CSV export reads per query and sends as one piece of the file. */
+    EXPORT_PAGE_ROWS: z.coerce.number().int().min(1).max(50_000).default(5000),
     /** Alerts: a JSON file of alert rules loaded at start (see docs, "Alerts and webhooks"). */
     ALERT_RULES_FILE: z.string().min(1).optional(),
     /** Alerts: how often the webhook worker looks for due deliveries, in ms; 0 turns the loop off. */

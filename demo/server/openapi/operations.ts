@@ -382,7 +382,16 @@ export const OPERATIONS: Record<string, OperationSpec> = {
   'GET /v1/stats/topics': stats('What comments talk about: topics, with low-score mentions, the previous period and weeks', TopicsResponseSchema),
   'GET /v1/stats/export.csv': stats('Export as CSV', z.string(), {
     description: 'UTF-8 with BOM, CRLF, RFC 4180 quoting; safe in spreadsheets whatever their list separator.',
-    responses: { 200: { description: 'The CSV file.', mediaType: 'text/csv', schema: z.string() }, 400: bad, 403: err('Not for this role.') },
+    responses: {
+      200: {
+        description: 'The CSV file. `rows=responses` carries at most 50,000 rows, the newest, and is sent as it is read: a failure midway drops the connection rather than ending the file early.',
+        mediaType: 'text/csv',
+        schema: z.string(),
+        headers: { 'X-StoreVoice-Rows-Truncated': '`true` when `rows=responses` stopped at 50,000 rows and the oldest responses of the selection are not in the file; absent otherwise.' },
+      },
+      400: bad,
+      403: err('Not for this role.'),
+    },
   }),
 
   'GET /v1/targets': { summary: 'Targets the session may see', tag: 'dashboard', responses: { 200: { description: 'The targets.', schema: TargetListSchema }, 403: err('Staff accounts see no targets.') } },

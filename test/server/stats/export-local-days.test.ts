@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Database } from '../../../demo/server/db/database.js';
-import { responseRows } from '../../../demo/server/stats/queries/responses.js';
+import { hasMoreResponsesThan, responsePages } from '../../../demo/server/stats/queries/responses.js';
 import type { Filter } from '../../../demo/server/stats/scope.js';
 import { databaseTargets } from '../support/databases.js';
 import { insertSubmission } from './fixtures.js';
@@ -35,7 +35,9 @@ for (const target of databaseTargets) {
 
     it('exports every response of the local day, whatever the store time zone, newest first', async () => {
       const filter: Filter = { brandId: 'acme', regionId: 'pacific', storeId: undefined, staffId: undefined, from: '2026-03-02', to: '2026-03-02', channel: 'customer', segments: {} };
-      const rows = await responseRows(db, filter);
+      const rows = [];
+      // Three rows a page: the fourth row is read through the keyset, with the same bounds.
+      for await (const page of responsePages(db, filter, { pageSize: 3 })) rows.push(...page);
       assert.deepEqual(
         rows.map((r) => [r[3], r[1]]),
         [
@@ -45,6 +47,9 @@ for (const target of databaseTargets) {
           ['kir', '2026-03-01T10:30:00.000Z'],
         ],
       );
+      // The count behind X-StoreVoice-Rows-Truncated reads the same rows.
+      assert.equal(await hasMoreResponsesThan(db, filter, 3), true);
+      assert.equal(await hasMoreResponsesThan(db, filter, 4), false);
     });
   });
 }

@@ -8,11 +8,30 @@ export const MAX_EXPORT_ROWS = 50_000;
 
 export const RESPONSE_COLUMNS = ['id', 'created_at', 'region_id', 'store_id', 'store_name', 'channel', 'survey_id', 'nps', 'csat', 'smiley', 'stars', 'comment'] as const;
 
-/**
- * One row per response of the selection, newest first. Staff ids are left out: with them, a
- * spreadsheet would rebuild the individual scores that the minimum withholds.
- */
-export async function responseRows(db: Queryable, filter: Filter): Promise<Cell[][]> {
+type ResponseRow = {
+  id: string;
+  /** `created_at` in UTC to the microsecond, `2026-11-30T17:59:59.123456`: the page's cursor. */
+  at: string;
+  region_id: string | null;
+  store_id: string | null;
+  store_name: string | null;
+  channel: string;
+  survey_id: string;
+  nps: number | null;
+  csat: number | null;
+  smiley: number | null;
+  stars: number | null;
+  comment: string | null;
+};
+
+/** How `responsePages` reads. */
+export interface PageOptions {
+  /** Rows per query (the collector's EXPORT_PAGE_ROWS). */
+  pageSize: number;
+}
+
+/** The selection's rows on `submissions` (alias `s`), with the parameters of its conditions. */
+function selectionOf(filter: Filter): { sql: string; params: Params } {
   const where = submissionsWhere(filter);
   // The days are store-local and the rows are read newest first by `created_at`: without a bound
   // on `created_at` too, a region with fewer rows in the range than the limit was read back to its
@@ -21,14 +40,68 @@ export async function responseRows(db: Queryable, filter: Filter): Promise<Cell[
   const params = new Params(where.params);
   const utcDay = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString();
   const bound = `s.created_at >= ${params.add(utcDay(filter.from, -1))}::timestamptz AND s.created_at < ${params.add(utcDay(filter.to, 2))}::timestamptz`;
-  const rows = await db.query<Record<(typeof RESPONSE_COLUMNS)[number], string | number | Date | null>>(
-    `SELECT s.id::text AS id, s.created_at, s.region_id, s.store_id, st.name AS store_name, s.channel, s.survey_id, s.nps, s.csat, s.smiley, s.stars, s.comment
-     FROM submissions s LEFT JOIN stores st ON st.brand_id = s.brand_id AND st.id = s.store_id
-     WHERE ${where.sql} AND ${bound} ORDER BY s.created_at DESC LIMIT ${MAX_EXPORT_ROWS}`,
-    params.values,
+  return { sql: `${where.sql} AND ${bound}`, params };
+}
+
+/**
+ * One row per response of the selection, newest first (ties by id), at most MAX_EXPORT_ROWS, read
+ * `pageSize` rows per query and yielded a page at a time. Staff ids are left out: with them, a
+ * spreadsheet would rebuild the individual scores that the minimum withholds.
+ *
+ * Each page continues after the last row of the one before (keyset on `created_at`, `id`), so a
+ * page costs the same wherever it lies, and while the caller turns one page into CSV the next one
+ * is already being read: the database works on one core while the collector works on another.
+ */
+export async function* responsePages(db: Queryable, filter: Filter, options: PageOptions): AsyncGenerator<Cell[][], void, undefined> {
+  const selection = selectionOf(filter);
+  let remaining = MAX_EXPORT_ROWS;
+  const read = (after: ResponseRow | undefined, limit: number): Promise<ResponseRow[]> => {
+    const params = new Params(selection.params.values);
+    let keyset = '';
+    if (after) {
+      const at = params.add(`${after.at}Z`);
+      const id = params.add(after.id);
+      // The row comparison is what pages on; `created_at <=` is the part an index on
+      // (…, created_at) can seek to, since no index holds `id` after `created_at`.
+      keyset = ` AND s.created_at <= ${at}::timestamptz AND (s.created_at, s.id) < (${at}::timestamptz, ${id}::uuid)`;
+    }
+    // `created_at` comes as text (formatted here rather than parsed into a Date and formatted
+    // again per row), to the microsecond: the cursor must be the stored time exactly, and the file
+    // shows it to the millisecond, as `Date.toISOString()` did (the drivers drop the rest).
+    return db.query<ResponseRow>(
+      `SELECT s.id::text AS id, to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at,
+         s.region_id, s.store_id, st.name AS store_name, s.channel, s.survey_id, s.nps, s.csat, s.smiley, s.stars, s.comment
+       FROM submissions s LEFT JOIN stores st ON st.brand_id = s.brand_id AND st.id = s.store_id
+       WHERE ${selection.sql}${keyset} ORDER BY s.created_at DESC, s.id DESC LIMIT ${limit}`,
+      params.values,
+    );
+  };
+  let limit = Math.min(options.pageSize, remaining);
+  let next: Promise<ResponseRow[]> | undefined = read(undefined, limit);
+  while (next) {
+    const rows = await next;
+    remaining -= rows.length;
+    const last = rows.at(-1);
+    const full = rows.length === limit;
+    limit = Math.min(options.pageSize, remaining);
+    next = full && last && limit > 0 ? read(last, limit) : undefined;
+    // Awaited on the next turn; a caller that stops early (the download was cancelled) never
+    // awaits it, and its failure must not become an unhandled rejection.
+    next?.catch(() => undefined);
+    // In RESPONSE_COLUMNS order.
+    yield rows.map((r) => [r.id, `${r.at.slice(0, 23)}Z`, r.region_id, r.store_id, r.store_name, r.channel, r.survey_id, r.nps, r.csat, r.smiley, r.stars, r.comment]);
+  }
+}
+
+/**
+ * Whether the selection has more than `maxRows` responses, i.e. whether an export stops short. It
+ * counts in the database (no row leaves it), so it is cheap next to reading the rows themselves.
+ */
+export async function hasMoreResponsesThan(db: Queryable, filter: Filter, maxRows: number): Promise<boolean> {
+  const selection = selectionOf(filter);
+  const rows = await db.query<{ more: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM submissions s WHERE ${selection.sql} ORDER BY s.created_at DESC OFFSET ${maxRows}) AS more`,
+    selection.params.values,
   );
-  return rows.map((r) => RESPONSE_COLUMNS.map((c) => {
-    const v = r[c];
-    return v instanceof Date ? v.toISOString() : v;
-  }));
+  return rows[0]?.more === true;
 }
