@@ -106,7 +106,7 @@ for (const target of databaseTargets) {
         assert.equal(res.status, 200);
         const reader = res.body!.getReader();
         let received = '';
-        const decoder = new TextDecoder();
+        const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
         const failure = await (async () => {
           for (;;) {
             const chunk = await reader.read();
@@ -116,7 +116,7 @@ for (const target of databaseTargets) {
         })().catch((error: unknown) => error);
         assert.ok(failure instanceof Error, `the download failed (received ${JSON.stringify(received)})`);
         assert.ok(received.length < expected.length, 'and stopped short of the file');
-        assert.ok(expected.startsWith(received), 'what did arrive is the start of the file');
+        assert.ok(expected.startsWith(received), `what did arrive is the start of the file: ${JSON.stringify(received)}`);
         assert.ok(logged.some((line) => line.includes('CSV export aborted') && line.includes('injected failure for store s1')), logged.join('\n'));
       } finally {
         await db.query('DROP VIEW stores');
