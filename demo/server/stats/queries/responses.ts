@@ -1,4 +1,4 @@
-import type { Database, Queryable } from '../../db/database.js';
+import type { Queryable } from '../../db/database.js';
 import type { Cell } from '../csv.js';
 import type { Filter } from '../scope.js';
 import { Params, submissionsWhere } from '../where.js';
@@ -53,7 +53,7 @@ function selectionOf(filter: Filter): { sql: string; params: Params } {
  * page costs the same wherever it lies, and while the caller turns one page into CSV the next one
  * is already being read: the database works on one core while the collector works on another.
  */
-export async function* responsePages(db: Database, filter: Filter, options: PageOptions): AsyncGenerator<Cell[][], void, undefined> {
+export async function* responsePages(db: Queryable, filter: Filter, options: PageOptions): AsyncGenerator<Cell[][], void, undefined> {
   const selection = selectionOf(filter);
   let remaining = MAX_EXPORT_ROWS;
   const read = (after: ResponseRow | undefined, limit: number): Promise<ResponseRow[]> => {
@@ -66,23 +66,20 @@ export async function* responsePages(db: Database, filter: Filter, options: Page
       // (…, created_at) can seek to, since no index holds `id` after `created_at`.
       keyset = ` AND s.created_at <= ${at}::timestamptz AND (s.created_at, s.id) < (${at}::timestamptz, ${id}::uuid)`;
     }
-    return db.transaction(async (tx) => {
-      // Planned for its own values every time. After five runs PostgreSQL may switch a prepared
-      // statement to a generic plan, which cannot see how many rows lie in the range and before
-      // the cursor: it guessed a few hundred and sorted the whole range for each page (35 s for a
-      // region's year at 2 million rows) instead of reading the index backwards.
-      await tx.query('SET LOCAL plan_cache_mode = force_custom_plan');
-      // `created_at` comes as text (formatted here rather than parsed into a Date and formatted
-      // again per row), to the microsecond: the cursor must be the stored time exactly, and the
-      // file shows it to the millisecond, as `Date.toISOString()` did (the drivers drop the rest).
-      return tx.query<ResponseRow>(
-        `SELECT s.id::text AS id, to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at,
-           s.region_id, s.store_id, st.name AS store_name, s.channel, s.survey_id, s.nps, s.csat, s.smiley, s.stars, s.comment
-         FROM submissions s LEFT JOIN stores st ON st.brand_id = s.brand_id AND st.id = s.store_id
-         WHERE ${selection.sql}${keyset} ORDER BY s.created_at DESC, s.id DESC LIMIT ${limit}`,
-        params.values,
-      );
-    });
+    // Planned for its own values every time (the connection's plan_cache_mode, db/postgres.ts): a
+    // generic plan cannot see how many rows lie in the range and before the cursor; it guessed a
+    // few hundred and sorted the whole range for each page (35 s for a region's year at 2 million
+    // rows) instead of reading the index backwards.
+    // `created_at` comes as text (formatted here rather than parsed into a Date and formatted
+    // again per row), to the microsecond: the cursor must be the stored time exactly, and the
+    // file shows it to the millisecond, as `Date.toISOString()` did (the drivers drop the rest).
+    return db.query<ResponseRow>(
+      `SELECT s.id::text AS id, to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at,
+         s.region_id, s.store_id, st.name AS store_name, s.channel, s.survey_id, s.nps, s.csat, s.smiley, s.stars, s.comment
+       FROM submissions s LEFT JOIN stores st ON st.brand_id = s.brand_id AND st.id = s.store_id
+       WHERE ${selection.sql}${keyset} ORDER BY s.created_at DESC, s.id DESC LIMIT ${limit}`,
+      params.values,
+    );
   };
   let limit = Math.min(options.pageSize, remaining);
   let next: Promise<ResponseRow[]> | undefined = read(undefined, limit);
