@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/database.js';
 import type { Cell } from '../csv.js';
 import type { Filter } from '../scope.js';
-import { Params, submissionsWhere } from '../where.js';
+import { createdAtBound, Params, submissionsWhere } from '../where.js';
 import { summaryCounts } from './rollup.js';
 
 /** The most rows one responses export carries; narrow the range for more. */
@@ -34,14 +34,10 @@ export interface PageOptions {
 /** The selection's rows on `submissions` (alias `s`), with the parameters of its conditions. */
 function selectionOf(filter: Filter): { sql: string; params: Params } {
   const where = submissionsWhere(filter);
-  // The days are store-local and the rows are read newest first by `created_at`: without a bound
-  // on `created_at` too, a region with fewer rows in the range than the limit was read back to its
-  // first submission, or scanned whole. A store's local day lies within UTC-12…UTC+14 of the UTC
-  // day, so a day either side never leaves a row out.
   const params = new Params(where.params);
-  const utcDay = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString();
-  const bound = `s.created_at >= ${params.add(utcDay(filter.from, -1))}::timestamptz AND s.created_at < ${params.add(utcDay(filter.to, 2))}::timestamptz`;
-  return { sql: `${where.sql} AND ${bound}`, params };
+  // Rows are read newest first by `created_at`: without this bound a region with fewer rows in
+  // the range than the limit was read back to its first submission, or scanned whole.
+  return { sql: `${where.sql} AND ${createdAtBound('s', filter, params)}`, params };
 }
 
 /**
