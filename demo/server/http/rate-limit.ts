@@ -1,3 +1,5 @@
+import { ApiError } from './errors.js';
+
 /** The answer of {@link TokenBuckets.take}. */
 export type TakeResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
@@ -58,4 +60,13 @@ export class TokenBuckets {
       this.#buckets.delete(key);
     }
   }
+}
+
+/**
+ * The 429 answer of a spent bucket: the message says when to retry, and so do the body's
+ * `retryAfter` and the `Retry-After` header, which the SDK and the pages honour.
+ * @example throw rateLimited('Too many requests from this device', 2)
+ */
+export function rateLimited(message: string, seconds: number): ApiError {
+  return new ApiError(429, 'rate_limited', `${message}; retry in ${seconds} s`, { retryAfter: seconds }, { 'retry-after': String(seconds) });
 }

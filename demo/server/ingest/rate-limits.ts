@@ -1,6 +1,5 @@
 import type { Config } from '../config.js';
-import { ApiError } from '../http/errors.js';
-import { TokenBuckets } from '../http/rate-limit.js';
+import { rateLimited, TokenBuckets } from '../http/rate-limit.js';
 
 /** Whose device bucket a request spends (see {@link IngestLimits.device}). */
 export type DeviceBucket = { kind: 'device'; brandId: string; device: string } | { kind: 'unknown'; writeKey: string } | { kind: 'none' };
@@ -39,8 +38,7 @@ export function ingestLimits(config: Pick<Config, 'RATE_LIMIT_PER_MINUTE' | 'RAT
   if (config.RATE_LIMIT_PER_MINUTE === 0) return { enabled: false, ip: () => {}, device: () => {} };
   const byIp = new TokenBuckets(config.RATE_LIMIT_PER_MINUTE, config.RATE_LIMIT_BURST);
   const byDevice = new TokenBuckets(config.RATE_LIMIT_PER_MINUTE, config.RATE_LIMIT_BURST);
-  const limited = (what: string, seconds: number) =>
-    new ApiError(429, 'rate_limited', `Too many requests from this ${what}; retry in ${seconds} s`, { retryAfter: seconds }, { 'retry-after': String(seconds) });
+  const limited = (what: string, seconds: number) => rateLimited(`Too many requests from this ${what}`, seconds);
   return {
     enabled: true,
     ip(ip, now) {

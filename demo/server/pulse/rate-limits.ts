@@ -1,8 +1,7 @@
 import type { Context } from 'hono';
 import type { Config } from '../config.js';
 import { clientIp, proxyTrust } from '../http/client-ip.js';
-import { ApiError } from '../http/errors.js';
-import { TokenBuckets } from '../http/rate-limit.js';
+import { rateLimited, TokenBuckets } from '../http/rate-limit.js';
 
 /**
  * The rate limits of the pulse page's routes without a login, `GET /v1/pulse/session` and
@@ -18,9 +17,6 @@ export interface PulseLimits {
   idea(brandId: string, storeId: string): void;
 }
 
-const tooMany = (message: string, seconds: number) =>
-  new ApiError(429, 'rate_limited', `${message}; retry in ${seconds} s`, { retryAfter: seconds }, { 'retry-after': String(seconds) });
-
 /**
  * One set of buckets per route module (each calls this once), in this process's memory like the
  * ingest limits: with several instances the effective limit is up to N times the configured one.
@@ -34,11 +30,11 @@ export function pulseLimits(config: Pick<Config, 'RATE_LIMIT_PER_MINUTE' | 'RATE
   return {
     address(c) {
       const result = byAddress?.take(clientIp(c, trust), now().getTime());
-      if (result && !result.ok) throw tooMany('Too many requests from this address', result.retryAfterSeconds);
+      if (result && !result.ok) throw rateLimited('Too many requests from this address', result.retryAfterSeconds);
     },
     idea(brandId, storeId) {
       const result = byStore?.take(`${brandId}\u0000${storeId}`, now().getTime());
-      if (result && !result.ok) throw tooMany("Too many ideas from this store's pulse link this hour", result.retryAfterSeconds);
+      if (result && !result.ok) throw rateLimited("Too many ideas from this store's pulse link this hour", result.retryAfterSeconds);
     },
   };
 }
