@@ -15,6 +15,8 @@
  * score and a comment.
  *
  * SQL fragments over a `submissions` row aliased `s`; they take no parameters but the ones named.
+ * The first-comment check and the kudos index are kept by migration 087 (docs/collector.md,
+ * "Recognition").
  */
 
 /** Whether the submission is positive: at least one rating, and every rating high (1–5 ≥ 4, NPS ≥ 9). */
@@ -32,21 +34,37 @@ const PICKED_SQL = `SELECT a->>'value' AS id
   FROM jsonb_array_elements(CASE WHEN jsonb_typeof(s.body->'answers') = 'array' THEN s.body->'answers' ELSE '[]'::jsonb END) a
   WHERE a->>'type' = 'staff' AND jsonb_typeof(a->'value') = 'string'`;
 
+/** The key a comment is compared by: its text without case and surrounding spaces, hashed (md5, 32 hex digits). */
+export const commentKeySql = (alias: string): string => `md5(lower(btrim(${alias}.comment)))`;
+
 /**
- * Whether the store already got the submission's comment: an earlier submission (by time, then
- * id) at the same store with the same text. md5 first, so the expression index
- * `submissions_store_comment` answers it.
+ * Whether the submission's comment is the first its store got with that text (or it has no
+ * store, so nothing to repeat). Decided once, when submissions are inserted: the trigger of
+ * migration 087 keeps, per store and comment key, the earliest submission (by time, then id) in
+ * `store_comment_firsts`, also when an earlier one arrives late or two arrive at once. So this is
+ * one primary-key lookup, and "the store already got it" stays true when the earlier text is
+ * erased (retention moves the entry to the next remaining one, after freezing the attributions
+ * it would change: {@link freezeAttributionSql}).
  */
-export const REPEATED_COMMENT_SQL = `EXISTS (
-  SELECT 1 FROM submissions o
-  WHERE o.brand_id = s.brand_id AND o.store_id = s.store_id AND o.comment IS NOT NULL
-    AND md5(lower(btrim(o.comment))) = md5(lower(btrim(s.comment))) AND lower(btrim(o.comment)) = lower(btrim(s.comment))
-    AND (o.created_at, o.id) < (s.created_at, s.id))`;
+export const FIRST_COMMENT_SQL = `(s.store_id IS NULL OR EXISTS (
+  SELECT 1 FROM store_comment_firsts f
+  WHERE f.brand_id = s.brand_id AND f.store_id = s.store_id AND f.comment_key = ${commentKeySql('s')} AND f.submission_id = s.id))`;
+
+/**
+ * Feedback with a comment that can name someone other than through a store's first comment: a
+ * staff question's answer, an attribution frozen by retention, or staff ids carried without a
+ * store. With {@link FIRST_COMMENT_SQL}'s table, these are every kudos candidate; the partial
+ * index `submissions_kudos_named` (migration 087) holds exactly these rows, so the kudos list
+ * finds them without reading every positive comment (stats/queries/kudos.ts). `prefix` is the
+ * row's alias (`s.`), or none in the index's predicate.
+ */
+export const namedOtherwiseSql = (prefix: 's.' | ''): string =>
+  `${prefix}comment IS NOT NULL AND (${prefix}body @? '$.answers[*] ? (@.type == "staff")' OR ${prefix}attributed_staff IS NOT NULL OR (${prefix}store_id IS NULL AND cardinality(${prefix}staff_ids) > 0))`;
 
 /** The attribution decided live from the submission's answers and comment, as rows `(id)`. */
 const LIVE_ATTRIBUTION_SQL = `${PICKED_SQL}
   UNION
-  SELECT u.id FROM unnest(s.staff_ids) AS u(id) WHERE s.comment IS NOT NULL AND ${POSITIVE_SQL} AND NOT ${REPEATED_COMMENT_SQL}`;
+  SELECT u.id FROM unnest(s.staff_ids) AS u(id) WHERE s.comment IS NOT NULL AND ${POSITIVE_SQL} AND ${FIRST_COMMENT_SQL}`;
 
 /**
  * The staff ids a submission with a comment is attributed to (picked, or carried with a comment
@@ -76,7 +94,29 @@ export function freezeAttributionSql(idsSql: string): string {
       OR (s.comment IS NOT NULL AND EXISTS (
         SELECT 1 FROM submissions o
         WHERE o.id IN (${idsSql}) AND o.comment IS NOT NULL AND o.brand_id = s.brand_id AND o.store_id = s.store_id
-          AND md5(lower(btrim(o.comment))) = md5(lower(btrim(s.comment))) AND (o.created_at, o.id) < (s.created_at, s.id))))`;
+          AND ${commentKeySql('o')} = ${commentKeySql('s')} AND (o.created_at, o.id) < (s.created_at, s.id))))`;
+}
+
+/**
+ * Before the comments of the submissions in `idsSql` (a subquery of uuids) are erased: each
+ * first-comment entry that names one of them moves to the store's next submission with that
+ * comment that stays, or goes when there is none. That is the answer the rule gave when it
+ * compared texts live (an erased text is no longer there to repeat); the attributions the move
+ * changes were frozen first ({@link freezeAttributionSql}). Two statements, run in this order,
+ * in the erasure's transaction; both take `idsSql`'s parameters.
+ */
+export function moveCommentFirstsSql(idsSql: string): [update: string, remove: string] {
+  const erasedFirsts = `SELECT f.brand_id, f.store_id, f.comment_key FROM submissions e
+    JOIN store_comment_firsts f ON f.brand_id = e.brand_id AND f.store_id = e.store_id AND f.comment_key = ${commentKeySql('e')} AND f.submission_id = e.id
+    WHERE e.id IN (${idsSql}) AND e.comment IS NOT NULL`;
+  const next = `SELECT o.id, o.created_at, o.region_id FROM submissions o
+    WHERE o.brand_id = f.brand_id AND o.store_id = f.store_id AND o.comment IS NOT NULL AND ${commentKeySql('o')} = f.comment_key AND o.id NOT IN (${idsSql})
+    ORDER BY o.created_at, o.id LIMIT 1`;
+  return [
+    `UPDATE store_comment_firsts f SET (submission_id, created_at, region_id) = (${next}) WHERE (f.brand_id, f.store_id, f.comment_key) IN (${erasedFirsts}) AND EXISTS (${next})`,
+    // What did not move (no other submission has the text) goes: its erased row matches still.
+    `DELETE FROM store_comment_firsts f WHERE (f.brand_id, f.store_id, f.comment_key) IN (${erasedFirsts})`,
+  ];
 }
 
 /** Whether the submission is attributed to the staff member in `staffParam` (e.g. `$4`). */

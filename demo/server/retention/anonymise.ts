@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.js';
-import { freezeAttributionSql } from '../recognition/attribution.js';
+import { freezeAttributionSql, moveCommentFirstsSql } from '../recognition/attribution.js';
 
 /**
  * The statements that erase personal content, shared by the retention job and a person's erasure.
@@ -32,7 +32,10 @@ export async function lockAnonymisation(tx: Queryable): Promise<void> {
 export async function anonymiseSubmissions(db: Queryable, ids: readonly string[], now: Date): Promise<number> {
   if (ids.length === 0) return 0;
   // Who got kudos is decided from the comment: written down before the comment goes.
-  await db.query(freezeAttributionSql(`SELECT x.id FROM (${IDS}) x(id) JOIN submissions a ON a.id = x.id WHERE a.anonymised_at IS NULL`), [JSON.stringify(ids)]);
+  const erased = `SELECT x.id FROM (${IDS}) x(id) JOIN submissions a ON a.id = x.id WHERE a.anonymised_at IS NULL`;
+  await db.query(freezeAttributionSql(erased), [JSON.stringify(ids)]);
+  // "The store already got this comment" then forgets the erased texts (while they can still be read).
+  for (const statement of moveCommentFirstsSql(erased)) await db.query(statement, [JSON.stringify(ids)]);
   const rows = await db.query<{ n: number }>(
     `WITH done AS (
        UPDATE submissions SET comment = NULL, body = anonymised_submission_body(body), anonymised_at = $2
