@@ -25,7 +25,7 @@ export const POSITIVE_SQL = '(s.min_score IS NOT NULL OR s.nps IS NOT NULL) AND 
 /**
  * Whether the submission could be attributed to anyone at all: it carries staff ids, has an
  * answer to a staff question, or retention froze an attribution for it. A cheap first cut before
- * {@link ATTRIBUTED_STAFF_SQL}, which looks for earlier identical comments at the store.
+ * {@link ATTRIBUTED_STAFF_SQL}, which unpacks the answers and looks the comment up.
  */
 export const NAMES_SOMEONE_SQL = `(cardinality(s.staff_ids) > 0 OR s.attributed_staff IS NOT NULL OR s.body @? '$.answers[*] ? (@.type == "staff")')`;
 
@@ -56,7 +56,8 @@ export const FIRST_COMMENT_SQL = `(s.store_id IS NULL OR EXISTS (
  * store. With {@link FIRST_COMMENT_SQL}'s table, these are every kudos candidate; the partial
  * index `submissions_kudos_named` (migration 087) holds exactly these rows, so the kudos list
  * finds them without reading every positive comment (stats/queries/kudos.ts). `prefix` is the
- * row's alias (`s.`), or none in the index's predicate.
+ * row's alias (`s.`), or none in the index's predicate. Changing it needs a migration that makes
+ * the index again: a query no longer implied by its predicate would scan instead.
  */
 export const namedOtherwiseSql = (prefix: 's.' | ''): string =>
   `${prefix}comment IS NOT NULL AND (${prefix}body @? '$.answers[*] ? (@.type == "staff")' OR ${prefix}attributed_staff IS NOT NULL OR (${prefix}store_id IS NULL AND cardinality(${prefix}staff_ids) > 0))`;

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.js';
-import { ATTRIBUTED_STAFF_SQL, KUDOS_CANDIDATE_SQL } from './attribution.js';
+import { ATTRIBUTED_STAFF_SQL, KUDOS_CANDIDATE_SQL, NAMES_SOMEONE_SQL } from './attribution.js';
 import type { RecognitionResponse } from './types.js';
 
 /**
@@ -16,7 +16,7 @@ export async function recognitionByStore(db: Queryable, scope: { brandId: string
        (SELECT count(*) FROM submissions s
         WHERE s.brand_id = p.brand_id AND s.store_id = p.id AND s.channel <> 'employee'
           AND s.created_at >= $2::date AND s.created_at < $3::date + 1
-          AND ${KUDOS_CANDIDATE_SQL}
+          AND ${KUDOS_CANDIDATE_SQL} AND ${NAMES_SOMEONE_SQL}
           AND EXISTS (SELECT 1 FROM staff m WHERE m.brand_id = s.brand_id AND m.id IN (${ATTRIBUTED_STAFF_SQL})))::int AS kudos,
        (SELECT count(DISTINCT t.submission_id) FROM kudos_thanks t JOIN submissions s ON s.id = t.submission_id
         WHERE t.brand_id = p.brand_id AND t.store_id = p.id AND s.created_at >= $2::date AND s.created_at < $3::date + 1)::int AS thanked
