@@ -1,26 +1,51 @@
 import type { Queryable } from '../db/database.js';
-import { ATTRIBUTED_STAFF_SQL, KUDOS_CANDIDATE_SQL, NAMES_SOMEONE_SQL } from './attribution.js';
+import { ATTRIBUTED_ROSTER_SQL, KUDOS_CANDIDATE_SQL, namedOtherwiseSql } from './attribution.js';
 import type { RecognitionResponse } from './types.js';
 
 /**
  * Kudos and forwarded kudos per store, for the stores of a scope, between two UTC days. Counts
  * per store only: no person is named or ranked.
+ *
+ * Kudos are counted like the kudos list reads them (stats/queries/kudos.ts), from two disjoint
+ * sets each with its own index: the stores' first comments carrying staff ids
+ * (`store_comment_firsts`), whose attribution is their carried ids on the roster, and the rest
+ * that can name someone (`submissions_kudos_named`), which get the whole rule. A kudos whose
+ * words were erased still counts: its attribution was frozen, so it is in the second set.
  */
 export async function recognitionByStore(db: Queryable, scope: { brandId: string; regionId: string | undefined; storeId: string | undefined }, range: { from: string; to: string }): Promise<RecognitionResponse> {
   const params: unknown[] = [scope.brandId, range.from, range.to];
+  const inRange = (alias: string) => `${alias}.created_at >= $2::date AND ${alias}.created_at < $3::date + 1`;
   let places = 'p.brand_id = $1';
-  if (scope.regionId !== undefined) places += ` AND p.region_id = $${params.push(scope.regionId)}`;
-  if (scope.storeId !== undefined) places += ` AND p.id = $${params.push(scope.storeId)}`;
+  let firsts = '';
+  let named = '';
+  if (scope.regionId !== undefined) {
+    const region = `$${params.push(scope.regionId)}`;
+    places += ` AND p.region_id = ${region}`;
+    firsts += ` AND f.region_id = ${region}`;
+    named += ` AND s.region_id = ${region}`;
+  }
+  if (scope.storeId !== undefined) {
+    const store = `$${params.push(scope.storeId)}`;
+    places += ` AND p.id = ${store}`;
+    firsts += ` AND f.store_id = ${store}`;
+    named += ` AND s.store_id = ${store}`;
+  }
   const rows = await db.query<{ id: string; name: string | null; region_id: string; kudos: number; thanked: number }>(
-    `SELECT p.id, p.name, p.region_id,
-       (SELECT count(*) FROM submissions s
-        WHERE s.brand_id = p.brand_id AND s.store_id = p.id AND s.channel <> 'employee'
-          AND s.created_at >= $2::date AND s.created_at < $3::date + 1
-          AND ${KUDOS_CANDIDATE_SQL} AND ${NAMES_SOMEONE_SQL}
-          AND EXISTS (SELECT 1 FROM staff m WHERE m.brand_id = s.brand_id AND m.id IN (${ATTRIBUTED_STAFF_SQL})))::int AS kudos,
+    `WITH kudos AS (
+       SELECT s.store_id FROM store_comment_firsts f JOIN submissions s ON s.id = f.submission_id
+       WHERE f.brand_id = $1 AND ${inRange('f')}${firsts} AND s.channel <> 'employee' AND ${KUDOS_CANDIDATE_SQL}
+         AND cardinality(s.staff_ids) > 0 AND NOT ${namedOtherwiseSql('s.')}
+         AND EXISTS (SELECT 1 FROM staff m WHERE m.brand_id = s.brand_id AND m.id = ANY (s.staff_ids))
+       UNION ALL
+       SELECT s.store_id FROM submissions s
+       WHERE s.brand_id = $1 AND ${inRange('s')}${named} AND ${namedOtherwiseSql('s.')} AND s.channel <> 'employee' AND ${KUDOS_CANDIDATE_SQL}
+         AND EXISTS (${ATTRIBUTED_ROSTER_SQL})
+     ), per_store AS (SELECT store_id, count(*)::int AS n FROM kudos GROUP BY store_id)
+     SELECT p.id, p.name, p.region_id, coalesce(k.n, 0) AS kudos,
        (SELECT count(DISTINCT t.submission_id) FROM kudos_thanks t JOIN submissions s ON s.id = t.submission_id
-        WHERE t.brand_id = p.brand_id AND t.store_id = p.id AND s.created_at >= $2::date AND s.created_at < $3::date + 1)::int AS thanked
-     FROM stores p WHERE ${places}
+        WHERE t.brand_id = p.brand_id AND t.store_id = p.id AND ${inRange('s')})::int AS thanked
+     FROM stores p LEFT JOIN per_store k ON k.store_id = p.id
+     WHERE ${places}
      ORDER BY p.name, p.id`,
     params,
   );

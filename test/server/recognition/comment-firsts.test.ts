@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import postgres from 'postgres';
 import type { Database } from '../../../demo/server/db/database.js';
 import { ATTRIBUTED_STAFF_SQL, FIRST_COMMENT_SQL, KUDOS_CANDIDATE_SQL } from '../../../demo/server/recognition/attribution.js';
+import { recognitionByStore } from '../../../demo/server/recognition/counts.js';
 import { anonymiseSubmissions, lockAnonymisation } from '../../../demo/server/retention/anonymise.js';
 import { recentKudos } from '../../../demo/server/stats/queries/kudos.js';
 import type { Filter } from '../../../demo/server/stats/scope.js';
@@ -129,6 +130,23 @@ async function kudosByScan(db: Database, where = 'true'): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/** Kudos per store by a plain scan (words erased or not), as `store → count`, for stores with any. */
+async function countsByScan(db: Database, where = 'true'): Promise<Record<string, number>> {
+  const rows = await db.query<{ store_id: string; n: number }>(
+    `SELECT s.store_id, count(*)::int AS n FROM submissions s
+     WHERE s.brand_id = '${BRAND}' AND s.store_id IS NOT NULL AND s.channel <> 'employee' AND ${KUDOS_CANDIDATE_SQL} AND ${where}
+       AND EXISTS (SELECT 1 FROM staff m WHERE m.brand_id = s.brand_id AND m.id IN (${ATTRIBUTED_STAFF_SQL}))
+     GROUP BY 1 ORDER BY 1`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.store_id, r.n]));
+}
+
+/** The per-store counts of `GET /v1/recognition/stores`, as `store → count`, for stores with any. */
+async function counts(db: Database, scope: { regionId?: string; storeId?: string } = {}): Promise<Record<string, number>> {
+  const answer = await recognitionByStore(db, { brandId: BRAND, regionId: scope.regionId, storeId: scope.storeId }, { from: '2026-02-27', to: '2026-03-10' });
+  return Object.fromEntries(answer.stores.filter((s) => s.kudos > 0).map((s) => [s.id, s.kudos]));
+}
+
 for (const target of databaseTargets) {
   describe(`first comments at a store (${target.name})`, { skip: target.skip }, () => {
     let db: Database;
@@ -170,10 +188,14 @@ for (const target of databaseTargets) {
       const firstFive = await ids({ ...FILTER });
       assert.deepEqual((await recentKudos(db, FILTER, 5, 0)).map((k) => k.id), firstFive.slice(0, 5), 'the limit keeps the newest');
       assert.ok(firstFive.length > 20, `enough kudos to matter (${firstFive.length})`);
+      assert.deepEqual(await counts(db), await countsByScan(db), 'the per-store counts');
+      assert.deepEqual(await counts(db, { regionId: 'north' }), await countsByScan(db, "s.region_id = 'north'"));
+      assert.deepEqual(await counts(db, { storeId: 's1' }), await countsByScan(db, "s.store_id = 's1'"));
     });
 
     it('after erasures, still agrees with the live rule over the texts that remain, and keeps who got kudos', async () => {
       const before = await kudosByScan(db);
+      const countsBefore = await counts(db);
       const next = random(3);
       const all = await db.query<{ id: string }>('SELECT id::text AS id FROM submissions WHERE comment IS NOT NULL ORDER BY id');
       const erased = all.filter(() => next() < 0.3).map((r) => r.id);
@@ -189,6 +211,8 @@ for (const target of databaseTargets) {
       // Kudos need their text to be listed; the erased ones leave the list, and no other changes.
       const after = await kudosByScan(db);
       assert.deepEqual(after, before.filter((id) => !erased.includes(id)));
+      assert.deepEqual(await counts(db), countsBefore, 'a kudos whose words were erased still counts');
+      assert.deepEqual(await counts(db), await countsByScan(db));
     });
 
     it('a new submission repeating a text that the store got before it was erased is not a first', async () => {

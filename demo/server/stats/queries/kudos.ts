@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import { disclosedStaff } from '../../privacy/anonymity.js';
-import { ATTRIBUTED_STAFF_SQL, NAMES_SOMEONE_SQL, namedOtherwiseSql, POSITIVE_SQL } from '../../recognition/attribution.js';
+import { ATTRIBUTED_ROSTER_SQL, NAMES_SOMEONE_SQL, namedOtherwiseSql, POSITIVE_SQL } from '../../recognition/attribution.js';
 import type { Filter } from '../scope.js';
 import type { KudosItem, KudosThanks } from '../types.js';
 import { createdAtBound, Params, submissionsWhere } from '../where.js';
@@ -66,7 +66,7 @@ export async function recentKudos(db: Queryable, filter: Filter, limit: number, 
       `SELECT ${columns.replace('s.created_at', 'f.created_at')} FROM store_comment_firsts f JOIN submissions s ON s.id = f.submission_id
        WHERE ${firstsScope.join(' AND ')} AND ${where.sql} AND ${bound} AND ${positive} AND cardinality(s.staff_ids) > 0
          AND NOT (${namedOtherwiseSql('s.')})`,
-      `SELECT ${columns} FROM submissions s WHERE ${where.sql} AND ${bound} AND ${namedOtherwiseSql('s.')} AND ${POSITIVE_SQL}`,
+      `SELECT ${columns} FROM submissions s WHERE ${where.sql} AND ${bound} AND ${namedOtherwiseSql('s.')} AND ${positive}`,
     ];
   }
   const limitParam = `$${params.push(limit)}`;
@@ -78,7 +78,7 @@ export async function recentKudos(db: Queryable, filter: Filter, limit: number, 
      LEFT JOIN stores st ON st.brand_id = s.brand_id AND st.id = s.store_id
      CROSS JOIN LATERAL (
        SELECT coalesce(jsonb_agg(jsonb_build_object('id', m.id, 'name', m.name) ORDER BY m.id), '[]'::jsonb) AS staff
-       FROM staff m WHERE m.brand_id = s.brand_id AND m.id IN (${ATTRIBUTED_STAFF_SQL})
+       FROM (${ATTRIBUTED_ROSTER_SQL}) m
      ) named
      CROSS JOIN LATERAL (
        SELECT coalesce(jsonb_agg(jsonb_build_object('staffId', t.staff_id, 'text', t.text, 'from', t.author_name,
