@@ -97,16 +97,25 @@ function topTopics(rows: readonly TopicDayRow[], before: readonly TopicDayRow[])
     .slice(0, TOP);
 }
 
-/** The scope's cases: open now, overdue now, opened and resolved during the week (store-local days by the store's zone). */
+/**
+ * The scope's cases: open now, overdue now, opened and resolved during the week (store-local days
+ * by the store's zone). Four counts, each read through its own index (open cases, cases by
+ * opening time, resolved cases by resolution time), the week's within UTC bounds a day wider
+ * than any zone: one pass over every case of the brand took 4.6 s at 2 million cases.
+ */
 async function caseCounts(db: Queryable, target: DigestTarget, range: { from: string; to: string }, now: Date): Promise<DigestResponse['cases']> {
+  const params: unknown[] = [target.brandId, now.toISOString(), range.from, range.to, `${addDays(range.from, -1)}T00:00:00Z`, `${addDays(range.to, 2)}T00:00:00Z`];
+  let scope = 'c.brand_id = $1';
+  if (target.regionId !== undefined) scope += ` AND c.region_id = $${params.push(target.regionId)}`;
+  if (target.storeId !== undefined) scope += ` AND c.store_id = $${params.push(target.storeId)}`;
+  const zone = 'LEFT JOIN stores st ON st.brand_id = c.brand_id AND st.id = c.store_id';
+  const inWeek = (column: string) => `c.${column} >= $5::timestamptz AND c.${column} < $6::timestamptz AND store_local_date(c.${column}, st.time_zone) BETWEEN $3::date AND $4::date`;
   const [row] = await db.query<{ open: number; overdue: number; opened: number; resolved: number }>(
-    `SELECT count(*) FILTER (WHERE c.status <> 'resolved')::int AS open,
-            count(*) FILTER (WHERE c.status <> 'resolved' AND c.due_at < $4)::int AS overdue,
-            count(*) FILTER (WHERE store_local_date(c.created_at, st.time_zone) BETWEEN $5::date AND $6::date)::int AS opened,
-            count(*) FILTER (WHERE c.resolved_at IS NOT NULL AND store_local_date(c.resolved_at, st.time_zone) BETWEEN $5::date AND $6::date)::int AS resolved
-     FROM cases c LEFT JOIN stores st ON st.brand_id = c.brand_id AND st.id = c.store_id
-     WHERE c.brand_id = $1 AND ($2::text IS NULL OR c.region_id = $2) AND ($3::text IS NULL OR c.store_id = $3)`,
-    [target.brandId, target.regionId ?? null, target.storeId ?? null, now.toISOString(), range.from, range.to],
+    `SELECT (SELECT count(*) FROM cases c WHERE ${scope} AND c.status <> 'resolved')::int AS open,
+            (SELECT count(*) FROM cases c WHERE ${scope} AND c.status <> 'resolved' AND c.due_at < $2::timestamptz)::int AS overdue,
+            (SELECT count(*) FROM cases c ${zone} WHERE ${scope} AND ${inWeek('created_at')})::int AS opened,
+            (SELECT count(*) FROM cases c ${zone} WHERE ${scope} AND c.status = 'resolved' AND ${inWeek('resolved_at')})::int AS resolved`,
+    params,
   );
   return { open: row?.open ?? 0, overdue: row?.overdue ?? 0, openedThisWeek: row?.opened ?? 0, resolvedThisWeek: row?.resolved ?? 0, asOf: now.toISOString() };
 }

@@ -182,5 +182,22 @@ for (const target of databaseTargets) {
         await receiver.close();
       }
     });
+
+    it("counts the cases resolved in a week by each store's own calendar", async () => {
+      now = new Date('2026-03-23T12:00:00Z');
+      sessions.corporate = await login(collector.url, USERS.corporate, PASSWORD); // the earlier session has expired by now
+      await ctx().db.query("UPDATE stores SET time_zone = 'Europe/Stockholm' WHERE brand_id = 'acme' AND id = 'n1'");
+      // North One's case at 23:30 UTC on Sunday 8 March is 00:30 on Monday the 9th in Stockholm:
+      // week 11 there. North Two's (UTC) stays in week 10.
+      await ctx().db.query(
+        `UPDATE cases SET status = 'resolved', root_cause = 'queue', resolution_note = 'A second till opened',
+           resolved_at = CASE store_id WHEN 'n1' THEN '2026-03-08T23:30:00Z'::timestamptz ELSE '2026-03-08T12:00:00Z'::timestamptz END
+         WHERE brand_id = 'acme'`,
+      );
+      const week = async (id: string) => (await getJson<DigestResponse>(collector.url, `/v1/digest?week=${id}`, sessions.corporate)).cases;
+      assert.deepEqual(await week('2026-W10'), { open: 0, overdue: 0, openedThisWeek: 2, resolvedThisWeek: 1, asOf: now.toISOString() });
+      assert.deepEqual(await week('2026-W11'), { open: 0, overdue: 0, openedThisWeek: 0, resolvedThisWeek: 1, asOf: now.toISOString() });
+      assert.deepEqual((await getJson<DigestResponse>(collector.url, '/v1/digest?store=n1&week=2026-W11', sessions.corporate)).cases.resolvedThisWeek, 1);
+    });
   });
 }
