@@ -20,7 +20,10 @@
  */
 
 /** Whether the submission is positive: at least one rating, and every rating high (1–5 ≥ 4, NPS ≥ 9). */
-export const POSITIVE_SQL = '(s.min_score IS NOT NULL OR s.nps IS NOT NULL) AND coalesce(s.min_score, 5) >= 4 AND coalesce(s.nps, 10) >= 9';
+export const positiveSql = (prefix: string): string =>
+  `(${prefix}min_score IS NOT NULL OR ${prefix}nps IS NOT NULL) AND coalesce(${prefix}min_score, 5) >= 4 AND coalesce(${prefix}nps, 10) >= 9`;
+/** {@link positiveSql} of the row `s`. */
+export const POSITIVE_SQL = positiveSql('s.');
 
 /**
  * Whether the submission could be attributed to anyone at all: it carries staff ids, has an
@@ -59,8 +62,18 @@ export const FIRST_COMMENT_SQL = `(s.store_id IS NULL OR EXISTS (
  * row's alias (`s.`), or none in the index's predicate. Changing it needs a migration that makes
  * the index again: a query no longer implied by its predicate would scan instead.
  */
-export const namedOtherwiseSql = (prefix: 's.' | ''): string =>
+export const namedOtherwiseSql = (prefix: string): string =>
   `(${prefix}attributed_staff IS NOT NULL OR (${prefix}comment IS NOT NULL AND (${prefix}body @? '$.answers[*] ? (@.type == "staff")' OR (${prefix}store_id IS NULL AND cardinality(${prefix}staff_ids) > 0))))`;
+
+/**
+ * Whether a store's first comment is a carried kudos candidate: customer feedback, positive,
+ * carrying staff ids, and named in no other way ({@link namedOtherwiseSql}). Its attribution is
+ * then its carried ids that are on the roster. Kept with the first comment
+ * (`store_comment_firsts.kudos_candidate`, with its `staff_ids`), so the per-store kudos counts
+ * read neither the submissions nor their answers. Over a row with `prefix` (`n.`, `o.`, `s.`).
+ */
+export const carriedCandidateSql = (prefix: string): string =>
+  `(${prefix}channel <> 'employee' AND ${prefix}comment IS NOT NULL AND ${positiveSql(prefix)} AND cardinality(${prefix}staff_ids) > 0 AND NOT ${namedOtherwiseSql(prefix)})`;
 
 /** The attribution decided live from the submission's answers and comment, as rows `(id)`. */
 const LIVE_ATTRIBUTION_SQL = `${PICKED_SQL}
@@ -79,12 +92,12 @@ export const ATTRIBUTED_STAFF_SQL = `SELECT u.id FROM unnest(s.attributed_staff)
 
 /**
  * The staff members on the brand's roster a submission is attributed to, as rows `m` of `staff`
- * (`m.id`, `m.name`). Driven from the few attributed ids to the roster's primary key: written as
- * `staff m WHERE m.id IN (…)`, PostgreSQL ran the attribution once per person on the roster, for
+ * (`m.id`, `m.name`): the few attributed ids, worked out once, looked up by the roster's primary
+ * key. Written as `m.id IN (…)`, PostgreSQL ran the attribution once per person on the roster for
  * every candidate (the per-store kudos counts of a brand's 30 days took over 5 minutes at 10
- * million submissions and 5,000 staff).
+ * million submissions and 5,000 staff); as a join, it hashed the whole roster per candidate.
  */
-export const ATTRIBUTED_ROSTER_SQL = `SELECT m.* FROM (${ATTRIBUTED_STAFF_SQL}) a JOIN staff m ON m.brand_id = s.brand_id AND m.id = a.id`;
+export const ATTRIBUTED_ROSTER_SQL = `SELECT m.* FROM staff m WHERE m.brand_id = s.brand_id AND m.id = ANY (ARRAY(${ATTRIBUTED_STAFF_SQL}))`;
 
 /**
  * Whether the submission counts as a kudos candidate: positive, with a comment. `has_comment`
@@ -119,11 +132,11 @@ export function moveCommentFirstsSql(idsSql: string): [update: string, remove: s
   const erasedFirsts = `SELECT f.brand_id, f.store_id, f.comment_key FROM submissions e
     JOIN store_comment_firsts f ON f.brand_id = e.brand_id AND f.store_id = e.store_id AND f.comment_key = ${commentKeySql('e')} AND f.submission_id = e.id
     WHERE e.id IN (${idsSql}) AND e.comment IS NOT NULL`;
-  const next = `SELECT o.id, o.created_at, o.region_id FROM submissions o
+  const next = `SELECT o.id, o.created_at, o.region_id, ${carriedCandidateSql('o.')}, o.staff_ids FROM submissions o
     WHERE o.brand_id = f.brand_id AND o.store_id = f.store_id AND o.comment IS NOT NULL AND ${commentKeySql('o')} = f.comment_key AND o.id NOT IN (${idsSql})
     ORDER BY o.created_at, o.id LIMIT 1`;
   return [
-    `UPDATE store_comment_firsts f SET (submission_id, created_at, region_id) = (${next}) WHERE (f.brand_id, f.store_id, f.comment_key) IN (${erasedFirsts}) AND EXISTS (${next})`,
+    `UPDATE store_comment_firsts f SET (submission_id, created_at, region_id, kudos_candidate, staff_ids) = (${next}) WHERE (f.brand_id, f.store_id, f.comment_key) IN (${erasedFirsts}) AND EXISTS (${next})`,
     // What did not move (no other submission has the text) goes: its erased row matches still.
     `DELETE FROM store_comment_firsts f WHERE (f.brand_id, f.store_id, f.comment_key) IN (${erasedFirsts})`,
   ];

@@ -7,9 +7,10 @@ import type { RecognitionResponse } from './types.js';
  * per store only: no person is named or ranked.
  *
  * Kudos are counted like the kudos list reads them (stats/queries/kudos.ts), from two disjoint
- * sets each with its own index: the stores' first comments carrying staff ids
- * (`store_comment_firsts`), whose attribution is their carried ids on the roster, and the rest
- * that can name someone (`submissions_kudos_named`), which get the whole rule. A kudos whose
+ * sets each with its own index: the stores' first comments that are carried candidates
+ * (`store_comment_firsts`, which keeps the flag and the carried ids, so no submission is read),
+ * attributed to their carried ids on the roster, and the rest that can name someone
+ * (`submissions_kudos_named`), which get the whole rule. A kudos whose
  * words were erased still counts: its attribution was frozen, so it is in the second set.
  */
 export async function recognitionByStore(db: Queryable, scope: { brandId: string; regionId: string | undefined; storeId: string | undefined }, range: { from: string; to: string }): Promise<RecognitionResponse> {
@@ -32,10 +33,11 @@ export async function recognitionByStore(db: Queryable, scope: { brandId: string
   }
   const rows = await db.query<{ id: string; name: string | null; region_id: string; kudos: number; thanked: number }>(
     `WITH kudos AS (
-       SELECT s.store_id FROM store_comment_firsts f JOIN submissions s ON s.id = f.submission_id
-       WHERE f.brand_id = $1 AND ${inRange('f')}${firsts} AND s.channel <> 'employee' AND ${KUDOS_CANDIDATE_SQL}
-         AND cardinality(s.staff_ids) > 0 AND NOT ${namedOtherwiseSql('s.')}
-         AND EXISTS (SELECT 1 FROM staff m WHERE m.brand_id = s.brand_id AND m.id = ANY (s.staff_ids))
+       -- One roster match is enough (LIMIT 1: no duplicates to remove); PostgreSQL remembers the
+       -- answer per list of ids, of which a brand has few.
+       SELECT f.store_id FROM store_comment_firsts f
+       CROSS JOIN LATERAL (SELECT 1 FROM unnest(f.staff_ids) AS u(id) JOIN staff m ON m.brand_id = f.brand_id AND m.id = u.id LIMIT 1) r
+       WHERE f.brand_id = $1 AND f.kudos_candidate AND ${inRange('f')}${firsts}
        UNION ALL
        SELECT s.store_id FROM submissions s
        WHERE s.brand_id = $1 AND ${inRange('s')}${named} AND ${namedOtherwiseSql('s.')} AND s.channel <> 'employee' AND ${KUDOS_CANDIDATE_SQL}

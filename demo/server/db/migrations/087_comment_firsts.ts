@@ -18,7 +18,7 @@
  *
  * The backfill reads every comment once (about 2.5 million at 10 million submissions).
  */
-import { commentKeySql, namedOtherwiseSql } from '../../recognition/attribution.js';
+import { carriedCandidateSql, commentKeySql, namedOtherwiseSql } from '../../recognition/attribution.js';
 
 const key = (alias: string) => commentKeySql(alias);
 
@@ -33,20 +33,27 @@ CREATE TABLE store_comment_firsts (
   submission_id uuid NOT NULL,
   -- the submission's created_at, so the kudos list walks first comments by time
   created_at timestamptz NOT NULL,
+  -- whether the submission is a carried kudos candidate, and the staff ids it carries: the
+  -- per-store kudos counts read these instead of every first comment's submission
+  kudos_candidate boolean NOT NULL,
+  staff_ids text[] NOT NULL,
   PRIMARY KEY (brand_id, store_id, comment_key)
 );
 -- The kudos list of a brand, a region and a store, newest first.
 CREATE INDEX store_comment_firsts_time ON store_comment_firsts (brand_id, created_at) INCLUDE (submission_id);
 CREATE INDEX store_comment_firsts_region ON store_comment_firsts (brand_id, region_id, created_at) INCLUDE (submission_id);
 CREATE INDEX store_comment_firsts_store ON store_comment_firsts (brand_id, store_id, created_at) INCLUDE (submission_id);
+-- The per-store kudos counts: the carried candidates of a range, read from the index alone.
+CREATE INDEX store_comment_firsts_kudos ON store_comment_firsts (brand_id, created_at) INCLUDE (store_id, region_id, submission_id, staff_ids) WHERE kudos_candidate;
 
 CREATE FUNCTION store_comment_firsts_note() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO store_comment_firsts AS f (brand_id, store_id, region_id, comment_key, submission_id, created_at)
-  SELECT DISTINCT ON (n.brand_id, n.store_id, ${key('n')}) n.brand_id, n.store_id, n.region_id, ${key('n')}, n.id, n.created_at
+  INSERT INTO store_comment_firsts AS f (brand_id, store_id, region_id, comment_key, submission_id, created_at, kudos_candidate, staff_ids)
+  SELECT DISTINCT ON (n.brand_id, n.store_id, ${key('n')}) n.brand_id, n.store_id, n.region_id, ${key('n')}, n.id, n.created_at, ${carriedCandidateSql('n.')}, n.staff_ids
   FROM new_rows n WHERE n.comment IS NOT NULL AND n.store_id IS NOT NULL
   ORDER BY n.brand_id, n.store_id, ${key('n')}, n.created_at, n.id
-  ON CONFLICT (brand_id, store_id, comment_key) DO UPDATE SET submission_id = excluded.submission_id, created_at = excluded.created_at, region_id = excluded.region_id
+  ON CONFLICT (brand_id, store_id, comment_key) DO UPDATE SET submission_id = excluded.submission_id, created_at = excluded.created_at, region_id = excluded.region_id,
+      kudos_candidate = excluded.kudos_candidate, staff_ids = excluded.staff_ids
     WHERE (excluded.created_at, excluded.submission_id) < (f.created_at, f.submission_id);
   RETURN NULL;
 END;
@@ -54,8 +61,8 @@ $$;
 CREATE TRIGGER submissions_comment_firsts AFTER INSERT ON submissions REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION store_comment_firsts_note();
 
-INSERT INTO store_comment_firsts (brand_id, store_id, region_id, comment_key, submission_id, created_at)
-SELECT DISTINCT ON (s.brand_id, s.store_id, ${key('s')}) s.brand_id, s.store_id, s.region_id, ${key('s')}, s.id, s.created_at
+INSERT INTO store_comment_firsts (brand_id, store_id, region_id, comment_key, submission_id, created_at, kudos_candidate, staff_ids)
+SELECT DISTINCT ON (s.brand_id, s.store_id, ${key('s')}) s.brand_id, s.store_id, s.region_id, ${key('s')}, s.id, s.created_at, ${carriedCandidateSql('s.')}, s.staff_ids
 FROM submissions s WHERE s.comment IS NOT NULL AND s.store_id IS NOT NULL
 ORDER BY s.brand_id, s.store_id, ${key('s')}, s.created_at, s.id;
 

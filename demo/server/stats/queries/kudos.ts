@@ -54,6 +54,8 @@ export async function recentKudos(db: Queryable, filter: Filter, limit: number, 
   } else {
     // The first comments of the scope's stores, by the index that matches the scope.
     const firstsScope = [`f.brand_id = $1`, createdAtBound('f', filter, bounded)];
+    // Customer kudos: only the carried candidates (migration 087's flag; its partial index).
+    if (filter.channel === 'customer') firstsScope.push('f.kudos_candidate');
     if (filter.regionId !== undefined) firstsScope.push(`f.region_id = ${bounded.add(filter.regionId)}`);
     if (filter.storeId !== undefined) firstsScope.push(`f.store_id = ${bounded.add(filter.storeId)}`);
     // Every kudos is one of two disjoint kinds, each read newest first from its own index, so a
@@ -62,10 +64,15 @@ export async function recentKudos(db: Queryable, filter: Filter, limit: number, 
     //   (store_comment_firsts, migration 087), then their submissions;
     // - the rest that can name someone: the partial index submissions_kudos_named.
     branches = [
-      // f.created_at is s.created_at: named so, the branch's order is the index's.
-      `SELECT ${columns.replace('s.created_at', 'f.created_at')} FROM store_comment_firsts f JOIN submissions s ON s.id = f.submission_id
-       WHERE ${firstsScope.join(' AND ')} AND ${where.sql} AND ${bound} AND ${positive} AND cardinality(s.staff_ids) > 0
-         AND NOT (${namedOtherwiseSql('s.')})`,
+      // Walked newest first, each first comment's submission looked up by its key (a lateral
+      // join with LIMIT 1 is never turned into a hash join, which read every first comment of the
+      // range before sorting); f.created_at is s.created_at, named so the order is the index's.
+      `SELECT ${columns.replace('s.created_at', 'f.created_at')} FROM store_comment_firsts f
+       CROSS JOIN LATERAL (
+         SELECT s.* FROM submissions s
+         WHERE s.id = f.submission_id AND ${where.sql} AND ${bound} AND ${positive} AND cardinality(s.staff_ids) > 0 AND NOT ${namedOtherwiseSql('s.')}
+         LIMIT 1) s
+       WHERE ${firstsScope.join(' AND ')}`,
       `SELECT ${columns} FROM submissions s WHERE ${where.sql} AND ${bound} AND ${namedOtherwiseSql('s.')} AND ${positive}`,
     ];
   }
