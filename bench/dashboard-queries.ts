@@ -41,6 +41,7 @@ const SHAPE: Shape = {
   staffPerStore: 10,
   days: 730,
   end: '2026-11-30',
+  generator: 2,
 };
 /** The collector's clock: the evening of the last day, so the default 30 days end on it. */
 const NOW = new Date(`${SHAPE.end}T18:00:00Z`);
@@ -74,7 +75,13 @@ async function prepareDatabase(): Promise<{ url: string; reused: boolean; drop: 
     // Stored as text: jsonb would reorder the keys, and the comparison is of the JSON text.
     const shape = await kept.unsafe<Array<{ shape: string }>>('SELECT shape::text AS shape FROM bench_shape').catch(() => []);
     await kept.end();
-    const same = (stored: string | undefined) => stored !== undefined && Object.entries(JSON.parse(stored) as Shape).every(([k, v]) => SHAPE[k as keyof Shape] === v);
+    // Key by key both ways: a key the kept database lacks (made before it existed) is a difference.
+    const same = (stored: string | undefined) => {
+      if (stored === undefined) return false;
+      const kept = JSON.parse(stored) as Record<string, unknown>;
+      const keys = new Set([...Object.keys(kept), ...Object.keys(SHAPE)]);
+      return [...keys].every((k) => kept[k] === SHAPE[k as keyof Shape]);
+    };
     if (same(shape[0]?.shape)) return { url: url.toString(), reused: true, drop };
     // Never drop a kept database by surprise: its load may have taken an hour.
     await admin.end();

@@ -44,6 +44,10 @@ export function dashboardRequests(user: BenchUser, range: BenchRange, dated: boo
     add('targets', '/v1/targets');
     add('cases: inbox (active)', '/v1/cases');
     add('cases: resolved, newest', '/v1/cases', { status: 'resolved' });
+    add('digest: last week', '/v1/digest');
+    add('alerts', '/v1/alerts');
+    if (manager) add('alert rules', '/v1/alert-rules');
+    add('ideas', '/v1/ideas');
     return list.map(([name, path, params]) => ({ name, path: withQuery(path, params) }));
   }
   // The overview: the four requests of fetchReport (demo/pages/dashboard/api/stats.ts).
@@ -63,6 +67,8 @@ export function dashboardRequests(user: BenchUser, range: BenchRange, dated: boo
   add('comments (50)', '/v1/stats/comments', r);
   add('comments: q=queue', '/v1/stats/comments', { q: 'queue', ...r });
   add('kudos', '/v1/stats/kudos', r);
+  add('recognition: per store', '/v1/recognition/stores', r);
+  if (manager) add('ideas: metrics', '/v1/ideas/metrics', { level: user.role === 'corporate' ? 'region' : 'store', ...r });
   add('pulse: stats', '/v1/stats', { channel: 'employee', level: user.role === 'corporate' ? 'region' : 'store', ...r });
   add('pulse: comments', '/v1/stats/comments', { channel: 'employee', ...r });
   add('cases: metrics', '/v1/cases/metrics', { level: user.role === 'corporate' ? 'region' : 'store', ...r });
