@@ -56,11 +56,12 @@ export const FIRST_COMMENT_SQL = `(s.store_id IS NULL OR EXISTS (
 /**
  * Feedback that can name someone other than through a store's first comment: an attribution
  * frozen by retention (also once its words are erased), or with a comment, a staff question's
- * answer or staff ids carried without a store. With {@link FIRST_COMMENT_SQL}'s table, these are every kudos candidate; the partial
- * index `submissions_kudos_named` (migration 087) holds exactly these rows, so the kudos list
- * finds them without reading every positive comment (stats/queries/kudos.ts). `prefix` is the
- * row's alias (`s.`), or none in the index's predicate. Changing it needs a migration that makes
- * the index again: a query no longer implied by its predicate would scan instead.
+ * answer or staff ids carried without a store. With the stores' first comments
+ * ({@link FIRST_COMMENT_SQL}), these are every kudos candidate; the partial index
+ * `submissions_kudos_named` (migration 087) holds exactly these rows, so the kudos list finds
+ * them without reading every positive comment (stats/queries/kudos.ts). `prefix` is the row's
+ * alias (`s.`), or none in the index's predicate. Changing it needs a migration that makes the
+ * index again: a query no longer implied by its predicate would scan instead.
  */
 export const namedOtherwiseSql = (prefix: string): string =>
   `(${prefix}attributed_staff IS NOT NULL OR (${prefix}comment IS NOT NULL AND (${prefix}body @? '$.answers[*] ? (@.type == "staff")' OR (${prefix}store_id IS NULL AND cardinality(${prefix}staff_ids) > 0))))`;

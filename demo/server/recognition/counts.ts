@@ -10,8 +10,8 @@ import type { RecognitionResponse } from './types.js';
  * sets each with its own index: the stores' first comments that are carried candidates
  * (`store_comment_firsts`, which keeps the flag and the carried ids, so no submission is read),
  * attributed to their carried ids on the roster, and the rest that can name someone
- * (`submissions_kudos_named`), which get the whole rule. A kudos whose
- * words were erased still counts: its attribution was frozen, so it is in the second set.
+ * (`submissions_kudos_named`), which get the whole rule. A kudos whose words were erased still
+ * counts: its attribution was frozen, so it is in the second set.
  */
 export async function recognitionByStore(db: Queryable, scope: { brandId: string; regionId: string | undefined; storeId: string | undefined }, range: { from: string; to: string }): Promise<RecognitionResponse> {
   const params: unknown[] = [scope.brandId, range.from, range.to];
@@ -22,8 +22,11 @@ export async function recognitionByStore(db: Queryable, scope: { brandId: string
   if (scope.regionId !== undefined) {
     const region = `$${params.push(scope.regionId)}`;
     places += ` AND p.region_id = ${region}`;
-    firsts += ` AND f.region_id = ${region}`;
-    named += ` AND s.region_id = ${region}`;
+    // A region's stores as they are now, like the store rows the counts are for (a store that
+    // moved brings its kudos with it).
+    const stores = `(SELECT st.id FROM stores st WHERE st.brand_id = $1 AND st.region_id = ${region})`;
+    firsts += ` AND f.store_id IN ${stores}`;
+    named += ` AND s.store_id IN ${stores}`;
   }
   if (scope.storeId !== undefined) {
     const store = `$${params.push(scope.storeId)}`;

