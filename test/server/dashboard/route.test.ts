@@ -95,6 +95,13 @@ describe('dashboard router: scope and range', () => {
     assert.deepEqual(effectiveRange({}, now), { from: '2026-02-06', to: '2026-03-07' });
     assert.deepEqual(effectiveRange({ to: '2026-01-31' }, now), { from: '2026-01-02', to: '2026-01-31' });
     assert.deepEqual(effectiveRange({ from: '2026-03-01' }, now), { from: '2026-03-01', to: '2026-03-07' });
+    // Store-local days, as the API's default: after midnight in Stockholm (23:30 UTC) its today is
+    // the 8th, and it is in the default range; a store behind UTC does not pull it back.
+    const lateEvening = new Date('2026-03-07T23:30:00Z');
+    assert.deepEqual(effectiveRange({}, lateEvening, ['America/New_York']), { from: '2026-02-06', to: '2026-03-07' });
+    assert.deepEqual(effectiveRange({}, lateEvening, ['America/New_York', 'Europe/Stockholm']), { from: '2026-02-07', to: '2026-03-08' });
+    assert.deepEqual(effectiveRange({}, lateEvening, ['Mars/Olympus']), { from: '2026-02-06', to: '2026-03-07' }, 'an unknown zone counts as UTC');
+    assert.deepEqual(effectiveRange({ to: '2026-03-07' }, lateEvening, ['Europe/Stockholm']), { from: '2026-02-06', to: '2026-03-07' }, 'a chosen end stays');
   });
 });
 

@@ -62,6 +62,11 @@ export class Directory {
   }
 
   /** The store's IANA time zone; UTC for a store the directory does not know. */
+  /** The time zones of the stores in the user's scope, each once. */
+  timeZones(): string[] {
+    return [...new Set([...this.#stores.values()].map((s) => s.timeZone))];
+  }
+
   timeZoneOf(storeId: string | null | undefined): string {
     return (storeId ? this.#stores.get(storeId)?.timeZone : undefined) ?? 'UTC';
   }

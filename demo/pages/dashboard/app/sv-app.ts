@@ -250,7 +250,7 @@ export class SvApp extends LightElement {
     if (!shown) return html`<main id="main" tabindex="-1"><p class="state state-error" role="alert">${m.state.invalid}</p></main>`;
     const { route, view } = shown;
     const place = placeName(route.scope, this.directory, m);
-    const range = effectiveRange(route, new Date());
+    const range = effectiveRange(route, new Date(), this.directory.timeZones());
     const segments = readSegments(route.params);
     const segmented = view.segments === true && SEGMENT_ROLES.includes(session.user.role) && route.scope.staff === undefined;
     const context: ViewContext = {

@@ -13,14 +13,26 @@ export interface DateRange {
 const DAY_MS = 86_400_000;
 const utcDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
+/** Today's date in `timeZone` (YYYY-MM-DD); UTC's for a zone the browser does not know. */
+function todayIn(now: Date, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  } catch {
+    return utcDay(now.getTime());
+  }
+}
+
 /**
  * The dates a route asks for. A route without dates is the rolling default, so a bookmark keeps
  * showing "the last 30 days"; the dates are still sent explicitly, so the date fields show
- * exactly the range whose figures are on screen. A missing end is today; a missing start is 29
- * days before the end.
+ * exactly the range whose figures are on screen. A missing end is today in the store furthest
+ * ahead in time among `timeZones` (the stores in view), as the stats API's default: days are
+ * store-local, so a Stockholm store's feedback after its midnight, or an Auckland store's all
+ * morning, is in "today" although UTC's day has not turned yet. A missing start is 29 days
+ * before the end.
  */
-export function effectiveRange(route: Pick<Route, 'from' | 'to'>, now: Date): DateRange {
-  const to = route.to ?? utcDay(now.getTime());
+export function effectiveRange(route: Pick<Route, 'from' | 'to'>, now: Date, timeZones: readonly string[] = []): DateRange {
+  const to = route.to ?? timeZones.map((zone) => todayIn(now, zone)).reduce((a, b) => (a > b ? a : b), utcDay(now.getTime()));
   const from = route.from ?? utcDay(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_RANGE_DAYS - 1) * DAY_MS);
   return { from, to };
 }
