@@ -61,12 +61,12 @@ export class Directory {
     return [...this.#staff.values()].filter((m) => m.storeId === storeId).sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** The store's IANA time zone; UTC for a store the directory does not know. */
   /** The time zones of the stores in the user's scope, each once. */
   timeZones(): string[] {
     return [...new Set([...this.#stores.values()].map((s) => s.timeZone))];
   }
 
+  /** The store's IANA time zone; UTC for a store the directory does not know. */
   timeZoneOf(storeId: string | null | undefined): string {
     return (storeId ? this.#stores.get(storeId)?.timeZone : undefined) ?? 'UTC';
   }
