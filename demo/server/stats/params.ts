@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { HierarchyIdSchema } from '../auth/roles.js';
+import { latestToday } from './period.js';
 import { BUCKETS, CUSTOMER_CHANNELS, DEVICE_CLASSES, SCORE_BANDS, SCORE_METRICS } from './types.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -74,22 +75,13 @@ export const StatsQuerySchema = z
   .refine((q) => q.answer === undefined || q.question !== undefined, { message: 'needs `question`', path: ['answer'] });
 export type StatsQuery = z.infer<typeof StatsQuerySchema>;
 
-/** Today's date in `timeZone` (YYYY-MM-DD); UTC for a zone the runtime does not know. */
-function todayIn(now: Date, timeZone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
-}
-
 /**
  * Resolves the default dates against `now` and checks the range length. Days are store-local:
  * the default `to` is the latest "today" among `timeZones` (the brand's stores), so every store's
  * today is in the default range.
  */
 export function dateRange(query: Pick<StatsQuery, 'from' | 'to'>, now: Date, timeZones: readonly string[] = ['UTC']): { from: string; to: string } | { error: string } {
-  const to = query.to ?? timeZones.map((zone) => todayIn(now, zone)).reduce((a, b) => (a > b ? a : b), now.toISOString().slice(0, 10));
+  const to = query.to ?? latestToday(now, timeZones);
   const from = query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
   if (from > to) return { error: '`from` must not be after `to`' };
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;

@@ -28,3 +28,20 @@ export function previousPeriod(period: { from: string; to: string }): { from: st
   const length = daysBetween(period.from, period.to);
   return { from: addDays(period.from, -length), to: addDays(period.from, -1) };
 }
+
+/** Today's date in `timeZone`; UTC's for a zone the runtime does not know. */
+function todayIn(now: Date, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  } catch {
+    return toDay(now.getTime());
+  }
+}
+
+/**
+ * The latest "today" among `timeZones` and UTC: the end of a default range in store-local days,
+ * so every store's today is in it. The stats API and the dashboard both end their defaults here.
+ */
+export function latestToday(now: Date, timeZones: readonly string[]): string {
+  return timeZones.map((zone) => todayIn(now, zone)).reduce((a, b) => (a > b ? a : b), toDay(now.getTime()));
+}

@@ -1,3 +1,4 @@
+import { latestToday } from '../../../server/stats/period.js';
 import type { Route } from './route.js';
 
 /** The range a route without dates shows: the last 30 days, today included (as the stats API's default). */
@@ -13,15 +14,6 @@ export interface DateRange {
 const DAY_MS = 86_400_000;
 const utcDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
-/** Today's date in `timeZone` (YYYY-MM-DD); UTC's for a zone the browser does not know. */
-function todayIn(now: Date, timeZone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  } catch {
-    return utcDay(now.getTime());
-  }
-}
-
 /**
  * The dates a route asks for. A route without dates is the rolling default, so a bookmark keeps
  * showing "the last 30 days"; the dates are still sent explicitly, so the date fields show
@@ -32,7 +24,7 @@ function todayIn(now: Date, timeZone: string): string {
  * before the end.
  */
 export function effectiveRange(route: Pick<Route, 'from' | 'to'>, now: Date, timeZones: readonly string[] = []): DateRange {
-  const to = route.to ?? timeZones.map((zone) => todayIn(now, zone)).reduce((a, b) => (a > b ? a : b), utcDay(now.getTime()));
+  const to = route.to ?? latestToday(now, timeZones);
   const from = route.from ?? utcDay(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_RANGE_DAYS - 1) * DAY_MS);
   return { from, to };
 }
