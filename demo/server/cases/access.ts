@@ -30,18 +30,21 @@ export async function caseFilter(c: Context<AuthEnv>, db: Queryable, params: { r
   return { brandId: narrowed.brandId, regionId: narrowed.regionId, storeId: narrowed.storeId };
 }
 
-/** The filter over `cases` (alias `c`), its parameters numbered after `offset` others. */
-export function caseWhere(filter: CaseFilter, offset = 0): Where {
+/**
+ * The filter over `cases` (alias `c`), its parameters numbered after `offset` others. Another
+ * `alias` applies it to a table with the same three columns (the case rollups).
+ */
+export function caseWhere(filter: CaseFilter, offset = 0, alias = 'c'): Where {
   const params: unknown[] = [filter.brandId];
   const n = () => `$${offset + params.length}`;
-  const parts = [`c.brand_id = ${n()}`];
+  const parts = [`${alias}.brand_id = ${n()}`];
   if (filter.regionId !== undefined) {
     params.push(filter.regionId);
-    parts.push(`c.region_id = ${n()}`);
+    parts.push(`${alias}.region_id = ${n()}`);
   }
   if (filter.storeId !== undefined) {
     params.push(filter.storeId);
-    parts.push(`c.store_id = ${n()}`);
+    parts.push(`${alias}.store_id = ${n()}`);
   }
   return { sql: parts.join(' AND '), params };
 }

@@ -129,15 +129,6 @@ for (const target of databaseTargets) {
       }
     });
 
-    it('raises work_mem for its own sorts only', async () => {
-      const [before] = await world.collector.ctx.db.query<{ work_mem: string }>('SHOW work_mem');
-      await metrics('corporate', 'level=region&from=2026-03-01&to=2026-03-07');
-      // PGlite has one connection and a pool reuses its own: a plain SET would stay on it.
-      const [after] = await world.collector.ctx.db.query<{ work_mem: string }>('SHOW work_mem');
-      assert.equal(after!.work_mem, before!.work_mem);
-      assert.notEqual(before!.work_mem, '64MB');
-    });
-
     it('counts cases by the day they were opened', async () => {
       const late = await metrics('corporate', 'level=store&from=2026-03-05&to=2026-03-07');
       assert.deepEqual(late.groups.map((g) => [g.id, g.opened]), [['n2', 1], ['s1', 1]]);
