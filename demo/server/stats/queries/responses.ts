@@ -69,11 +69,19 @@ export async function* responsePages(db: Queryable, filter: Filter, options: Pag
     // `created_at` comes as text (formatted here rather than parsed into a Date and formatted
     // again per row), to the microsecond: the cursor must be the stored time exactly, and the
     // file shows it to the millisecond, as `Date.toISOString()` did (the drivers drop the rest).
+    // The page is cut before the store names are joined: PostgreSQL keeps no order through a hash
+    // join, so a join inside sorted every row left in the range to return the first `limit`
+    // (each page re-reading the rest of a region's month: 3.5 s cold at 10 million submissions).
+    // Alone, the index gives `created_at` in order and an incremental sort orders each instant's ids.
     return db.query<ResponseRow>(
-      `SELECT s.id::text AS id, to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at,
-         s.region_id, s.store_id, st.name AS store_name, s.channel, s.survey_id, s.nps, s.csat, s.smiley, s.stars, s.comment
-       FROM submissions s LEFT JOIN stores st ON st.brand_id = s.brand_id AND st.id = s.store_id
-       WHERE ${selection.sql}${keyset} ORDER BY s.created_at DESC, s.id DESC LIMIT ${limit}`,
+      `SELECT p.id, p.at, p.region_id, p.store_id, st.name AS store_name, p.channel, p.survey_id, p.nps, p.csat, p.smiley, p.stars, p.comment
+       FROM (
+         SELECT s.id::text AS id, to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at, s.created_at, s.id AS uuid,
+           s.brand_id, s.region_id, s.store_id, s.channel, s.survey_id, s.nps, s.csat, s.smiley, s.stars, s.comment
+         FROM submissions s
+         WHERE ${selection.sql}${keyset} ORDER BY s.created_at DESC, s.id DESC LIMIT ${limit}
+       ) p LEFT JOIN stores st ON st.brand_id = p.brand_id AND st.id = p.store_id
+       ORDER BY p.created_at DESC, p.uuid DESC`,
       params.values,
     );
   };
