@@ -136,9 +136,12 @@ export const CaseMetricsSchema = z.object({
   overdue: count,
   escalated: count,
   resolved: count,
-  /** Median minutes from opening to the first human action; null without any. */
+  /**
+   * Median minutes from opening to the first human action; null without any. Exact up to 20,000
+   * cases in the selection, within 5 % above (docs/collector.md, "Closing-the-loop metrics").
+   */
   medianFirstResponseMinutes: nullableNumber,
-  /** Median minutes from opening to resolution; null without any resolved. */
+  /** Median minutes from opening to resolution; null without any resolved. Precision as above. */
   medianResolveMinutes: nullableNumber,
   /** % of decided cases resolved by their due time; null when none is decided. */
   resolvedOnTimePct: nullableNumber,
