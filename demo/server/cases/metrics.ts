@@ -32,10 +32,11 @@ interface FactRow extends Record<string, unknown> {
   n: number;
 }
 
-interface Medians {
+// A type, not an interface: query rows must be indexable (`Row`).
+type Medians = {
   firstResponse: number | null;
   resolve: number | null;
-}
+};
 
 /**
  * Up to this many cases in the selection the medians are exact (`percentile_cont` over the
