@@ -7,6 +7,7 @@ import { caseDaySql, caseFactsSql, caseMonthSql } from '../../../demo/server/cas
 import { caseMetrics, splitWindow } from '../../../demo/server/cases/metrics.js';
 import type { CaseMetrics } from '../../../demo/server/cases/types.js';
 import { databaseTargets } from '../support/databases.js';
+import { random } from '../support/random.js';
 
 /**
  * The case rollups of migration 088 and the metrics read from them, held to the cases
@@ -28,17 +29,6 @@ const CAUSES = ['staff', 'queue', 'stock'];
 const NOW = new Date('2026-05-21T00:00:00Z');
 const START = Date.UTC(2026, 0, 10);
 const SPAN = Date.UTC(2026, 4, 20) - START;
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Durations from a few seconds to ten days, spread evenly on a log scale. */
 const duration = (next: () => number) => Math.round(Math.exp(Math.log(5_000) + next() * Math.log(864_000_000 / 5_000)));

@@ -9,6 +9,7 @@ import { anonymiseSubmissions, lockAnonymisation } from '../../../demo/server/re
 import { recentKudos } from '../../../demo/server/stats/queries/kudos.js';
 import type { Filter } from '../../../demo/server/stats/scope.js';
 import { databaseTargets, postgresAdminUrl } from '../support/databases.js';
+import { random } from '../support/random.js';
 
 /**
  * "A comment the store did not already get" (recognition/attribution.ts) is decided at insert
@@ -32,17 +33,6 @@ const STORES: Array<[store: string | null, region: string | null]> = [
   [null, null],
 ];
 const STAFF = ['ann', 'bob', 'cat', 'dan'];
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Row {
   id: string;
