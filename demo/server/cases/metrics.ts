@@ -17,10 +17,10 @@ interface Group {
   id: string;
   name: string | null;
   regionId: string | null;
+  /** Fact → count: opened, escalated, resolved, on_time, overdue, `cause:<id>`. */
   counts: Map<string, number>;
   firstResponse: Histogram;
   resolve: Histogram;
-  overdue: number;
 }
 
 interface FactRow extends Record<string, unknown> {
@@ -77,7 +77,7 @@ const MEDIANS_SQL = `
 const CAUSE = 'cause:';
 
 function emptyGroup(id: string, name: string | null): Group {
-  return { id, name, regionId: null, counts: new Map(), firstResponse: new Map(), resolve: new Map(), overdue: 0 };
+  return { id, name, regionId: null, counts: new Map(), firstResponse: new Map(), resolve: new Map() };
 }
 
 /** Adds one fact row to a group. */
@@ -94,7 +94,6 @@ function summed(groups: readonly Group[]): Group {
     for (const [fact, n] of group.counts) all.counts.set(fact, (all.counts.get(fact) ?? 0) + n);
     for (const [bucket, n] of group.firstResponse) addToHistogram(all.firstResponse, bucket, n);
     for (const [bucket, n] of group.resolve) addToHistogram(all.resolve, bucket, n);
-    all.overdue += group.overdue;
   }
   return all;
 }
@@ -102,7 +101,7 @@ function summed(groups: readonly Group[]): Group {
 function toMetrics(group: Group, medians: Medians, labels: readonly RootCause[]): CaseMetrics {
   const count = (fact: string) => group.counts.get(fact) ?? 0;
   const resolved = count('resolved');
-  const decided = resolved + group.overdue;
+  const decided = resolved + count('overdue');
   const causes = [...group.counts]
     .filter(([fact, n]) => fact.startsWith(CAUSE) && n > 0)
     .map(([fact, n]) => ({ id: fact.slice(CAUSE.length), count: n }))
@@ -110,7 +109,7 @@ function toMetrics(group: Group, medians: Medians, labels: readonly RootCause[])
   return {
     opened: count('opened'),
     open: count('opened') - resolved,
-    overdue: group.overdue,
+    overdue: count('overdue'),
     escalated: count('escalated'),
     resolved,
     medianFirstResponseMinutes: minutes(medians.firstResponse),
@@ -130,16 +129,15 @@ const fromHistograms = (group: Group): Medians => ({ firstResponse: histogramMed
  * The counts, root causes and duration buckets are the sums of the case rollups over the
  * window's whole UTC months (migration 088), plus its partial months' facts: from the regions'
  * days by region, from the cases themselves by store. "Overdue", which depends on the time of
- * the request, is counted from the open cases (`cases_active_opened`). Medians are exact up to
- * {@link EXACT_MEDIANS_UP_TO} cases (two more queries sort the cases' times) and interpolated in
- * the duration buckets above it.
+ * the request, is counted from the open cases (`cases_active_opened`), in the same statement.
+ * Medians are exact up to {@link EXACT_MEDIANS_UP_TO} cases (two more queries sort the cases'
+ * times) and interpolated in the duration buckets above it.
  */
 export async function caseMetrics(db: Database, filter: CaseFilter, level: 'store' | 'region', window: MetricsWindow, rootCauses: readonly RootCause[], options: MetricsOptions = {}): Promise<CaseMetricsResponse> {
   const start = Date.parse(`${window.from}T00:00:00Z`);
   const end = Date.parse(`${window.to}T00:00:00Z`) + 86_400_000;
   const { months, edges } = splitWindow(start, end);
   const where = caseWhere(filter);
-  const n = where.params.length;
   const params: unknown[] = [...where.params];
   const param = (value: unknown) => `$${params.push(value)}`;
   const iso = (t: number) => new Date(t).toISOString();
@@ -167,44 +165,41 @@ export async function caseMetrics(db: Database, filter: CaseFilter, level: 'stor
            FROM cases c ${caseFactsSql('c')} WHERE ${where.sql} AND c.created_at >= ${edgeStart} AND c.created_at < ${edgeEnd} AND f.counted`,
     );
   }
+  // "Overdue" depends on the time of the request: counted from the open cases, in the same
+  // statement so that every figure comes from one snapshot.
+  parts.push(
+    `SELECT coalesce(c.region_id, '') AS region_id, coalesce(c.store_id, '') AS store_id, 'overdue' AS fact, 0 AS bucket, 1 AS n
+     FROM cases c WHERE ${where.sql} AND c.created_at >= ${param(iso(start))}::timestamptz AND c.created_at < ${param(iso(end))}::timestamptz
+       AND c.status <> 'resolved' AND c.due_at <= ${param(window.now.toISOString())}::timestamptz`,
+  );
   const key = level === 'store' ? 'store_id' : 'region_id';
   const names = level === 'store' ? 'stores' : 'regions';
-  const inWindow = `${where.sql} AND c.created_at >= $${n + 1}::timestamptz AND c.created_at < $${n + 2}::timestamptz`;
-  const windowParams = [...where.params, iso(start), iso(end)];
-
-  const [factRows, overdueRows] = await Promise.all([
-    // Names are joined to the summed rows, not to every fact.
-    db.query<FactRow>(
-      `SELECT k.*, g.name FROM (
-         SELECT x.${key} AS id, ${level === 'store' ? 'min(x.region_id)' : "''"} AS region_id, x.fact, x.bucket, sum(x.n)::int AS n
-         FROM (${parts.join(' UNION ALL ')}) x GROUP BY 1, 3, 4
-       ) k LEFT JOIN ${names} g ON g.brand_id = $1 AND g.id = k.id`,
-      params,
-    ),
-    db.query<{ id: string; overdue: number }>(
-      `SELECT coalesce(c.${key}, '') AS id, count(*)::int AS overdue FROM cases c
-       WHERE ${inWindow} AND c.status <> 'resolved' AND c.due_at <= $${n + 3}::timestamptz GROUP BY 1`,
-      [...windowParams, window.now.toISOString()],
-    ),
-  ]);
+  // Names are joined to the summed rows, not to every fact.
+  const factRows = await db.query<FactRow>(
+    `SELECT k.*, g.name FROM (
+       SELECT x.${key} AS id, ${level === 'store' ? 'x.region_id' : "''"} AS region_id, x.fact, x.bucket, sum(x.n)::int AS n
+       FROM (${parts.join(' UNION ALL ')}) x GROUP BY 1, 2, 3, 4
+     ) k LEFT JOIN ${names} g ON g.brand_id = $1 AND g.id = k.id`,
+    params,
+  );
 
   const groups = new Map<string, Group>();
   for (const row of factRows) {
     let group = groups.get(row.id);
     if (!group) groups.set(row.id, (group = emptyGroup(row.id, row.name)));
-    // A store's region is the smallest of its cases' (a store that moved region has cases in two).
+    // A store's region is the smallest of its cases' (a store that moved region has cases in
+    // two), compared here rather than by the database's collation, which PGlite and PostgreSQL
+    // may not share.
     if (row.region_id !== '' && (group.regionId === null || row.region_id < group.regionId)) group.regionId = row.region_id;
     addFact(group, row);
-  }
-  for (const row of overdueRows) {
-    const group = groups.get(row.id);
-    if (group) group.overdue = row.overdue;
   }
   const list = [...groups.values()].filter((g) => (g.counts.get('opened') ?? 0) > 0).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const selection = summed(list);
 
   let medians = (group: Group): Medians => fromHistograms(group);
   if ((selection.counts.get('opened') ?? 0) <= (options.exactUpTo ?? EXACT_MEDIANS_UP_TO)) {
+    const inWindow = `${where.sql} AND c.created_at >= $${where.params.length + 1}::timestamptz AND c.created_at < $${where.params.length + 2}::timestamptz`;
+    const windowParams = [...where.params, iso(start), iso(end)];
     const keyOfCase = level === 'store' ? 'c.store_id' : 'c.region_id';
     const [exactGroups, [exactSelection]] = await Promise.all([
       db.query<Medians & { id: string }>(`SELECT coalesce(${keyOfCase}, '') AS id, ${MEDIANS_SQL} FROM cases c WHERE ${inWindow} GROUP BY 1`, windowParams),

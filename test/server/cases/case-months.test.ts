@@ -22,6 +22,7 @@ const PLACES: Array<[store: string | null, region: string | null]> = [
   ['n2', 'north'],
   ['s1', 'south'],
   ['s1', 'north'], // a store that moved region keeps its older cases' region
+  ['n2', null], // a store's case without a region: the store's region is still 'north'
   [null, 'south'],
   [null, null],
 ];
