@@ -12,6 +12,7 @@
  *   window's partial months directly (a region's 30 days are about 7,000 cases).
  * - `case_region_months` and `case_region_days`: per region, for the brand-wide views, whose
  *   partial months are too many cases to read one by one (about 85,000 for 30 days).
+ *
  * Statement-level triggers keep the sums: an insert adds the new rows' facts, a delete (an
  * erasure or the retention purge, through the submission's cascade) takes the old rows' away,
  * and an update does both, so a case resolved, reopened or escalated moves between facts. One
